@@ -1,0 +1,106 @@
+"""Typed records that travel between the pipeline stages.
+
+Every record is a frozen dataclass that checks itself on construction, so a stage that receives one can trust
+it. Only scrubbed text ever lives in a record that leaves the privacy stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+__all__ = ["Afwijzing", "Hulpvraag", "ImportRapport", "RuweRij", "ScrubTelling"]
+
+
+@dataclass(frozen=True, slots=True)
+class RuweRij:
+    """One usable data row as read from an export, before scrubbing.
+
+    ``rij`` is the 0-based data row number in the file (header and title lines not counted).
+    The text here is *unscrubbed*: a RuweRij never leaves the intake → privacy hand-over.
+    """
+
+    rij: int
+    tekst: str
+    datum: dt.date | None = None
+    wijk: str | None = None
+    huishouden: str | None = None
+    minuten: float | None = None
+    bron_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.rij < 0:
+            raise ValueError(f"rij must be >= 0, got {self.rij}")
+        if not self.tekst.strip():
+            raise ValueError("tekst must not be empty")
+        if self.minuten is not None and self.minuten < 0:
+            raise ValueError(f"minuten must be >= 0, got {self.minuten}")
+
+
+@dataclass(frozen=True, slots=True)
+class Hulpvraag:
+    """A scrubbed hulpvraag, safe to store, show and export."""
+
+    rij: int
+    tekst: str
+    datum: dt.date | None = None
+    wijk: str | None = None
+    huishouden: str | None = None
+    minuten: float | None = None
+    bron_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.rij < 0:
+            raise ValueError(f"rij must be >= 0, got {self.rij}")
+        if not self.tekst.strip():
+            raise ValueError("tekst must not be empty")
+
+
+@dataclass(frozen=True, slots=True)
+class Afwijzing:
+    """A data row that could not be used, with the reason in Dutch."""
+
+    rij: int
+    reden: str
+
+    def __post_init__(self) -> None:
+        if self.rij < 0:
+            raise ValueError(f"rij must be >= 0, got {self.rij}")
+        if not self.reden:
+            raise ValueError("reden must not be empty")
+
+
+@dataclass(slots=True)
+class ScrubTelling:
+    """Counts of removed personal data per category (Dutch tag names, e.g. ``NAAM``)."""
+
+    per_categorie: dict[str, int] = field(default_factory=dict)
+
+    def add(self, categorie: str, n: int = 1) -> None:
+        self.per_categorie[categorie] = self.per_categorie.get(categorie, 0) + n
+
+    def update(self, other: ScrubTelling) -> None:
+        for categorie, n in other.per_categorie.items():
+            self.add(categorie, n)
+
+    @property
+    def totaal(self) -> int:
+        return sum(self.per_categorie.values())
+
+
+@dataclass(slots=True)
+class ImportRapport:
+    """What happened to an export file: accepted, rejected with reasons, scrubbed per category."""
+
+    bestand: str
+    data_rijen: int = 0
+    geaccepteerd: int = 0
+    afwijzingen: list[Afwijzing] = field(default_factory=list)
+    gescrubd: ScrubTelling = field(default_factory=ScrubTelling)
+    nieuw_opgeslagen: int = 0
+    al_aanwezig: int = 0
+    kolommen: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def afgewezen(self) -> int:
+        return len(self.afwijzingen)
