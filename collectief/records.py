@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-__all__ = ["Afwijzing", "Hulpvraag", "ImportRapport", "RuweRij", "ScrubTelling"]
+__all__ = ["OVERIG", "Afwijzing", "Hulpvraag", "ImportRapport", "RuweRij", "ScrubTelling", "Thema"]
+
+#: Theme id for hulpvragen that fit no recurring theme. Always counted and shown, never hidden.
+OVERIG = "overig"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,3 +107,27 @@ class ImportRapport:
     @property
     def afgewezen(self) -> int:
         return len(self.afwijzingen)
+
+
+@dataclass(frozen=True, slots=True)
+class Thema:
+    """A theme: from the catalogue (``bron="catalogus"``) or discovered in the data (``bron="ontdekt"``).
+
+    ``individueel`` marks themes that must never get a group offer (huiselijk geweld, verslaving, ...).
+    """
+
+    id: str
+    naam: str
+    beschrijving: str = ""
+    trefwoorden: tuple[str, ...] = ()
+    voorbeelden: tuple[str, ...] = ()
+    individueel: bool = False
+    bron: str = "catalogus"
+
+    def __post_init__(self) -> None:
+        if not self.id or not self.id.replace("_", "").replace("-", "").isalnum():
+            raise ValueError(f"thema id must be a non-empty slug, got {self.id!r}")
+        if not self.naam.strip():
+            raise ValueError(f"thema {self.id!r} needs a naam")
+        if self.bron not in ("catalogus", "ontdekt"):
+            raise ValueError(f"bron must be 'catalogus' or 'ontdekt', got {self.bron!r}")
