@@ -32,7 +32,7 @@ def _run(*args: str | os.PathLike[str], env: dict[str, str] | None = None) -> No
 
 def ensure_venv(extras: str) -> None:
     """Create the virtual environment and install the package when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be started by an older Python
         sys.exit("collectief heeft Python 3.11 of nieuwer nodig. Start dit script met python3.11.")
     if not PY.exists():
         _say(f"virtuele omgeving aanmaken in {VENV} ...")

@@ -99,6 +99,10 @@ class ImportRapport:
     data_rijen: int = 0
     geaccepteerd: int = 0
     afwijzingen: list[Afwijzing] = field(default_factory=list)
+    #: Usable rows with a field that could not be read (e.g. minutes): kept, but the field left empty.
+    waarschuwingen: list[Afwijzing] = field(default_factory=list)
+    #: Fully empty lines after the last data row (Excel often leaves these); not data rows, but counted.
+    lege_regels_einde: int = 0
     gescrubd: ScrubTelling = field(default_factory=ScrubTelling)
     nieuw_opgeslagen: int = 0
     al_aanwezig: int = 0
