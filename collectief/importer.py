@@ -1,0 +1,107 @@
+"""Intake → privacy → store, batch by batch, so a large export never sits in memory whole."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+from collectief.intake import Export, open_export
+from collectief.privacy import Scrubber
+from collectief.records import Afwijzing, Hulpvraag, ImportRapport, RuweRij
+from collectief.store import Store
+
+__all__ = ["BATCH_GROOTTE", "gescrubde_batches", "importeer", "lees_gescrubd"]
+
+BATCH_GROOTTE = 2000
+
+Voortgang = Callable[[float], None]
+
+
+def gescrubde_batches(
+    export: Export,
+    scrubber: Scrubber,
+    rapport: ImportRapport,
+    voortgang: Voortgang | None = None,
+    batch_grootte: int = BATCH_GROOTTE,
+) -> Iterator[list[Hulpvraag]]:
+    """Stream the export's rows as scrubbed hulpvragen, filling ``rapport`` as it goes.
+
+    After the generator is exhausted, ``rapport.data_rijen == rapport.geaccepteerd + rapport.afgewezen``.
+    """
+    rapport.kolommen = dict(export.kolommen)
+    wachtrij: list[RuweRij] = []
+
+    def verwerk() -> list[Hulpvraag]:
+        teksten = (r.tekst for r in wachtrij)
+        batch = []
+        for ruw, (tekst, telling) in zip(wachtrij, scrubber.scrub_many(teksten), strict=True):
+            rapport.gescrubd.update(telling)
+            batch.append(
+                Hulpvraag(
+                    rij=ruw.rij,
+                    tekst=tekst,
+                    datum=ruw.datum,
+                    wijk=ruw.wijk,
+                    huishouden=ruw.huishouden,
+                    minuten=ruw.minuten,
+                    bron_id=ruw.bron_id,
+                )
+            )
+        rapport.geaccepteerd += len(batch)
+        wachtrij.clear()
+        if voortgang is not None:
+            voortgang(export.voortgang)
+        return batch
+
+    for item in export.rijen():
+        rapport.data_rijen += 1
+        if isinstance(item, Afwijzing):
+            rapport.afwijzingen.append(item)
+            continue
+        wachtrij.append(item)
+        if len(wachtrij) >= batch_grootte:
+            yield verwerk()
+    if wachtrij:
+        yield verwerk()
+    rapport.waarschuwingen = list(export.waarschuwingen)
+    rapport.lege_regels_einde = export.lege_regels_einde
+    if voortgang is not None:
+        voortgang(1.0)
+
+
+def lees_gescrubd(
+    pad: str | Path,
+    koppeling: Mapping[str, str] | None = None,
+    scrubber: Scrubber | None = None,
+    voortgang: Voortgang | None = None,
+) -> tuple[list[Hulpvraag], ImportRapport]:
+    """Read and scrub a whole export without storing it (for ``collectief analyse FILE``)."""
+    export = open_export(pad, koppeling)
+    rapport = ImportRapport(bestand=Path(pad).name)
+    hulpvragen: list[Hulpvraag] = []
+    for batch in gescrubde_batches(export, scrubber or Scrubber(), rapport, voortgang):
+        hulpvragen.extend(batch)
+    return hulpvragen, rapport
+
+
+def importeer(
+    pad: str | Path,
+    store: Store,
+    koppeling: Mapping[str, str] | None = None,
+    scrubber: Scrubber | None = None,
+    voortgang: Voortgang | None = None,
+) -> ImportRapport:
+    """Import an export into the store as one transaction; re-importing the same rows adds nothing.
+
+    Raises :class:`~collectief.errors.CollectiefFout` when the file cannot be used; the store is then unchanged,
+    as it is after any other error during the import.
+    """
+    export = open_export(pad, koppeling)
+    rapport = ImportRapport(bestand=Path(pad).name)
+    with store.transactie() as imp:
+        for batch in gescrubde_batches(export, scrubber or Scrubber(), rapport, voortgang):
+            imp.schrijf(batch)
+        rapport.nieuw_opgeslagen = imp.nieuw
+        rapport.al_aanwezig = imp.al_aanwezig
+        imp.sluit(rapport)
+    return rapport
