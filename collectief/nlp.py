@@ -8,15 +8,28 @@ active is logged once and shown in the dashboard. Nothing is ever downloaded.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 import spacy
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.tokens import Doc
 
-__all__ = ["MODEL_OMGEVINGSVARIABELE", "Pipeline", "laad_pipeline"]
+__all__ = [
+    "DOMEIN_STOPWOORDEN",
+    "MODEL_OMGEVINGSVARIABELE",
+    "LemmaCache",
+    "Pipeline",
+    "laad_pipeline",
+    "lemmas_van",
+    "lemmatiseer",
+]
 
 log = logging.getLogger(__name__)
 
@@ -76,3 +89,78 @@ def laad_pipeline(model: str | None = None) -> Pipeline:
     # Said once per process (this function is cached); a warning when the weaker fallback is active.
     log.log(logging.INFO if pipeline.heeft_pos else logging.WARNING, "NLP-pijplijn actief: %s", pipeline.beschrijving)
     return pipeline
+
+
+#: Words that say nothing about a theme in wijkteam notes: who, the team itself, and note-taking filler.
+DOMEIN_STOPWOORDEN: frozenset[str] = frozenset(
+    """
+    mevrouw meneer client clienten clientes cliente cl mw dhr heer vrouw man mensen persoon
+    vraag vragen vraagt gevraagd hulp hulpvraag wijkteam team medewerker collega consulent
+    in verband met overleg contact gesprek huisbezoek telefonisch gebeld belt bellen bel mail gemaild
+    geeft aan gaf aangegeven zegt zeggen gezegd vertelt verteld wil willen wilde graag
+    hebben heeft had hadden zijn is was waren wordt worden werd gaat gaan ging komt komen kwam
+    kan kunnen kon moet moeten moest mag mogen zou zouden doen doet gedaan krijgen krijgt kreeg gekregen
+    weet weten goed wel niet geen nog al ook even erg heel veel meer weinig echt eigenlijk
+    nu dan toen daarna later vandaag gisteren morgen week weken maand maanden jaar jaren dag dagen
+    eventueel onder andere zo snel mogelijk naar aanleiding met betrekking tot waarschijnlijk ongeveer
+    afspraak afspraken gemaakt maken samen kijken gekeken bekijken uitzoeken regelen geregeld
+    situatie probleem problemen zaken dingen iets niets alles iemand
+    terugbellen teruggebeld doorverwijzen doorverwezen verwijzen vervolg vervolgd vervolgafspraak
+    stukken meenemen volgende inloop spreekuur teamoverleg casus besproken oppakken opgepakt tevreden
+    uitleg uitgelegd informatie info advies geadviseerd aangemeld aanmelding melding gemeld nagevraagd
+    navragen checken terugkoppeling terugkoppelen status actie acties zelf verder tevens daarnaast
+    nodig mogelijk mogelijkheden wat hoe waar wanneer waarom eerst nieuw nieuwe wacht wachten
+    """.split()
+)
+
+_POS_INHOUD = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+def _bruikbaar(token: Any, heeft_pos: bool) -> bool:
+    if not token.is_alpha or len(token.text) < 2 or token.is_stop:
+        return False
+    return not heeft_pos or token.pos_ in _POS_INHOUD
+
+
+def lemmas_van(doc: Doc, heeft_pos: bool) -> list[str]:
+    """The content lemmas of a parsed note: no stop words (Dutch or domain), punctuation or numbers.
+
+    With a tagger, only nouns, proper nouns, verbs and adjectives are kept.
+    """
+    uit = []
+    for token in doc:
+        if not _bruikbaar(token, heeft_pos):
+            continue
+        lemma = (token.lemma_ or token.text).lower()
+        if lemma not in DOMEIN_STOPWOORDEN and token.lower_ not in DOMEIN_STOPWOORDEN and lemma not in STOP_WORDS:
+            uit.append(lemma)
+    return uit
+
+
+def lemmatiseer(
+    teksten: Sequence[str], pipeline: Pipeline, cache: LemmaCache | None = None, batch_size: int = 1000
+) -> list[list[str]]:
+    """Content lemmas per normalised text; each distinct text is parsed once, and not at all when cached."""
+    uniek = list(dict.fromkeys(teksten))
+    sleutels = {t: hashlib.sha1(f"{pipeline.naam}\x1f{t}".encode()).hexdigest() for t in uniek}
+    bekend: dict[str, list[str]] = {}
+    if cache is not None:
+        gevonden = cache.nlp_cache_lees(list(sleutels.values()))
+        bekend = {t: gevonden[s].split() for t, s in sleutels.items() if s in gevonden}
+    te_doen = [t for t in uniek if t not in bekend]
+    nieuw = {
+        t: lemmas_van(doc, pipeline.heeft_pos)
+        for t, doc in zip(te_doen, pipeline.nlp.pipe(te_doen, batch_size=batch_size), strict=True)
+    }
+    if cache is not None and nieuw:
+        cache.nlp_cache_schrijf((sleutels[t], " ".join(lemmas)) for t, lemmas in nieuw.items())
+    bekend.update(nieuw)
+    return [bekend[t] for t in teksten]
+
+
+class LemmaCache(Protocol):
+    """Where parsed lemmas are kept between analyses (the store implements this)."""
+
+    def nlp_cache_lees(self, sleutels: list[str]) -> dict[str, str]: ...
+
+    def nlp_cache_schrijf(self, paren: Iterable[tuple[str, str]]) -> None: ...

@@ -127,6 +127,7 @@ class Thema:
     voorbeelden: tuple[str, ...] = ()
     individueel: bool = False
     bron: str = "catalogus"
+    zwak: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.id or not self.id.replace("_", "").replace("-", "").isalnum():

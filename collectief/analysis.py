@@ -1,0 +1,138 @@
+"""The facade: from scrubbed hulpvragen to themes, in one call. The CLI and the dashboard call only this."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from collectief.nlp import LemmaCache, Pipeline, laad_pipeline
+from collectief.records import OVERIG, Afwijzing, Hulpvraag, Thema
+from collectief.themes import ThemaModel, bereid_voor
+
+__all__ = ["MIN_VOOR_ONTDEKKEN", "Analyse", "afwijzingen_frame", "als_dataframe", "analyseer"]
+
+#: Below this many hulpvragen, discovery of new themes is not attempted (and that is said).
+MIN_VOOR_ONTDEKKEN = 50
+VOORBEELDEN_PER_THEMA = 3
+
+_KOLOMMEN = ["rij", "id", "datum", "wijk", "huishouden", "minuten", "tekst"]
+
+
+@dataclass(frozen=True)
+class Analyse:
+    """The outcome of one analysis.
+
+    ``hulpvragen``: one row per hulpvraag with ``thema_id``, ``thema``, ``score`` added.
+    ``themas``: one row per theme: ``thema_id``, ``thema``, ``bron``, ``individueel``, ``aantal``,
+    ``huishoudens``, ``voorbeelden`` (a list; empty for themes with fewer than k households).
+    """
+
+    hulpvragen: pd.DataFrame
+    themas: pd.DataFrame
+    model: ThemaModel
+    pipeline: str
+    meldingen: tuple[str, ...]
+
+
+def als_dataframe(hulpvragen: Sequence[Hulpvraag]) -> pd.DataFrame:
+    """Hulpvragen as the analysis's input frame (``datum`` as datetime64, ``minuten`` as float)."""
+    df = pd.DataFrame(
+        {
+            "rij": [h.rij for h in hulpvragen],
+            "id": [h.bron_id for h in hulpvragen],
+            "datum": pd.to_datetime([h.datum for h in hulpvragen]),
+            "wijk": [h.wijk for h in hulpvragen],
+            "huishouden": [h.huishouden for h in hulpvragen],
+            "minuten": np.array([np.nan if h.minuten is None else h.minuten for h in hulpvragen], dtype=float),
+            "tekst": [h.tekst for h in hulpvragen],
+        }
+    )
+    return df
+
+
+def analyseer(
+    hulpvragen: pd.DataFrame,
+    catalogus: Sequence[Thema] = (),
+    *,
+    seed: int = 0,
+    min_grootte: int = 8,
+    min_huishoudens: int = 5,
+    k: int = 5,
+    vorige: ThemaModel | None = None,
+    pipeline: Pipeline | None = None,
+    cache: LemmaCache | None = None,
+) -> Analyse:
+    """Assign every hulpvraag a theme and describe the themes.
+
+    ``hulpvragen`` has at least ``tekst`` (scrubbed) and optionally ``huishouden``, ``datum``, ``wijk``,
+    ``minuten``, ``rij``, ``id``. ``k`` is the small-cell threshold: examples only for themes with at least
+    ``k`` households.
+    """
+    pipeline = pipeline or laad_pipeline()
+    df = hulpvragen.reset_index(drop=True).copy()
+    for kolom in _KOLOMMEN:
+        if kolom not in df:
+            df[kolom] = range(len(df)) if kolom == "rij" else None
+    huishoudens = [None if pd.isna(h) else str(h) for h in df["huishouden"]]
+    notities = bereid_voor(df["tekst"].tolist(), pipeline, huishoudens, cache=cache)
+    meldingen: list[str] = []
+    if len(df) < MIN_VOOR_ONTDEKKEN:
+        meldingen.append(
+            f"Te weinig gegevens om nieuwe thema's te ontdekken: {len(df)} hulpvragen, minimaal "
+            f"{MIN_VOOR_ONTDEKKEN} nodig. Bekende thema's uit de catalogus zijn wel toegekend."
+        )
+    model = ThemaModel(
+        catalogus=tuple(catalogus),
+        min_grootte=min_grootte if len(df) >= MIN_VOOR_ONTDEKKEN else max(min_grootte, len(df) + 1),
+        min_huishoudens=min_huishoudens,
+        random_state=seed,
+        vorige=vorige,
+    ).fit(notities)
+    themas = {t.id: t for t in model.themas_}
+    df["thema_id"] = model.labels_
+    df["thema"] = [themas[t].naam if t in themas else "Overig" for t in model.labels_]
+    df["score"] = model.scores_
+    return Analyse(df, _beschrijf_themas(df, themas, k), model, pipeline.beschrijving, tuple(meldingen))
+
+
+def _beschrijf_themas(df: pd.DataFrame, themas: dict[str, Thema], k: int) -> pd.DataFrame:
+    rijen = []
+    for thema_id, groep in df.groupby("thema_id", sort=False):
+        thema = themas.get(str(thema_id))
+        huishoudens = groep["huishouden"].dropna()
+        aantal_huishoudens = huishoudens.nunique() if len(huishoudens) == len(groep) else len(groep)
+        voorbeelden: list[str] = []
+        if aantal_huishoudens >= k and thema_id != OVERIG:
+            voorbeelden = list(
+                groep.sort_values(["score", "rij"], ascending=[False, True])["tekst"]
+                .drop_duplicates()
+                .head(VOORBEELDEN_PER_THEMA)
+            )
+        rijen.append(
+            {
+                "thema_id": thema_id,
+                "thema": thema.naam if thema else "Overig",
+                "bron": thema.bron if thema else "overig",
+                "individueel": bool(thema.individueel) if thema else False,
+                "aantal": len(groep),
+                "huishoudens": aantal_huishoudens,
+                "voorbeelden": voorbeelden,
+            }
+        )
+    tabel = pd.DataFrame(
+        rijen, columns=["thema_id", "thema", "bron", "individueel", "aantal", "huishoudens", "voorbeelden"]
+    )
+    # Overig last, the rest by size: the team reads the biggest recurring themes first.
+    tabel["_overig"] = tabel["thema_id"] == OVERIG
+    return (
+        tabel.sort_values(["_overig", "aantal", "thema_id"], ascending=[True, False, True])
+        .drop(columns="_overig")
+        .reset_index(drop=True)
+    )
+
+
+def afwijzingen_frame(afwijzingen: Sequence[Afwijzing]) -> pd.DataFrame:
+    return pd.DataFrame({"rij": [a.rij for a in afwijzingen], "reden": [a.reden for a in afwijzingen]})
