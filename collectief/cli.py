@@ -101,6 +101,61 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_database(pad: Path) -> bool:
+    try:
+        with pad.open("rb") as f:
+            return f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _cmd_analyse(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from collectief.analysis import afwijzingen_frame, als_dataframe, analyseer
+    from collectief.catalogue import laad_catalogus
+    from collectief.export import schrijf_hulpvragen, schrijf_themas
+    from collectief.importer import lees_gescrubd
+    from collectief.store import Store
+    from collectief.themes import ThemaModel
+
+    catalogus = () if args.no_catalogue else laad_catalogus(args.catalogus)
+    balk = _Voortgangsbalk("Inlezen", aan=not args.stil)
+    store = None
+    if args.invoer == "database" or _is_database(args.invoer):
+        store = Store(None if args.invoer == "database" else args.invoer)
+        df = store.hulpvragen()
+        df["rij"] = range(len(df))
+        df = df.rename(columns={"bron_id": "id"})
+        afgewezen = pd.DataFrame({"rij": pd.Series(dtype=int), "reden": pd.Series(dtype=str)})
+        met_id = bool(df["id"].notna().any())
+        print(f"Database: {store.pad} ({len(df)} hulpvragen)")
+    else:
+        hulpvragen, rapport = lees_gescrubd(args.invoer, _koppeling(args.kolom), voortgang=balk)
+        df = als_dataframe(hulpvragen)
+        afgewezen = afwijzingen_frame(rapport.afwijzingen)
+        met_id = "id" in rapport.kolommen
+        print(rapport_tekst(rapport))
+    vorige = ThemaModel.laad(args.model, catalogus) if args.model and args.model.exists() else None
+    analyse = analyseer(df, catalogus, seed=args.seed, min_grootte=args.min_size, k=args.k, vorige=vorige, cache=store)
+    if store is not None:
+        store.close()
+    args.out.mkdir(parents=True, exist_ok=True)
+    schrijf_hulpvragen(analyse, afgewezen, args.out / "hulpvragen.csv", met_id)
+    afgewezen.to_csv(args.out / "afgewezen.csv", sep=";", encoding="utf-8-sig", index=False)
+    schrijf_themas(analyse, args.out / "themas.csv")
+    if args.model:
+        analyse.model.opslaan(args.model)
+    print(f"NLP-pijplijn: {analyse.pipeline}")
+    for melding in analyse.meldingen:
+        print(melding)
+    print(f"Thema's ({len(analyse.themas)}):")
+    for _, t in analyse.themas.iterrows():
+        print(f"  - {t['thema']} [{t['thema_id']}, {t['bron']}]: {t['aantal']} hulpvragen")
+    print(f"Geschreven naar {args.out}: hulpvragen.csv, themas.csv, afgewezen.csv")
+    return 0
+
+
 def _cmd_voorbereiden(args: argparse.Namespace) -> int:
     from collectief.nlp import laad_pipeline
     from collectief.privacy import warm_up
@@ -128,6 +183,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     imp.set_defaults(functie=_cmd_import)
+
+    ana = sub.add_parser("analyse", help="thema's vinden in een export of in de database")
+    ana.add_argument("invoer", type=Path, help="een export (.csv/.xlsx), een databasebestand, of het woord 'database'")
+    ana.add_argument("--out", type=Path, default=Path("uitvoer"), help="map voor de uitvoer (standaard: uitvoer)")
+    ana.add_argument(
+        "--seed", type=int, default=0, help="startgetal voor toeval; zelfde gegevens en seed, zelfde thema's"
+    )
+    ana.add_argument("--no-catalogue", action="store_true", help="alleen nieuwe thema's ontdekken, zonder catalogus")
+    ana.add_argument("--catalogus", type=Path, help="eigen themabestand (TOML) dat de catalogus aanvult")
+    ana.add_argument("--min-size", type=int, default=8, help="minimaal aantal hulpvragen voor een ontdekt thema")
+    ana.add_argument("--k", type=int, default=5, help="drempel voor kleine aantallen (standaard 5)")
+    ana.add_argument("--model", type=Path, help="themamodel (JSON): gelezen als het bestaat, daarna bijgewerkt")
+    ana.add_argument("--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom")
+    ana.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+    ana.set_defaults(functie=_cmd_analyse)
 
     voor = sub.add_parser("voorbereiden", help="eenmalige voorbereiding (de-identificatie, NLP-pijplijn)")
     voor.set_defaults(functie=_cmd_voorbereiden)
