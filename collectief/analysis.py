@@ -25,7 +25,8 @@ _KOLOMMEN = ["rij", "id", "datum", "wijk", "huishouden", "minuten", "tekst"]
 class Analyse:
     """The outcome of one analysis.
 
-    ``hulpvragen``: one row per hulpvraag with ``thema_id``, ``thema``, ``score`` added.
+    ``hulpvragen``: one row per hulpvraag with ``thema_id``, ``thema``, ``score`` and ``signaal`` added
+    (``signaal``: ids of individual-only themes the note also mentions, comma-separated, else empty).
     ``themas``: one row per theme: ``thema_id``, ``thema``, ``bron``, ``individueel``, ``aantal``,
     ``huishoudens``, ``voorbeelden`` (a list; empty for themes with fewer than k households).
     """
@@ -95,6 +96,8 @@ def analyseer(
     df["thema_id"] = model.labels_
     df["thema"] = [themas[t].naam if t in themas else "Overig" for t in model.labels_]
     df["score"] = model.scores_
+    # Individual-only themes mentioned besides the main theme: flagged for individual follow-up, never grouped.
+    df["signaal"] = model.signalen_
     return Analyse(df, _beschrijf_themas(df, themas, k), model, pipeline.beschrijving, tuple(meldingen))
 
 

@@ -16,7 +16,7 @@ CSV_OPTIES = {"sep": ";", "encoding": "utf-8-sig", "index": False, "lineterminat
 def schrijf_hulpvragen(analyse: Analyse, afgewezen: pd.DataFrame, pad: Path, met_id: bool) -> None:
     """One line per data row of the input, in input order; rejected rows keep their line without a theme."""
     df = analyse.hulpvragen
-    kolommen = ["rij", *(["id"] if met_id else []), "thema_id", "thema", "score", "tekst"]
+    kolommen = ["rij", *(["id"] if met_id else []), "thema_id", "thema", "score", "tekst", "signaal"]
     uit = df[kolommen].copy()
     if len(afgewezen):
         leeg = pd.DataFrame({"rij": afgewezen["rij"]})

@@ -35,6 +35,25 @@ class _Trefwoord:
     exact: bool
 
 
+# What may stand around a keyword inside a longer word: an inflection, or another word of 3+ letters.
+_VERBUIGINGEN = frozenset({"", "s", "e", "en", "n", "es", "je", "jes", "tje", "tjes"})
+# Derivations that change the meaning: "schuldig" is not about "schuld".
+_AFLEIDINGEN = ("ig", "ige", "igen", "igheid", "lijk", "lijke", "loos", "loze")
+
+
+def _in_samenstelling(trefwoord: str, woord: str) -> bool:
+    """Does the keyword stand in the word as part of a compound ('huurtoeslag' in 'huurtoeslagterugvordering')?"""
+    start = woord.find(trefwoord)
+    while start >= 0:
+        voor, na = woord[:start], woord[start + len(trefwoord) :]
+        voor_ok = voor == "" or len(voor) >= 3 or voor.endswith("-")
+        na_ok = (na in _VERBUIGINGEN or len(na) >= 3 or na.startswith("-")) and not na.startswith(_AFLEIDINGEN)
+        if voor_ok and na_ok:
+            return True
+        start = woord.find(trefwoord, start + 1)
+    return False
+
+
 def _verwijderingen(woord: str) -> set[str]:
     return {woord[:i] + woord[i + 1 :] for i in range(len(woord))}
 
@@ -77,7 +96,7 @@ class Trefwoordenmatcher:
         gevonden = {(t.thema, t.woord) for t in treffers}
         if len(woord) >= _MIN_SAMENSTELLING:
             for tw in self._samenstelling:
-                if tw.woord in woord and (tw.thema, tw.woord) not in gevonden:
+                if (tw.thema, tw.woord) not in gevonden and _in_samenstelling(tw.woord, woord):
                     treffers.append(tw)
                     gevonden.add((tw.thema, tw.woord))
         if len(woord) >= _MIN_TYPO - 1:

@@ -104,7 +104,7 @@ DOMEIN_STOPWOORDEN: frozenset[str] = frozenset(
     nu dan toen daarna later vandaag gisteren morgen week weken maand maanden jaar jaren dag dagen
     eventueel onder andere zo snel mogelijk naar aanleiding met betrekking tot waarschijnlijk ongeveer
     afspraak afspraken gemaakt maken samen kijken gekeken bekijken uitzoeken regelen geregeld
-    situatie probleem problemen zaken dingen iets niets alles iemand
+    situatie probleem problemen zaken dingen iets niets alles iemand hulpverlener
     terugbellen teruggebeld doorverwijzen doorverwezen verwijzen vervolg vervolgd vervolgafspraak
     stukken meenemen volgende inloop spreekuur teamoverleg casus besproken oppakken opgepakt tevreden
     uitleg uitgelegd informatie info advies geadviseerd aangemeld aanmelding melding gemeld nagevraagd

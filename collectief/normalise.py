@@ -56,6 +56,8 @@ AFKORTINGEN: dict[str, str] = {
     "wkn": "weken",
 }
 
+# Professions named in notes, not topics: "schoolmaatschappelijk werk meldt ..." is not about work.
+_BEROEPEN = re.compile(r"\b(?:school)?maatschappelijk (?:werk(?:er|ster)?s?)\b|\bsmw\b")
 _TAG = re.compile(r"\[[A-Z]+(?:-\d+)?\]")
 _AFKORTING = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(a) for a in sorted(AFKORTINGEN, key=len, reverse=True)) + r")\.?(?![\w])"
@@ -78,4 +80,5 @@ def normaliseer(tekst: str) -> str:
     tekst = _TAG.sub(" ", tekst)
     tekst = zonder_accenten(tekst).lower()
     tekst = _AFKORTING.sub(lambda m: AFKORTINGEN[m.group(1)], tekst)
+    tekst = _BEROEPEN.sub("hulpverlener", tekst)
     return re.sub(r"\s+", " ", tekst).strip()

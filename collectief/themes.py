@@ -42,6 +42,8 @@ from collectief.records import OVERIG, Thema
 __all__ = ["MODEL_VERSIE", "Notities", "OntdektThema", "ThemaModel", "bereid_voor"]
 
 MODEL_VERSIE = 1
+#: Keyword evidence for an individual-only theme at which it overrides other themes (one strong keyword).
+_VEILIGHEIDSSIGNAAL = 0.5
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class ThemaModel(BaseEstimator):
         self.catalogus_ = tuple(self.catalogus)
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)
+        self.signalen_ = np.array([""] * n, dtype=object)
         if self.catalogus_ and n:
             labels, scores = self._wijs_catalogus_toe(notities)
         vrij = np.flatnonzero(labels == OVERIG)
@@ -173,6 +176,13 @@ class ThemaModel(BaseEstimator):
         # a note describes a theme in other words.
         gecombineerd = kans_trefwoord if kans_model is None else 1.0 - (1.0 - kans_trefwoord) * (1.0 - kans_model)
         beste = np.argmax(gecombineerd, axis=1)
+        # Safety first: a clear signal of an individual-only theme (violence, addiction, crisis) is flagged for
+        # individual follow-up even when the note is mainly about something else.
+        individueel = np.array([t.individueel for t in self.catalogus_], dtype=bool)
+        self.signalen_ = np.array(
+            [",".join(ids[j] for j in np.flatnonzero(individueel & (rij >= _VEILIGHEIDSSIGNAAL))) for rij in bewijs],
+            dtype=object,
+        )
         score = gecombineerd[np.arange(len(notities)), beste]
         labels = np.where(score >= self.drempel_catalogus, ids[beste], OVERIG).astype(object)
         return labels, np.where(labels == OVERIG, 0.0, score)
