@@ -362,11 +362,7 @@ def _valideer(bestand: str, tekst: str, aanbod_id: str, blok: Any) -> Aanbod:
             "bereik weg.",
         )
     partners = blok["partners"]
-    if (
-        not isinstance(partners, list)
-        or not partners
-        or not all(isinstance(p, str) and p.strip() for p in partners)
-    ):
+    if not isinstance(partners, list) or not partners or not all(isinstance(p, str) and p.strip() for p in partners):
         raise ctx.fout(f"moet 'partners' een lijst met minstens één naam zijn, maar het is {partners!r}",
                        'Schrijf bijvoorbeeld partners = ["woningcorporatie", "bibliotheek"].')  # fmt: skip
     velden: dict[str, Any] = {
@@ -457,8 +453,9 @@ def laad_aanbod(extra: Path | str | None = None) -> Aanbodcatalogus:
             eigen_tekst = pad.read_bytes().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise _fout(
-                str(pad), "het is geen UTF-8-tekst", "Sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als', "
-                "codering UTF-8)."
+                str(pad),
+                "het is geen UTF-8-tekst",
+                "Sla het bestand op als UTF-8 (in Kladblok: 'Opslaan als', codering UTF-8).",
             ) from None
         eigen = _lees(str(pad), eigen_tekst)
         for aanbod_id, blok in eigen.items():

@@ -23,12 +23,9 @@ MELDINGEN: dict[str, str] = {
         "Noem de tekstkolom 'omschrijving' (of 'hulpvraag', 'vraag', 'toelichting', 'notitie'), of geef de "
         "koppeling op, bijvoorbeeld: --kolom tekst={voorbeeld}."
     ),
-    "E005": (
-        "'{bestand}' bevat alleen een kopregel en geen hulpvragen. Exporteer opnieuw, met de hulpvragen erin."
-    ),
+    "E005": ("'{bestand}' bevat alleen een kopregel en geen hulpvragen. Exporteer opnieuw, met de hulpvragen erin."),
     "E006": (
-        "De kolomkoppeling '{koppeling}' klopt niet: {wat}. Gebruik de vorm veld=Kolomnaam, met veld één van: "
-        "{velden}."
+        "De kolomkoppeling '{koppeling}' klopt niet: {wat}. Gebruik de vorm veld=Kolomnaam, met veld één van: {velden}."
     ),
     "E007": (
         "Het bestandstype van '{bestand}' wordt niet ondersteund ({wat}). Gebruik een CSV-bestand (.csv, .txt) "
@@ -38,9 +35,7 @@ MELDINGEN: dict[str, str] = {
         "De database '{bestand}' kon niet worden geopend of bijgewerkt ({wat}). Controleer of de map bestaat "
         "en schrijfbaar is, of kies een andere plek met --db of COLLECTIEF_DB."
     ),
-    "E009": (
-        "Het catalogusbestand '{bestand}' klopt niet: {wat}. {oplossing}"
-    ),
+    "E009": ("Het catalogusbestand '{bestand}' klopt niet: {wat}. {oplossing}"),
     "E010": (
         "Het themamodel '{bestand}' kon niet worden gelezen ({wat}). Geef een model op dat met "
         "'collectief analyse --model' is opgeslagen, of laat --model weg om opnieuw te beginnen."

@@ -473,9 +473,9 @@ def _per_maand(df: pd.DataFrame, thema_ids: list[str], looptijd: pd.PeriodIndex)
         return pd.DataFrame({k: pd.Series(dtype=t) for k, t in zip(kolommen, typen, strict=True)})
     rooster = pd.MultiIndex.from_product([thema_ids, looptijd], names=["thema_id", "maand"])
     groepen = df.groupby(["thema_id", "maand"])
-    tabel = pd.DataFrame(
-        {"aantal": groepen.size(), "huishoudens": groepen["huishouden"].agg(_huishoudens)}
-    ).reindex(rooster, fill_value=0)
+    tabel = pd.DataFrame({"aantal": groepen.size(), "huishoudens": groepen["huishouden"].agg(_huishoudens)}).reindex(
+        rooster, fill_value=0
+    )
     tabel = tabel.astype("int64").reset_index()
     return tabel[kolommen]
 

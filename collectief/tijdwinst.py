@@ -409,8 +409,7 @@ def formule_in_woorden(schatting: Schatting, *, k: int = K) -> str:
         f"{getal(a.sessies_per_maand, 2)} {sessie} × {getal(a.uren_per_sessie)} uur × {getal(a.medewerkers)} "
         f"{medewerker} = {getal(s.kosten)} uur per maand (alleen uren van het wijkteam; voorbereiding per maand, "
         "inclusief het opstartwerk verdeeld over het eerste jaar).",
-        "Tijdwinst = tijd nu × bereik - kosten, waarbij bereik het deel van de hulpvragen is dat het aanbod "
-        "overneemt:",
+        "Tijdwinst = tijd nu × bereik - kosten, waarbij bereik het deel van de hulpvragen is dat het aanbod overneemt:",
     ]
     for label, bereik, winst in zip(("laag", "verwacht", "hoog"), a.bereik, s.tijdwinst, strict=True):
         regels.append(
