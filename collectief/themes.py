@@ -5,7 +5,8 @@
 1. *Known themes.* Keyword evidence (:mod:`collectief.matching`) labels the notes it is sure about; a linear
    classifier on word and character n-grams, trained on those notes and the catalogue's examples, then
    recognises notes that never use a theme's words ("kindje huilt veel, moeder uitgeput").
-2. *Discovery.* What fits no known theme is clustered (LSA + k-means, k chosen by silhouette). A cluster
+2. *Discovery.* What fits no known theme is clustered (Louvain communities of a nearest-neighbour graph; the
+   number of themes follows from the data). A cluster
    becomes a theme only when it is big enough, spans enough households and shares a vocabulary; everything
    else is ``overig``: counted and shown, never hidden.
 3. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids; next month's notes
@@ -21,14 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
-from sklearn.cluster import KMeans
-from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
@@ -44,6 +43,8 @@ __all__ = ["MODEL_VERSIE", "Notities", "OntdektThema", "ThemaModel", "bereid_voo
 MODEL_VERSIE = 1
 #: Keyword evidence for an individual-only theme at which it overrides other themes (one strong keyword).
 _VEILIGHEIDSSIGNAAL = 0.5
+#: Largest pool of free notes whose similarity graph is built whole; above it, a seeded sample.
+_MAX_GRAAF = 20000
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,9 @@ class ThemaModel(BaseEstimator):
     catalogus : the known themes; ``()`` runs discovery alone.
     min_grootte : fewest notes for a discovered theme.
     min_huishoudens : fewest distinct households for a discovered theme (notes count when households are unknown).
+    buren : neighbours per note in the similarity graph of discovery.
+    resolutie : Louvain resolution; higher gives more, smaller themes.
+    min_gelijkenis : lowest cosine similarity of a note to its discovered theme's centroid; below it, overig.
     drempel_catalogus : lowest combined score at which a note gets a known theme.
     random_state : seed for every random step; same data and seed give the same themes.
     vorige : a model fitted earlier (e.g. last month) whose discovered themes keep their ids.
@@ -124,7 +128,9 @@ class ThemaModel(BaseEstimator):
         min_grootte: int = 8,
         min_huishoudens: int = 5,
         drempel_catalogus: float = 0.5,
-        max_themas: int = 20,
+        buren: int = 10,
+        resolutie: float = 1.0,
+        min_gelijkenis: float = 0.2,
         random_state: int = 0,
         vorige: ThemaModel | None = None,
     ) -> None:
@@ -132,7 +138,9 @@ class ThemaModel(BaseEstimator):
         self.min_grootte = min_grootte
         self.min_huishoudens = min_huishoudens
         self.drempel_catalogus = drempel_catalogus
-        self.max_themas = max_themas
+        self.buren = buren
+        self.resolutie = resolutie
+        self.min_gelijkenis = min_gelijkenis
         self.random_state = random_state
         self.vorige = vorige
 
@@ -205,49 +213,49 @@ class ThemaModel(BaseEstimator):
     def _ontdek(
         self, notities: Notities, volgnummer: int, bezette_namen: set[str]
     ) -> list[tuple[OntdektThema, np.ndarray, np.ndarray]]:
-        """Cluster the free notes; keep only clusters that are real recurring themes."""
+        """Find communities of similar free notes; keep only those that are real recurring themes.
+
+        Notes are linked to their nearest neighbours (cosine over lemma and character n-grams) and the graph
+        is split into communities by Louvain modularity, so the number of themes follows from the data.
+        """
         n = len(notities)
         if n < max(2 * self.min_grootte, 10):
             return []
         lemmas = [list(x) for x in notities.lemmas]
-        vectoriseerder = Vectoriseerder(min_df=2, char_gewicht=0.5)
-        X = vectoriseerder.fit_transform(lemmas)
+        rng = np.random.default_rng(self.random_state)
+        # Very large pools: find the themes on a sample, then assign every note (including the rest) below.
+        steekproef = np.sort(rng.choice(n, _MAX_GRAAF, replace=False)) if n > _MAX_GRAAF else np.arange(n)
+        X = Vectoriseerder(min_df=2, char_gewicht=0.6).fit_transform([lemmas[i] for i in steekproef])
         if X.shape[1] < 3:
             return []
-        dims = min(60, X.shape[1] - 1, n - 1)
-        lsa = TruncatedSVD(n_components=dims, random_state=self.random_state).fit_transform(X)
-        lsa = normalize(lsa)
-        k_max = min(self.max_themas, n // self.min_grootte)
-        beste: tuple[float, np.ndarray] | None = None
-        for k in range(2, k_max + 1):
-            km = KMeans(n_clusters=k, n_init=4, random_state=self.random_state).fit(lsa)
-            s = silhouette_score(
-                lsa, km.labels_, metric="cosine", sample_size=min(n, 3000), random_state=self.random_state
-            )
-            if beste is None or s > beste[0]:
-                beste = (s, km.labels_)
-        if beste is None:
-            return []
-        clusters = beste[1]
-        woord_tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 1), sublinear_tf=True)
+        gemeenschappen = _gemeenschappen(X, self.buren, self.resolutie, self.random_state)
+        woord_tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
         W = woord_tfidf.fit_transform([" ".join(x) for x in lemmas])
         namen = woord_tfidf.get_feature_names_out()
         kandidaten = []
-        for c in np.unique(clusters):
-            leden = np.flatnonzero(clusters == c)
-            thema = self._maak_thema(W, namen, leden, lemmas, notities.huishoudens)
+        for leden in gemeenschappen:
+            thema = self._maak_thema(W, namen, steekproef[leden], lemmas, notities.huishoudens)
             if thema is not None:
                 kandidaten.append(thema)
         # Bigger themes first, then by label, so ids are deterministic.
         kandidaten.sort(key=lambda t: (-len(t[1]), t[0]))
         uit = []
-        for kernwoorden, leden, sims, centroide, drempel in kandidaten:
+        for kernwoorden, _, _, centroide, drempel in kandidaten:
             volgnummer += 1
             naam = _uniek(", ".join(kernwoorden), bezette_namen)
             bezette_namen.add(naam)
-            thema = OntdektThema(f"ontdekt_{volgnummer}", naam, kernwoorden, centroide, drempel)
-            uit.append((thema, leden, sims))
-        return uit
+            uit.append(OntdektThema(f"ontdekt_{volgnummer}", naam, kernwoorden, centroide, drempel))
+        if not uit:
+            return []
+        # Sampled notes belong to their community; the rest go to their best theme when close enough to it.
+        labels = np.array([OVERIG] * n, dtype=object)
+        scores = np.zeros(n)
+        for thema, (_, leden, sims, _, _) in zip(uit, kandidaten, strict=True):
+            labels[leden], scores[leden] = thema.id, sims
+        rest = np.setdiff1d(np.arange(n), steekproef)
+        if len(rest):
+            labels[rest], scores[rest] = _wijs_centroiden_toe(notities.deel(rest), uit)
+        return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit]
 
     def _maak_thema(
         self,
@@ -265,23 +273,23 @@ class ThemaModel(BaseEstimator):
         overal = np.asarray((W > 0).sum(axis=0)).ravel() / W.shape[0]
         onderscheidend = in_cluster * np.log1p(in_cluster / np.maximum(overal, 1e-9))
         volgorde = np.argsort(-onderscheidend, kind="stable")
-        kern = [namen[i] for i in volgorde[:3] if in_cluster[i] >= 0.15 and namen[i] not in DOMEIN_STOPWOORDEN]
+        kern = [namen[i] for i in volgorde[:3] if in_cluster[i] >= 0.1 and namen[i] not in DOMEIN_STOPWOORDEN]
         if not kern:
-            return None
-        kern_set = set(kern)
-        # Core: members that share at least one of the cluster's key lemmas. Without shared words, no theme.
-        kern_leden = np.array([i for i in leden if kern_set & set(lemmas[i])], dtype=int)
-        if len(kern_leden) < self.min_grootte or len(kern_leden) < 0.5 * len(leden):
+            return None  # no word recurs in this group: noise, not a theme
+        leden = np.asarray(leden, dtype=int)
+        gemiddeld = np.asarray(W[leden].mean(axis=0)).ravel()
+        # A note that hardly resembles its group recurs nowhere: it goes to overig, visibly, not into a theme.
+        kern_leden = leden[_cosinus(W[leden], namen, _centroide(gemiddeld, namen)) >= self.min_gelijkenis]
+        if len(kern_leden) < self.min_grootte:
             return None
         bekende = [h for h in (huishoudens[i] for i in kern_leden) if h]
         aantal_huishoudens = len(set(bekende)) if len(bekende) == len(kern_leden) else len(kern_leden)
         if aantal_huishoudens < self.min_huishoudens:
             return None
-        gemiddeld = np.asarray(W[kern_leden].mean(axis=0)).ravel()
-        top = np.argsort(-gemiddeld, kind="stable")[:200]
-        centroide = {str(namen[i]): round(float(gemiddeld[i]), 5) for i in top if gemiddeld[i] > 0}
+        centroide = _centroide(np.asarray(W[kern_leden].mean(axis=0)).ravel(), namen)
         sims = _cosinus(W[kern_leden], namen, centroide)
-        drempel = float(max(0.1, np.quantile(sims, 0.1)))
+        # Later notes join this theme under the same rule its members met.
+        drempel = float(self.min_gelijkenis)
         return tuple(kern), kern_leden, sims, centroide, drempel
 
     # ---- using a fitted model ------------------------------------------------------------------------------
@@ -330,6 +338,31 @@ class ThemaModel(BaseEstimator):
         model.labels_ = np.array([], dtype=object)
         model.scores_ = np.array([])
         return model
+
+
+def _gemeenschappen(X: sp.csr_matrix, buren: int, resolutie: float, seed: int) -> list[np.ndarray]:
+    """Louvain communities of the k-nearest-neighbour graph (cosine similarity) of L2-normalised rows."""
+    n = X.shape[0]
+    k = min(buren, n - 1)
+    graaf = nx.Graph()
+    graaf.add_nodes_from(range(n))
+    for begin in range(0, n, 2000):
+        sims = (X[begin : begin + 2000] @ X.T).toarray()
+        for rij, i in enumerate(range(begin, min(begin + 2000, n))):
+            sims[rij, i] = -1.0
+        naasten = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for rij, i in enumerate(range(begin, min(begin + 2000, n))):
+            for j in naasten[rij]:
+                if sims[rij, j] > 0.05:
+                    graaf.add_edge(i, int(j), weight=float(sims[rij, j]))
+    gemeenschappen = nx.community.louvain_communities(graaf, weight="weight", resolution=resolutie, seed=seed)
+    return [np.array(sorted(g)) for g in sorted(gemeenschappen, key=lambda g: (-len(g), min(g)))]
+
+
+def _centroide(gemiddeld: np.ndarray, namen: np.ndarray, top: int = 200) -> dict[str, float]:
+    """The heaviest lemmas of a mean TF-IDF vector, as saved in the model."""
+    volgorde = np.argsort(-gemiddeld, kind="stable")[:top]
+    return {str(namen[i]): round(float(gemiddeld[i]), 5) for i in volgorde if gemiddeld[i] > 0}
 
 
 def _cosinus(W: sp.csr_matrix, namen: np.ndarray, centroide: dict[str, float]) -> np.ndarray:

@@ -1,0 +1,57 @@
+"""The NLP stage: the fallback pipeline, the POS-dependent filter (tested without the model), the cache."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from collectief.nlp import Pipeline, laad_pipeline, lemmas_van, lemmatiseer
+from collectief.normalise import normaliseer
+from collectief.store import Store
+
+
+def test_missing_model_falls_back_and_says_so(caplog: pytest.LogCaptureFixture) -> None:
+    laad_pipeline.cache_clear()
+    with caplog.at_level(logging.INFO, logger="collectief.nlp"):
+        pipeline = laad_pipeline("bestaat_niet_model")
+    assert pipeline.naam == "blank-nl-lookup" and not pipeline.heeft_pos
+    assert "nl_core_news_sm is niet geïnstalleerd" in pipeline.beschrijving
+    assert sum("NLP-pijplijn actief" in r.message for r in caplog.records) == 1
+    # Asked again, it is not loaded (nor announced) a second time.
+    with caplog.at_level(logging.INFO, logger="collectief.nlp"):
+        assert laad_pipeline("bestaat_niet_model") is pipeline
+    assert sum("NLP-pijplijn actief" in r.message for r in caplog.records) == 1
+
+
+def test_fallback_lemmas_drop_stop_words_and_domain_words(pipeline: Pipeline) -> None:
+    tekst = normaliseer("Mw. heeft vragen over de huurtoeslag, schulden bij deurwaarders ivm HB")
+    assert lemmatiseer([tekst], pipeline) == [["huurtoeslag", "schuld", "deurwaarder"]]
+
+
+def test_pos_filter_keeps_content_words_only() -> None:
+    # A Doc as nl_core_news_sm would tag it, built by hand: no model needed.
+    nlp = spacy.blank("nl")
+    doc = Doc(
+        nlp.vocab,
+        words=["moeder", "belt", "dringend", "over", "huilende", "baby"],
+        pos=["NOUN", "VERB", "ADV", "ADP", "ADJ", "NOUN"],
+        lemmas=["moeder", "bellen", "dringend", "over", "huilend", "baby"],
+    )
+    # "bellen" is a domain stop word, "dringend" an adverb here, "over" an adposition.
+    assert lemmas_van(doc, heeft_pos=True) == ["moeder", "huilend", "baby"]
+    # Without tags, only stop words decide: the adverb stays.
+    assert lemmas_van(doc, heeft_pos=False) == ["moeder", "dringend", "huilend", "baby"]
+
+
+def test_cache_means_texts_are_not_parsed_again(tmp_path: Path, pipeline: Pipeline) -> None:
+    teksten = [normaliseer("schulden bij deurwaarders"), normaliseer("kinderen laten meedoen")]
+    with Store(tmp_path / "db.sqlite") as store:
+        eerste = lemmatiseer(teksten, pipeline, cache=store)
+        # A pipeline of the same name but without a lemmatizer would give other lemmas if it parsed again.
+        zonder_lemmas = Pipeline(spacy.blank("nl"), pipeline.naam, heeft_pos=False)
+        assert lemmatiseer(teksten, zonder_lemmas, cache=store) == eerste
+        assert lemmatiseer(teksten, zonder_lemmas) != eerste

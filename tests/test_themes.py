@@ -1,0 +1,150 @@
+"""The theme engine on the sample and on small hand-made sets: quality, determinism, stable identity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.metrics import normalized_mutual_info_score
+
+from collectief.analysis import analyseer
+from collectief.catalogue import laad_catalogus
+from collectief.errors import CollectiefFout
+from collectief.nlp import DOMEIN_STOPWOORDEN, Pipeline
+from collectief.normalise import normaliseer
+from collectief.records import OVERIG
+from collectief.themes import ThemaModel
+
+
+@pytest.fixture(scope="module")
+def catalogus():
+    return laad_catalogus()
+
+
+@pytest.fixture(scope="module")
+def volledig(sample_df: pd.DataFrame, catalogus, pipeline: Pipeline):
+    return analyseer(sample_df, catalogus, seed=0, pipeline=pipeline)
+
+
+def test_quality_on_the_sample(volledig, ground_truth: pd.Series) -> None:
+    df = volledig.hulpvragen
+    waarheid = ground_truth.loc[df["rij"]].to_numpy()
+    nmi = normalized_mutual_info_score(waarheid, df["thema_id"])
+    assert nmi >= 0.75, f"NMI {nmi:.3f}"
+    met_thema = waarheid != OVERIG
+    aandeel_overig = (df["thema_id"].to_numpy()[met_thema] == OVERIG).mean()
+    assert aandeel_overig < 0.10, f"{aandeel_overig:.1%} of themed hulpvragen in overig"
+
+
+def test_overig_is_a_visible_theme_with_its_count(volledig) -> None:
+    themas = volledig.themas
+    overig = themas[themas["thema_id"] == OVERIG]
+    assert len(overig) == 1 and overig["aantal"].iloc[0] == (volledig.hulpvragen["thema_id"] == OVERIG).sum()
+    assert themas["aantal"].sum() == len(volledig.hulpvragen)
+    assert themas["thema_id"].iloc[-1] == OVERIG
+
+
+def test_same_data_and_seed_give_identical_output(sample_df, catalogus, pipeline, volledig) -> None:
+    nog_eens = analyseer(sample_df, catalogus, seed=0, pipeline=pipeline)
+    pd.testing.assert_frame_equal(nog_eens.hulpvragen, volledig.hulpvragen)
+    pd.testing.assert_frame_equal(nog_eens.themas, volledig.themas)
+
+
+def test_discovered_labels_and_examples(volledig) -> None:
+    ontdekt = volledig.themas[volledig.themas["bron"] == "ontdekt"]
+    assert len(ontdekt) >= 1
+    for _, thema in ontdekt.iterrows():
+        woorden = thema["thema"].split(", ")
+        assert 1 <= len(woorden) <= 3 and not set(woorden) & DOMEIN_STOPWOORDEN
+        assert thema["aantal"] >= 8 and thema["huishoudens"] >= 5
+        assert len(thema["voorbeelden"]) == 3
+
+
+def test_examples_only_for_themes_with_k_households(volledig) -> None:
+    for _, thema in volledig.themas.iterrows():
+        if thema["huishoudens"] < 5:
+            assert thema["voorbeelden"] == []
+
+
+def test_identity_kept_from_month_to_month(sample_df, catalogus, pipeline, tmp_path: Path) -> None:
+    eerder = sample_df[sample_df["datum"] < "2026-09-01"]
+    later = sample_df[sample_df["datum"] >= "2026-09-01"]
+    fit = analyseer(eerder, catalogus, seed=0, pipeline=pipeline)
+    pad = tmp_path / "models" / "themamodel.json"
+    fit.model.opslaan(pad)
+    vorige = ThemaModel.laad(pad, catalogus)
+    toegewezen = analyseer(later, catalogus, seed=0, pipeline=pipeline, vorige=vorige)
+
+    # The same question later on gets the same theme id, catalogue or discovered.
+    eerst = dict(zip(fit.hulpvragen["tekst"].map(normaliseer), fit.hulpvragen["thema_id"], strict=True))
+    gedeeld = 0
+    for tekst, thema_id in zip(toegewezen.hulpvragen["tekst"], toegewezen.hulpvragen["thema_id"], strict=True):
+        vroeger = eerst.get(normaliseer(tekst))
+        if vroeger is not None and vroeger.startswith("ontdekt_"):
+            gedeeld += 1
+            assert thema_id == vroeger, tekst
+    assert gedeeld >= 3
+    # Nothing is renumbered: every earlier discovered theme keeps its id and name; new ones get new ids.
+    oud = {o.id: o.naam for o in vorige.ontdekt_}
+    nieuw = {o.id: o.naam for o in toegewezen.model.ontdekt_}
+    assert all(nieuw[i] == naam for i, naam in oud.items())
+    hoogste = max(int(i.split("_")[1]) for i in oud)
+    assert all(int(i.split("_")[1]) > hoogste for i in set(nieuw) - set(oud))
+
+
+def test_saved_model_is_json_not_pickle(volledig, tmp_path: Path) -> None:
+    pad = tmp_path / "model.json"
+    volledig.model.opslaan(pad)
+    data = json.loads(pad.read_text(encoding="utf-8"))
+    assert data["versie"] == 1 and {o["id"] for o in data["ontdekt"]} == {o.id for o in volledig.model.ontdekt_}
+    geladen = ThemaModel.laad(pad)
+    assert [o.centroide for o in geladen.ontdekt_] == [o.centroide for o in volledig.model.ontdekt_]
+
+
+@pytest.mark.parametrize("inhoud", ["geen json", '{"versie": 99, "ontdekt": []}', '{"versie": 1}'])
+def test_bad_model_file_gives_dutch_error(tmp_path: Path, inhoud: str) -> None:
+    pad = tmp_path / "kapot.json"
+    pad.write_text(inhoud, encoding="utf-8")
+    with pytest.raises(CollectiefFout) as info:
+        ThemaModel.laad(pad)
+    assert info.value.code == "E010" and "kapot.json" in str(info.value)
+
+
+def test_thirty_hulpvragen_give_honest_output(sample_df, catalogus, pipeline) -> None:
+    klein = sample_df.iloc[:30]
+    analyse = analyseer(klein, catalogus, seed=0, pipeline=pipeline)
+    assert len(analyse.hulpvragen) == 30
+    assert any("Te weinig gegevens" in m for m in analyse.meldingen)
+    assert not (analyse.themas["bron"] == "ontdekt").any()
+    assert 1 <= len(analyse.themas) <= 15 and analyse.themas["aantal"].sum() == 30
+
+
+def test_empty_and_tiny_inputs_do_not_crash(catalogus, pipeline) -> None:
+    leeg = analyseer(pd.DataFrame({"tekst": []}), catalogus, pipeline=pipeline)
+    assert leeg.themas.empty and leeg.hulpvragen.empty
+    een = analyseer(pd.DataFrame({"tekst": ["vraag over huurtoeslag"]}), catalogus, pipeline=pipeline)
+    assert een.hulpvragen["thema_id"].tolist() == ["toeslagen"]
+
+
+def test_discovery_alone_on_short_dutch_texts(pipeline) -> None:
+    # Outside the social domain: three recurring topics and a few one-offs, no catalogue.
+    rng = np.random.default_rng(1)
+    onderwerpen = {
+        "fiets": ["fiets", "band", "lek", "ketting", "zadel", "fietsenmaker", "wiel"],
+        "tuin": ["tuin", "gras", "maaien", "heg", "snoeien", "bloemen", "onkruid"],
+        "koken": ["recept", "soep", "oven", "bakken", "koken", "pan", "deeg"],
+    }
+    teksten, waarheid = [], []
+    for naam, woorden in onderwerpen.items():
+        for _ in range(30):
+            teksten.append(" ".join(rng.choice(woorden, size=4, replace=False)) + " vandaag")
+            waarheid.append(naam)
+    teksten += ["paspoort verlopen", "hond kwijt in het park", "lamp kapot in de gang"]
+    waarheid += [OVERIG] * 3
+    df = pd.DataFrame({"tekst": teksten, "huishouden": [f"h{i}" for i in range(len(teksten))]})
+    analyse = analyseer(df, (), seed=0, pipeline=pipeline)
+    assert normalized_mutual_info_score(waarheid, analyse.hulpvragen["thema_id"]) > 0.8
+    assert (analyse.themas["bron"] == "ontdekt").sum() == 3
