@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -60,8 +61,24 @@ def app() -> None:
     _run(PY, "-m", "streamlit", "run", ROOT / "app.py", *sys.argv[2:], env=env)
 
 
+def ensure_browser() -> None:
+    """Debian's Chromium and ChromeDriver for the end-to-end dashboard test (installed when we may)."""
+    if Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists():
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        _say("Chromium en ChromeDriver installeren voor de browsertest (apt-get) ...")
+        _run("apt-get", "update", "-qq")
+        _run("apt-get", "install", "-y", "-qq", "chromium", "chromium-driver")
+    else:
+        _say(
+            "Chromium ontbreekt: de browsertest wordt overgeslagen. Installeer hem met "
+            "'sudo apt-get install chromium chromium-driver'."
+        )
+
+
 def test() -> None:
     ensure_venv("dev")
+    ensure_browser()
     prepare()
     _run(PY, "-m", "ruff", "check", ".")
     completed = subprocess.run([str(PY), "-m", "pytest", *sys.argv[2:]], cwd=ROOT)
