@@ -11,7 +11,7 @@ import functools
 import hashlib
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -137,6 +137,33 @@ def lemmas_van(doc: Doc, heeft_pos: bool) -> list[str]:
     return uit
 
 
+def _contextvrij(pipeline: Pipeline) -> bool:
+    """A pipeline whose only step is the lookup lemmatizer: a word's lemma does not depend on its sentence."""
+    if pipeline.heeft_pos or pipeline.nlp.pipe_names != ["lemmatizer"]:
+        return False
+    return getattr(pipeline.nlp.get_pipe("lemmatizer"), "mode", None) == "lookup"
+
+
+def _lemmas_per_woord(teksten: Sequence[str], nlp: Language, batch_size: int) -> Iterator[list[str]]:
+    """What :func:`lemmas_van` gives after the lookup lemmatizer, but each distinct word looked up only once."""
+    tabel = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", {})
+    per_woord: dict[str, str] = {}
+    for doc in nlp.tokenizer.pipe(teksten, batch_size=batch_size):
+        uit = []
+        for token in doc:
+            lemma = per_woord.get(token.text)
+            if lemma is None:
+                lemma = ""
+                if _bruikbaar(token, heeft_pos=False):
+                    kandidaat = (tabel.get(token.text, token.text) or token.text).lower()
+                    if not {kandidaat, token.lower_} & DOMEIN_STOPWOORDEN and kandidaat not in STOP_WORDS:
+                        lemma = kandidaat
+                per_woord[token.text] = lemma
+            if lemma:
+                uit.append(lemma)
+        yield uit
+
+
 def lemmatiseer(
     teksten: Sequence[str], pipeline: Pipeline, cache: LemmaCache | None = None, batch_size: int = 1000
 ) -> list[list[str]]:
@@ -148,10 +175,13 @@ def lemmatiseer(
         gevonden = cache.nlp_cache_lees(list(sleutels.values()))
         bekend = {t: gevonden[s].split() for t, s in sleutels.items() if s in gevonden}
     te_doen = [t for t in uniek if t not in bekend]
-    nieuw = {
-        t: lemmas_van(doc, pipeline.heeft_pos)
-        for t, doc in zip(te_doen, pipeline.nlp.pipe(te_doen, batch_size=batch_size), strict=True)
-    }
+    if _contextvrij(pipeline):
+        nieuw = dict(zip(te_doen, _lemmas_per_woord(te_doen, pipeline.nlp, batch_size), strict=True))
+    else:
+        nieuw = {
+            t: lemmas_van(doc, pipeline.heeft_pos)
+            for t, doc in zip(te_doen, pipeline.nlp.pipe(te_doen, batch_size=batch_size), strict=True)
+        }
     if cache is not None and nieuw:
         cache.nlp_cache_schrijf((sleutels[t], " ".join(lemmas)) for t, lemmas in nieuw.items())
     bekend.update(nieuw)

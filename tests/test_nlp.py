@@ -55,3 +55,10 @@ def test_cache_means_texts_are_not_parsed_again(tmp_path: Path, pipeline: Pipeli
         zonder_lemmas = Pipeline(spacy.blank("nl"), pipeline.naam, heeft_pos=False)
         assert lemmatiseer(teksten, zonder_lemmas, cache=store) == eerste
         assert lemmatiseer(teksten, zonder_lemmas) != eerste
+
+
+def test_word_by_word_lookup_equals_the_full_pipe(pipeline: Pipeline, sample_df) -> None:
+    # The fast path for the lookup-only pipeline must give exactly what running the pipeline gives.
+    teksten = [normaliseer(t) for t in sample_df["tekst"].head(400)]
+    via_pipe = [lemmas_van(doc, heeft_pos=False) for doc in pipeline.nlp.pipe(teksten)]
+    assert lemmatiseer(teksten, pipeline) == via_pipe

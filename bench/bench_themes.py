@@ -1,0 +1,223 @@
+"""Theme engine benchmark: quality against the sample's ground truth, and speed and memory at scale.
+
+    .venv/bin/python bench/bench_themes.py quality      # collectief vs TF-IDF+KMeans, NMF, LDA, BERTopic
+    .venv/bin/python bench/bench_themes.py speed        # 1k, 10k, 100k rows: seconds and peak memory
+
+Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
+(an advantage real users never have). BERTopic runs when it is installed (``pip install -e ".[bench]"``), with a
+TF-IDF + SVD embedding since no sentence model can be downloaded here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from collectief.analysis import analyseer  # noqa: E402
+from collectief.catalogue import laad_catalogus  # noqa: E402
+from collectief.intake import open_export  # noqa: E402
+from collectief.nlp import laad_pipeline  # noqa: E402
+from collectief.normalise import normaliseer  # noqa: E402
+from collectief.records import OVERIG, RuweRij  # noqa: E402
+
+SAMPLE = ROOT / "data" / "sample" / "hulpvragen.csv"
+TRUTH = ROOT / "data" / "sample" / "ground_truth.csv"
+
+
+def _sample(scrub: bool = True) -> pd.DataFrame:
+    rijen = [r for r in open_export(SAMPLE).rijen() if isinstance(r, RuweRij)]
+    teksten = [r.tekst for r in rijen]
+    if scrub:
+        from collectief.privacy import Scrubber
+
+        teksten = [t for t, _ in Scrubber().scrub_many(teksten)]
+    return pd.DataFrame(
+        {
+            "rij": [r.rij for r in rijen],
+            "datum": pd.to_datetime([r.datum for r in rijen]),
+            "wijk": [r.wijk for r in rijen],
+            "huishouden": [r.huishouden for r in rijen],
+            "minuten": [r.minuten for r in rijen],
+            "tekst": teksten,
+        }
+    )
+
+
+def _baseline_teksten(teksten: list[str]) -> list[str]:
+    return [normaliseer(t) for t in teksten]
+
+
+def _stopwoorden() -> list[str]:
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    return sorted(STOP_WORDS)
+
+
+def kmeans(teksten: list[str], k: int, seed: int) -> np.ndarray:
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    X = TfidfVectorizer(stop_words=_stopwoorden(), min_df=2, sublinear_tf=True).fit_transform(teksten)
+    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(X)
+
+
+def nmf(teksten: list[str], k: int, seed: int) -> np.ndarray:
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    X = TfidfVectorizer(stop_words=_stopwoorden(), min_df=2, sublinear_tf=True).fit_transform(teksten)
+    return NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=500).fit_transform(X).argmax(axis=1)
+
+
+def lda(teksten: list[str], k: int, seed: int) -> np.ndarray:
+    from sklearn.decomposition import LatentDirichletAllocation
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    X = CountVectorizer(stop_words=_stopwoorden(), min_df=2).fit_transform(teksten)
+    return LatentDirichletAllocation(n_components=k, random_state=seed).fit_transform(X).argmax(axis=1)
+
+
+def bertopic(teksten: list[str], k: int, seed: int) -> np.ndarray | None:
+    try:
+        from bertopic import BERTopic
+        from hdbscan import HDBSCAN
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+        from sklearn.pipeline import make_pipeline
+        from umap import UMAP
+    except ImportError:
+        return None
+    embedding = make_pipeline(
+        TfidfVectorizer(stop_words=_stopwoorden(), min_df=2, sublinear_tf=True),
+        TruncatedSVD(n_components=100, random_state=seed),
+    )
+    model = BERTopic(
+        embedding_model=embedding,
+        umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed),
+        hdbscan_model=HDBSCAN(min_cluster_size=10, metric="euclidean", prediction_data=True),
+        vectorizer_model=CountVectorizer(stop_words=_stopwoorden()),
+        nr_topics=k,
+    )
+    onderwerpen, _ = model.fit_transform(teksten)
+    return np.array(onderwerpen)
+
+
+def collectief(df: pd.DataFrame, seed: int, met_catalogus: bool) -> np.ndarray:
+    catalogus = laad_catalogus() if met_catalogus else ()
+    return analyseer(df, catalogus, seed=seed).hulpvragen["thema_id"].to_numpy()
+
+
+def kwaliteit() -> None:
+    df = _sample()
+    waarheid = pd.read_csv(TRUTH, sep=";").set_index("rij")["thema_id"].loc[df["rij"]].to_numpy()
+    k = len(set(waarheid))
+    teksten = _baseline_teksten(df["tekst"].tolist())
+    methoden = {
+        "collectief (catalogus + ontdekken)": lambda s: collectief(df, s, True),
+        "collectief (alleen ontdekken)": lambda s: collectief(df, s, False),
+        f"TF-IDF + KMeans (k={k})": lambda s: kmeans(teksten, k, s),
+        f"NMF (k={k})": lambda s: nmf(teksten, k, s),
+        f"LDA (k={k})": lambda s: lda(teksten, k, s),
+        f"BERTopic, TF-IDF+SVD (nr_topics={k})": lambda s: bertopic(teksten, k, s),
+    }
+    print(
+        f"Sample: {len(df)} hulpvragen, {k} true themes (incl. overig); scrubbed texts; pipeline: "
+        f"{laad_pipeline().naam}"
+    )
+    kop = (
+        f"| {'method':42} | {'NMI':>5} | {'ARI':>5} | {'in overig':>9} | {'ARI seed 0 vs 1':>15} "
+        f"| {'same seed twice':>15} | {'s':>5} |"
+    )
+    print(kop)
+    print("|" + "|".join("-" * (len(c)) for c in kop.split("|")[1:-1]) + "|")
+    for naam, methode in methoden.items():
+        start = time.perf_counter()
+        a = methode(0)
+        duur = time.perf_counter() - start
+        if a is None:
+            print(f"| {naam:42} | {'not installed':>56} |")
+            continue
+        b, c = methode(1), methode(0)
+        a, b, c = (np.asarray(x).astype(str) for x in (a, b, c))
+        overig = np.isin(a, [OVERIG, "-1"]).mean()
+        print(
+            f"| {naam:42} | {normalized_mutual_info_score(waarheid, a):5.3f} | {adjusted_rand_score(waarheid, a):5.3f} "
+            f"| {overig:9.1%} | {adjusted_rand_score(a, b):15.3f} | {'identical' if (a == c).all() else 'differs':>15} "
+            f"| {duur:5.1f} |"
+        )
+
+
+def _groot(n: int, seed: int = 0) -> pd.DataFrame:
+    """n rows from the sample's notes, each made unique so no parse is skipped as a duplicate."""
+    basis = _sample(scrub=False)
+    rng = np.random.default_rng(seed)
+    kies = rng.integers(0, len(basis), n)
+    df = basis.iloc[kies].reset_index(drop=True)
+    woorden = np.array(" ".join(basis["tekst"]).split())
+    extra = rng.choice(woorden, size=(n, 2))
+    df["tekst"] = [f"{t} {a} {b}" for t, (a, b) in zip(df["tekst"], extra, strict=True)]
+    df["huishouden"] = [f"{h}-{i % 997}" for i, h in enumerate(df["huishouden"])]
+    df["rij"] = range(n)
+    return df
+
+
+def _meet(n: int) -> None:
+    df = _groot(n)
+    start = time.perf_counter()
+    analyse = analyseer(df, laad_catalogus(), seed=0)
+    duur = time.perf_counter() - start
+    piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"n": n, "seconden": duur, "piek_mb": piek, "themas": len(analyse.themas)}))
+
+
+def snelheid(groottes: list[int]) -> None:
+    print(
+        f"Machine: {platform.machine()}, {_cpu()}, Python {platform.python_version()}; pipeline: {laad_pipeline().naam}"
+    )
+    print(f"| {'rows':>7} | {'seconds':>8} | {'rows/s':>8} | {'peak MB':>8} | {'themes':>6} |")
+    print("|---------|----------|----------|----------|--------|")
+    for n in groottes:
+        # Each size in its own process, so peak memory is that run's own.
+        uit = (
+            subprocess.run([sys.executable, __file__, "_meet", str(n)], capture_output=True, text=True, check=True)
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+        r = json.loads(uit)
+        print(f"| {n:7d} | {r['seconden']:8.1f} | {n / r['seconden']:8.0f} | {r['piek_mb']:8.0f} | {r['themas']:6d} |")
+
+
+def _cpu() -> str:
+    try:
+        for regel in Path("/proc/cpuinfo").read_text().splitlines():
+            if regel.startswith("model name"):
+                return f"{regel.split(':', 1)[1].strip()} ({len(__import__('os').sched_getaffinity(0))} cores)"
+    except OSError:
+        pass
+    return platform.processor()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("wat", choices=["quality", "speed", "_meet"])
+    parser.add_argument("n", nargs="*", type=int)
+    args = parser.parse_args()
+    if args.wat == "quality":
+        kwaliteit()
+    elif args.wat == "speed":
+        snelheid(args.n or [1000, 10000, 100000])
+    else:
+        _meet(args.n[0])
