@@ -1,0 +1,1093 @@
+"""Model and controller of the dashboard: plain functions, no Streamlit, so they can be tested and timed alone.
+
+The Streamlit pages (``app.py``, ``pages/``) only render what these functions return. The flow:
+
+1. **Databases.** The team's own data live in the database of :func:`collectief.store.standaard_db_pad`
+   (``$COLLECTIEF_DB`` or the per-user data folder). The synthetic sample lives in its own database beside it,
+   ``voorbeeld.sqlite`` (:func:`voorbeeld_db_pad`), seeded from ``data/sample/`` the first time it is needed
+   (:func:`zaai_voorbeeld`), so sample rows never mix with real ones and decisions made while trying the sample
+   never touch the team's themes. Until the team imports its own export, the dashboard shows the sample.
+2. **Analysis, once per data version.** Finding themes takes tens of seconds, so its result is kept in a folder
+   beside the database (``<db>.analyse/``: theme ids per hulpvraag, the themes, the theme model; no note
+   texts) and reused until the data, the catalogue or the NLP set-up change (:func:`analyseversie`). A new
+   analysis starts from the previous theme model, so discovered themes keep their ids and the team's decisions
+   about them keep applying. Nothing here needs spaCy or scikit-learn until an analysis really runs.
+3. **Decisions** of the monthly session are applied to that result (:mod:`collectief.decisions`) →
+   :class:`Stand`.
+4. **A filter** (period and wijk) turns the :class:`Stand` into the small tables the pages show
+   (:func:`tabellen`), every count passed through the small-cell rule (k = 5) and examples only for themes with
+   at least k households.
+
+Version strings (:func:`analyseversie`, :func:`besluitversie`) name the content of the database, so a cache keyed
+on them (the Streamlit layer's ``st.cache_data``) never serves stale tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import html
+import importlib.util
+import io
+import json
+import logging
+import math
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from collectief.decisions import ACTIES, Besluit, besluiten_uit, controleer, pas_toe
+from collectief.errors import CollectiefFout
+from collectief.records import OVERIG, ImportRapport, Thema
+from collectief.store import Store, standaard_db_pad
+from collectief.suppress import K, als_tekst, onderdruk, veilig_aantal
+
+if TYPE_CHECKING:
+    from collectief.aanbod import Aanbodcatalogus
+    from collectief.analysis import Analyse
+    from collectief.nlp import Pipeline
+    from collectief.privacy import Scrubber
+    from collectief.proposals import Voorstel
+    from collectief.recurrence import Herhalingsanalyse
+    from collectief.tijdwinst import Aannames, Gerealiseerd, Schatting
+
+__all__ = [
+    "MAX_UPLOAD_MB",
+    "TYPES",
+    "VOORBEELD_CSV",
+    "Basis",
+    "Effect",
+    "Filter",
+    "Kerncijfers",
+    "Stand",
+    "Tabellen",
+    "Uploadcontrole",
+    "Uploaduitkomst",
+    "aannames_uit",
+    "actieve_db",
+    "analyse_bewaard",
+    "analyseversie",
+    "besluitversie",
+    "controleer_upload",
+    "csv_bestanden",
+    "effecten",
+    "importeer_upload",
+    "laad_basis",
+    "maak_analyse",
+    "maak_stand",
+    "neem_besluit",
+    "raad_koppeling",
+    "sessieverslag",
+    "standaardfilter",
+    "tabellen",
+    "tijdwinst_schatting",
+    "tijdwinst_tabel",
+    "verslag_html",
+    "verslag_markdown",
+    "voorbeeld_db_pad",
+    "zaai_voorbeeld",
+]
+
+log = logging.getLogger(__name__)
+
+#: Bump when the kept analysis changes shape, so old folders are analysed again.
+ANALYSE_FORMAAT = 1
+SEED = 0
+MIN_GROOTTE = 8
+#: The largest upload the dashboard reads: about 130,000 notes of average length. Bigger exports are split by
+#: period (re-importing overlapping rows adds nothing) or imported with ``collectief import``.
+MAX_UPLOAD_MB = 40
+TYPES = ("csv", "txt", "xlsx")
+VOORBEELD_CSV = Path(__file__).resolve().parents[1] / "data" / "sample" / "hulpvragen.csv"
+VOORBEELD_DB = "voorbeeld.sqlite"
+# Same name as collectief.nlp.MODEL_OMGEVINGSVARIABELE; repeated so that reading a version needs no spaCy import.
+_MODEL_VARIABELE = "COLLECTIEF_SPACY_MODEL"
+
+Voortgang = Callable[[float, str], None]
+
+
+def _stil(_deel: float, _tekst: str) -> None:
+    return None
+
+
+# ---- databases ---------------------------------------------------------------------------------------------
+def voorbeeld_db_pad(eigen: Path | None = None) -> Path:
+    """The sample's database: ``voorbeeld.sqlite`` in the folder of the team's own database."""
+    return (eigen or standaard_db_pad()).with_name(VOORBEELD_DB)
+
+
+def actieve_db(keuze: str | None = None) -> tuple[Path, bool]:
+    """The database to show and whether it is the sample.
+
+    ``keuze`` is ``"eigen"``, ``"voorbeeld"`` or ``None`` (the team's own data when there are any, else the sample).
+    """
+    eigen = standaard_db_pad()
+    if keuze == "voorbeeld":
+        return voorbeeld_db_pad(eigen), True
+    if keuze == "eigen":
+        return eigen, False
+    if eigen.exists():
+        with Store(eigen) as store:
+            if store.aantal_hulpvragen():
+                return eigen, False
+    return voorbeeld_db_pad(eigen), True
+
+
+def zaai_voorbeeld(
+    store: Store, scrubber: Scrubber | None = None, voortgang: Voortgang | None = None
+) -> ImportRapport | None:
+    """Import the synthetic sample into an empty database (scrubbed like any export); ``None`` if not needed.
+
+    Raises :class:`~collectief.errors.CollectiefFout` when the sample file is missing (an installed package
+    without the repository's ``data/`` folder).
+    """
+    if store.aantal_hulpvragen():
+        return None
+    from collectief.importer import importeer
+
+    voortgang = voortgang or _stil
+    if not VOORBEELD_CSV.is_file():
+        raise CollectiefFout("E001", bestand=VOORBEELD_CSV)
+    voortgang(0.0, "Voorbeeldgegevens inlezen en persoonsgegevens verwijderen ...")
+    return importeer(
+        VOORBEELD_CSV,
+        store,
+        scrubber=scrubber,
+        voortgang=lambda deel: voortgang(deel, "Voorbeeldgegevens inlezen en persoonsgegevens verwijderen ..."),
+    )
+
+
+# ---- versions ------------------------------------------------------------------------------------------------
+def _nlp_kenmerk() -> str:
+    """Which spaCy pipeline an analysis would use, without loading spaCy."""
+    gevraagd = os.environ.get(_MODEL_VARIABELE) or "nl_core_news_sm"
+    if Path(gevraagd).exists():
+        return f"pad:{Path(gevraagd).resolve()}"
+    try:
+        aanwezig = importlib.util.find_spec(gevraagd) is not None
+    except (ImportError, ValueError):
+        aanwezig = False
+    return f"{gevraagd}:{'ja' if aanwezig else 'nee'}"
+
+
+def analyseversie(store: Store, catalogus: Sequence[Thema]) -> str:
+    """Names what an analysis of this database depends on: its hulpvragen, the catalogue, the NLP set-up."""
+    batches = store.batches()
+    laatste = int(batches["id"].max()) if len(batches) else 0
+    kenmerk = repr((ANALYSE_FORMAAT, SEED, MIN_GROOTTE, K, _nlp_kenmerk(), tuple(catalogus)))
+    return f"{store.aantal_hulpvragen()}-{laatste}-{hashlib.sha1(kenmerk.encode()).hexdigest()[:12]}"
+
+
+def besluitversie(store: Store) -> str:
+    """Names the team's decisions and started offers in this database."""
+    delen = []
+    for tabel in (store.besluiten(), store.gestart_aanbod()):
+        delen.append(f"{len(tabel)}.{int(tabel['id'].max()) if len(tabel) else 0}")
+    return "-".join(delen)
+
+
+# ---- the analysis, kept beside the database --------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Basis:
+    """The theme engine's result for one data version, before the team's decisions.
+
+    ``hulpvragen``: one row per stored hulpvraag, ``rij`` being its database id (columns ``rij``, ``id``,
+    ``datum``, ``wijk``, ``huishouden``, ``minuten``, ``tekst``, ``thema_id``, ``thema``, ``score``,
+    ``signaal``). ``themas``: every theme of the analysis by id.
+    """
+
+    hulpvragen: pd.DataFrame
+    themas: dict[str, Thema]
+    pipeline: str
+    meldingen: tuple[str, ...]
+    versie: str
+    gemaakt: str
+
+
+def _analysemap(db: Path) -> Path:
+    return db.with_name(db.name + ".analyse")
+
+
+def _lees_meta(db: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((_analysemap(db) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def analyse_bewaard(db: Path, versie: str) -> bool:
+    """Whether the analysis for this data version is kept beside the database."""
+    meta = _lees_meta(db)
+    return meta is not None and meta.get("versie") == versie
+
+
+def invoerframe(store: Store) -> pd.DataFrame:
+    """The stored hulpvragen as the analysis's input frame; ``rij`` is the database id."""
+    df = store.hulpvragen()
+    return pd.DataFrame(
+        {
+            "rij": df["id"].astype("int64"),
+            "id": df["bron_id"],
+            "datum": df["datum"],
+            "wijk": df["wijk"],
+            "huishouden": df["huishouden"],
+            "minuten": df["minuten"],
+            "tekst": df["tekst"],
+        }
+    )
+
+
+def _thema_json(t: Thema) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "naam": t.naam,
+        "beschrijving": t.beschrijving,
+        "trefwoorden": list(t.trefwoorden),
+        "individueel": t.individueel,
+        "bron": t.bron,
+    }
+
+
+def _thema_uit(d: Mapping[str, Any]) -> Thema:
+    return Thema(
+        id=d["id"],
+        naam=d["naam"],
+        beschrijving=d.get("beschrijving", ""),
+        trefwoorden=tuple(d.get("trefwoorden", ())),
+        individueel=bool(d.get("individueel", False)),
+        bron=d.get("bron", "catalogus"),
+    )
+
+
+def _schrijf_atomair(pad: Path, schrijf: Callable[[Path], None]) -> None:
+    tijdelijk = pad.with_name(pad.name + ".nieuw")
+    schrijf(tijdelijk)
+    os.replace(tijdelijk, pad)
+
+
+def maak_analyse(
+    store: Store,
+    versie: str,
+    catalogus: Sequence[Thema],
+    pipeline: Pipeline | Callable[[], Pipeline] | None = None,
+    voortgang: Voortgang | None = None,
+) -> Analyse:
+    """Run the theme engine on the whole database and keep the result beside it, under ``versie``.
+
+    ``pipeline`` is the loaded NLP pipeline, or a function that loads it (only called now). The previous
+    analysis's theme model (if any) is passed on, so discovered themes keep their ids.
+    """
+    from collectief.analysis import analyseer
+    from collectief.themes import ThemaModel
+
+    voortgang = voortgang or _stil
+    begin = time.perf_counter()
+    voortgang(0.02, "Hulpvragen uit de database lezen ...")
+    invoer = invoerframe(store)
+    map_ = _analysemap(store.pad)
+    vorige = None
+    if (map_ / "model.json").is_file():
+        try:
+            vorige = ThemaModel.laad(map_ / "model.json", catalogus)
+        except CollectiefFout:
+            log.warning("Het vorige themamodel in %s kon niet worden gelezen; er wordt opnieuw begonnen.", map_)
+    voortgang(0.1, "Taalmodel laden ...")
+    geladen = pipeline() if callable(pipeline) else pipeline
+    voortgang(
+        0.2,
+        f"Thema's bepalen in {len(invoer)} hulpvragen (woorden herkennen, thema's toekennen en ontdekken); dit "
+        "gebeurt eenmalig per nieuwe gegevens en kan een minuut duren ...",
+    )
+    analyse = analyseer(invoer, catalogus, seed=SEED, min_grootte=MIN_GROOTTE, k=K, vorige=vorige,
+                        pipeline=geladen, cache=store)  # fmt: skip
+    voortgang(0.9, "Resultaat bewaren ...")
+    map_.mkdir(parents=True, exist_ok=True)
+    labels = analyse.hulpvragen[["rij", "thema_id", "score", "signaal"]].astype(
+        {"rij": "int64", "thema_id": str, "score": float, "signaal": str}
+    )
+    _schrijf_atomair(map_ / "labels.parquet", lambda p: labels.to_parquet(p, index=False))
+    _schrijf_atomair(map_ / "model.json", analyse.model.opslaan)
+    meta = {
+        "versie": versie,
+        "gemaakt": dt.datetime.now().isoformat(timespec="seconds"),
+        "pipeline": analyse.pipeline,
+        "meldingen": list(analyse.meldingen),
+        "themas": [_thema_json(t) for t in analyse.model.themas_],
+        "seconden": round(time.perf_counter() - begin, 1),
+    }
+    _schrijf_atomair(
+        map_ / "meta.json", lambda p: p.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    )
+    voortgang(1.0, "Analyse klaar.")
+    return analyse
+
+
+def laad_basis(db: Path, versie: str) -> Basis | None:
+    """The kept analysis of ``db`` joined to its hulpvragen, or ``None`` when it is missing or out of date."""
+    meta = _lees_meta(db)
+    if meta is None or meta.get("versie") != versie:
+        return None
+    try:
+        labels = pd.read_parquet(_analysemap(db) / "labels.parquet")
+    except (OSError, ValueError):
+        return None
+    with Store(db) as store:
+        df = invoerframe(store)
+    df = df.merge(labels, on="rij", how="left", validate="one_to_one")
+    if df["thema_id"].isna().any():
+        return None
+    themas = {d["id"]: _thema_uit(d) for d in meta["themas"]}
+    df["thema"] = df["thema_id"].map(lambda t: themas[t].naam if t in themas else "Overig")
+    return Basis(df, themas, meta["pipeline"], tuple(meta["meldingen"]), versie, meta["gemaakt"])
+
+
+# ---- the team's decisions applied --------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Stand:
+    """The analysis with the team's decisions applied: what every page starts from.
+
+    ``maanden``: every month from the first to the last in the data (``"2026-09"``); ``wijken``: sorted.
+    """
+
+    hulpvragen: pd.DataFrame
+    themas: dict[str, Thema]
+    toelichting: dict[str, tuple[str, ...]]
+    overgeslagen: tuple[str, ...]
+    pipeline: str
+    meldingen: tuple[str, ...]
+    maanden: tuple[str, ...]
+    wijken: tuple[str, ...]
+
+    def naam(self, thema_id: str) -> str:
+        thema = self.themas.get(thema_id)
+        return thema.naam if thema is not None else ("Overig" if thema_id == OVERIG else thema_id)
+
+
+def maak_stand(basis: Basis, besluiten: pd.DataFrame) -> Stand:
+    """Apply the stored decisions (``Store.besluiten()``) to an analysis."""
+    toegepast = pas_toe(basis.hulpvragen, basis.themas, besluiten_uit(besluiten))
+    df = toegepast.hulpvragen
+    datums = df["datum"].dropna()
+    maanden: tuple[str, ...] = ()
+    if len(datums):
+        reeks = pd.period_range(datums.min().to_period("M"), datums.max().to_period("M"), freq="M")
+        maanden = tuple(str(p) for p in reeks)
+    wijken = tuple(sorted(str(w) for w in df["wijk"].dropna().unique() if str(w).strip()))
+    return Stand(
+        hulpvragen=df,
+        themas=dict(toegepast.themas),
+        toelichting=dict(toegepast.toelichting),
+        overgeslagen=toegepast.overgeslagen,
+        pipeline=basis.pipeline,
+        meldingen=basis.meldingen,
+        maanden=maanden,
+        wijken=wijken,
+    )
+
+
+def neem_besluit(
+    store: Store, stand: Stand, thema_id: str, actie: str, waarde: str | None, notitie: str | None
+) -> str | None:
+    """Store one decision of the team, after checking it; returns why it was refused (Dutch) or ``None``."""
+    if actie not in ACTIES:
+        return f"Onbekende actie '{actie}'."
+    besluit = Besluit(id=0, thema_id=thema_id, actie=actie, waarde=(waarde or "").strip() or None,
+                      notitie=(notitie or "").strip() or None)  # fmt: skip
+    reden = controleer(besluit, stand.themas, set(stand.hulpvragen["thema_id"]))
+    if reden is not None:
+        return reden[:1].upper() + reden[1:] + "."
+    store.voeg_besluit_toe(thema_id, actie, besluit.waarde, besluit.notitie)
+    return None
+
+
+# ---- filter and tables ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Filter:
+    """Period (``van``/``tot`` as ``"2026-09"``, inclusive) and wijk (``None``: all)."""
+
+    van: str | None = None
+    tot: str | None = None
+    wijk: str | None = None
+
+    @property
+    def maanden(self) -> int:
+        if self.van is None or self.tot is None:
+            return 3
+        return max(1, (pd.Period(self.tot, freq="M") - pd.Period(self.van, freq="M")).n + 1)
+
+
+def standaardfilter(stand: Stand, maanden: int = 3) -> Filter:
+    """The last ``maanden`` months of the data, all wijken."""
+    if not stand.maanden:
+        return Filter()
+    return Filter(stand.maanden[max(0, len(stand.maanden) - maanden)], stand.maanden[-1], None)
+
+
+def _gefilterd(stand: Stand, filter: Filter) -> pd.DataFrame:
+    # Months before the period stay in: the trend compares the period with the months before it.
+    df = stand.hulpvragen
+    if filter.wijk:
+        df = df[df["wijk"] == filter.wijk]
+    return df.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Kerncijfers:
+    """Key figures for the period (raw: show them with :func:`~collectief.suppress.veilig_aantal`)."""
+
+    hulpvragen: int
+    huishoudens: int | None
+    themas: int
+    terugkerend: int
+    individueel: int
+    opkomend: int
+    tijdwinst: tuple[float, float, float] | None
+    tijdwinst_themas: int
+
+
+@dataclass(frozen=True, eq=False)
+class Tabellen:
+    """What the pages show for one filter. Display tables are already suppressed (``"<5"``).
+
+    ``themas``: one row per theme (display columns, plus ``thema_id``); ``per_maand``: ``thema_id``, ``thema``,
+    ``maand`` (timestamp), ``aantal`` (``<NA>`` below k); ``per_wijk``: theme × wijk as text; ``voorbeelden``:
+    up to 3 scrubbed notes per theme with at least k households in the period.
+    """
+
+    filter: Filter
+    periode: str
+    wijk: str
+    kerncijfers: Kerncijfers
+    herhaling: Herhalingsanalyse
+    themas: pd.DataFrame
+    per_maand: pd.DataFrame
+    per_wijk: pd.DataFrame
+    voorbeelden: dict[str, tuple[str, ...]]
+    voorstellen: tuple[Voorstel, ...]
+    opkomend: tuple[str, ...]
+    k: int = K
+
+    def voorstellen_tabel(self) -> pd.DataFrame:
+        from collectief.proposals import voorstellen_tabel
+
+        return voorstellen_tabel(self.voorstellen)
+
+
+_TREND_TEKST = {"stijgend": "stijgend ↑", "dalend": "dalend ↓", "stabiel": "stabiel", "onbekend": "nog onbekend"}
+
+
+def _soort(thema: Thema | None, thema_id: str) -> str:
+    from collectief.aanbod import INDIVIDUELE_THEMAS
+
+    if thema_id == OVERIG:
+        return "overig"
+    if thema_id in INDIVIDUELE_THEMAS or (thema is not None and thema.individueel):
+        return "individuele opvolging"
+    if thema_id.startswith("afgesplitst_"):
+        return "door het team afgesplitst"
+    return {"catalogus": "bekend thema", "ontdekt": "ontdekt in de gegevens"}.get(thema.bron if thema else "", "")
+
+
+def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None, k: int = K) -> Tabellen:
+    """Every table the pages show for one period and wijk, small counts suppressed."""
+    from collectief.proposals import stel_voor
+    from collectief.recurrence import Regel, analyseer_herhaling
+
+    df = _gefilterd(stand, filter)
+    herhaling = analyseer_herhaling(df, stand.themas, regel=Regel(maanden=filter.maanden), peilmaand=filter.tot)
+    voorstellen = stel_voor(df, herhaling, stand.themas, catalogus=aanbod, k=k)
+
+    maand = df["datum"].dt.to_period("M")
+    in_venster = maand.isin(herhaling.venster) if herhaling.venster else pd.Series(True, index=df.index)
+    venster_df = df[in_venster]
+    huishoudens_bekend = bool(df["huishouden"].notna().any())
+
+    opkomend = []
+    rijen = []
+    voorbeelden: dict[str, tuple[str, ...]] = {}
+    for h in herhaling.themas:
+        thema = stand.themas.get(h.thema_id)
+        nieuw = h.basis_maanden > 0 and h.basis_hulpvragen == 0 and h.hulpvragen >= k
+        is_opkomend = h.thema_id != OVERIG and h.hulpvragen >= k and (h.trend == "stijgend" or nieuw)
+        if is_opkomend:
+            opkomend.append(h.thema_id)
+        wijk = ""
+        if h.wijk is not None and (h.wijk_hulpvragen or 0) >= k:
+            wijk = f"{h.wijk} ({math.floor(100 * (h.wijk_aandeel or 0))}%)"
+        rijen.append(
+            {
+                "thema_id": h.thema_id,
+                "Thema": stand.naam(h.thema_id),
+                "Hulpvragen": h.hulpvragen,
+                "Huishoudens": h.huishoudens if h.huishoudens is not None else h.hulpvragen,
+                "Per maand": f"{h.per_maand_recent:.1f}".replace(".", ",") if h.hulpvragen >= k else "",
+                "Trend": _TREND_TEKST[h.trend],
+                "Terugkerend": "ja" if h.terugkerend else "nee",
+                "Opkomend": ("nieuw ★" if nieuw else "opkomend ↑") if is_opkomend else "",
+                "Vooral in wijk": wijk,
+                "Seizoen": ", ".join(h.seizoen),
+                "Soort": _soort(thema, h.thema_id),
+                "Besluiten van het team": " ".join(stand.toelichting.get(h.thema_id, ())),
+            }
+        )
+        if h.thema_id == OVERIG:
+            continue
+        leden = venster_df[venster_df["thema_id"] == h.thema_id]
+        n_huishoudens = leden["huishouden"].dropna().nunique() if huishoudens_bekend else len(leden)
+        if n_huishoudens >= k:
+            gekozen = leden.sort_values(["score", "rij"], ascending=[False, True])["tekst"].drop_duplicates().head(3)
+            voorbeelden[h.thema_id] = tuple(gekozen)
+    themas = als_tekst(pd.DataFrame(rijen), ["Hulpvragen", "Huishoudens"], k)
+
+    per_maand = herhaling.per_maand.copy()
+    if len(per_maand):
+        per_maand = onderdruk(per_maand, ["aantal", "huishoudens"], k)
+        per_maand["thema"] = per_maand["thema_id"].map(stand.naam)
+        per_maand["maand"] = per_maand["maand"].dt.to_timestamp()
+    per_wijk = pd.DataFrame()
+    if len(herhaling.per_wijk):
+        draai = herhaling.per_wijk.pivot_table(index="thema_id", columns="wijk", values="aantal", aggfunc="sum")
+        volgorde = [h.thema_id for h in herhaling.themas if h.thema_id in draai.index]
+        draai = draai.reindex(volgorde).fillna(0).astype("int64")
+        per_wijk = als_tekst(draai.reset_index(), [c for c in draai.columns], k)
+        per_wijk.insert(0, "Thema", per_wijk["thema_id"].map(stand.naam))
+        per_wijk = per_wijk.drop(columns="thema_id")
+        per_wijk.columns.name = None
+
+    # Tijdwinst potential: the best group offer of each recurring theme that is expected to save time.
+    beste: dict[str, Voorstel] = {}
+    for v in voorstellen:
+        winst = v.tijdwinst_verwacht
+        if v.soort != "collectief" or winst is None or winst <= 0:
+            continue
+        if v.thema_id not in beste or winst > (beste[v.thema_id].tijdwinst_verwacht or 0):
+            beste[v.thema_id] = v
+    tijdwinst = None
+    if beste:
+        tijdwinst = (
+            sum(v.tijdwinst_laag or 0 for v in beste.values()),
+            sum(v.tijdwinst_verwacht or 0 for v in beste.values()),
+            sum(v.tijdwinst_hoog or 0 for v in beste.values()),
+        )
+    terugkerend = herhaling.terugkerend
+    individueel = sum(1 for h in terugkerend if _soort(stand.themas.get(h.thema_id), h.thema_id).startswith("indiv"))
+    kerncijfers = Kerncijfers(
+        hulpvragen=len(venster_df),
+        huishoudens=int(venster_df["huishouden"].dropna().nunique()) if huishoudens_bekend else None,
+        themas=sum(1 for h in herhaling.themas if h.thema_id != OVERIG and h.hulpvragen > 0),
+        terugkerend=len(terugkerend),
+        individueel=individueel,
+        opkomend=len(opkomend),
+        tijdwinst=tijdwinst,
+        tijdwinst_themas=len(beste),
+    )
+    return Tabellen(
+        filter=filter,
+        periode=herhaling.periode,
+        wijk=filter.wijk or "alle wijken",
+        kerncijfers=kerncijfers,
+        herhaling=herhaling,
+        themas=themas,
+        per_maand=per_maand,
+        per_wijk=per_wijk,
+        voorbeelden=voorbeelden,
+        voorstellen=voorstellen,
+        opkomend=tuple(opkomend),
+        k=k,
+    )
+
+
+# ---- tijdwinst ------------------------------------------------------------------------------------------------
+def aannames_uit(waarden: Mapping[str, Any]) -> Aannames:
+    """:class:`~collectief.tijdwinst.Aannames` from plain values (as the sliders give them).
+
+    Raises ``ValueError`` with a Dutch message when they do not fit together (e.g. laag > hoog).
+    """
+    from collectief.tijdwinst import Aannames
+
+    waarden = dict(waarden)
+    if "minuten_per_thema" in waarden:
+        basis = dict(Aannames().minuten_per_thema)
+        basis.update({str(k): float(v) for k, v in dict(waarden["minuten_per_thema"]).items()})
+        waarden["minuten_per_thema"] = basis
+    if "min_metingen" in waarden:
+        waarden["min_metingen"] = int(waarden["min_metingen"])
+    return Aannames(**waarden)
+
+
+def tijdwinst_schatting(
+    stand: Stand, filter: Filter, thema_id: str, aannames: Aannames, *, wijk: str | None = None
+) -> Schatting:
+    """The tijdwinst estimate for one theme over the filter's period (and wijk)."""
+    from collectief.tijdwinst import schatting_voor_thema
+
+    df = _gefilterd(stand, filter)
+    return schatting_voor_thema(df, thema_id, aannames, maanden=filter.maanden, peilmaand=filter.tot, wijk=wijk)
+
+
+def tijdwinst_tabel(stand: Stand, filter: Filter, aannames: Aannames, k: int = K) -> pd.DataFrame:
+    """Hours now and tijdwinst per month for every theme, for display: no figure for a theme below k questions.
+
+    Columns: ``thema_id``, ``Thema``, ``Hulpvragen``, ``Per maand``, ``Minuten``, ``Minuten uit``, ``Uren nu``,
+    ``Kosten``, ``Tijdwinst laag``, ``Tijdwinst verwacht``, ``Tijdwinst hoog`` (hours per month, NaN where not
+    applicable: ``overig``, individual follow-up, or a small count).
+    """
+    from collectief.aanbod import INDIVIDUELE_THEMAS
+    from collectief.tijdwinst import tijdwinst_per_thema
+
+    df = _gefilterd(stand, filter)
+    tabel = tijdwinst_per_thema(df, aannames, themas=stand.themas, maanden=filter.maanden, peilmaand=filter.tot)
+    klein = tabel["hulpvragen"] < k
+    geen_aanbod = tabel["thema_id"].map(lambda t: t == OVERIG or t in INDIVIDUELE_THEMAS)
+    cijfers = ["per_maand", "uren_nu", "kosten", "tijdwinst_laag", "tijdwinst_verwacht", "tijdwinst_hoog"]
+    tabel.loc[klein, cijfers] = math.nan
+    tabel.loc[geen_aanbod, ["kosten", "tijdwinst_laag", "tijdwinst_verwacht", "tijdwinst_hoog"]] = math.nan
+    uit = pd.DataFrame(
+        {
+            "thema_id": tabel["thema_id"],
+            "Thema": tabel["thema_id"].map(stand.naam),
+            "Hulpvragen": tabel["hulpvragen"],
+            "Per maand": tabel["per_maand"].round(1),
+            "Minuten": tabel["minuten"].round(0),
+            "Minuten uit": tabel["minuten_bron"].map({"gegevens": "gegevens", "standaard": "aanname"}),
+            "Uren nu": tabel["uren_nu"].round(1),
+            "Kosten": tabel["kosten"].round(1),
+            "Tijdwinst laag": tabel["tijdwinst_laag"].round(1),
+            "Tijdwinst verwacht": tabel["tijdwinst_verwacht"].round(1),
+            "Tijdwinst hoog": tabel["tijdwinst_hoog"].round(1),
+        }
+    )
+    return als_tekst(uit, ["Hulpvragen"], k)
+
+
+# ---- started offers ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Effect:
+    """A started offer and its before/after comparison (texts already suppressed)."""
+
+    thema_id: str
+    thema: str
+    aanbod: str
+    wijk: str | None
+    start: dt.date
+    notitie: str | None
+    resultaat: Gerealiseerd
+
+
+def effecten(
+    stand: Stand, gestart: pd.DataFrame, aanbod: Aanbodcatalogus | None = None, k: int = K
+) -> tuple[Effect, ...]:
+    """The effect of every started offer (``Store.gestart_aanbod()``) on its theme, months before vs after."""
+    from collectief.tijdwinst import gerealiseerd
+
+    uit = []
+    for rij in gestart.to_dict("records"):
+        wijk = rij.get("wijk") if isinstance(rij.get("wijk"), str) and rij.get("wijk") else None
+        kosten = 0.0
+        if aanbod is not None:
+            for a in aanbod.voor_thema(str(rij["thema_id"])):
+                if a.naam.casefold() == str(rij["aanbod"]).casefold() and a.kosten is not None:
+                    kosten = a.kosten
+        resultaat = gerealiseerd(stand.hulpvragen, str(rij["thema_id"]), rij["startdatum"], wijk=wijk,
+                                 kosten_per_maand=kosten, k=k)  # fmt: skip
+        notitie = rij.get("notitie")
+        uit.append(
+            Effect(
+                thema_id=str(rij["thema_id"]),
+                thema=stand.naam(str(rij["thema_id"])),
+                aanbod=str(rij["aanbod"]),
+                wijk=wijk,
+                start=resultaat.start,
+                notitie=notitie if isinstance(notitie, str) and notitie.strip() else None,
+                resultaat=resultaat,
+            )
+        )
+    return tuple(uit)
+
+
+# ---- uploads --------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Uploadcontrole:
+    """Whether an uploaded file can be imported. ``melding`` (Dutch) says why not; when only the text column is
+    not recognised, ``koppeling_nodig`` is set too and ``kolommen`` holds the file's column names to choose from.
+    ``koppeling`` is the column mapping found (field → column name) when the file can be imported."""
+
+    melding: str | None = None
+    koppeling_nodig: bool = False
+    kolommen: tuple[str, ...] = ()
+    koppeling: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.melding is None
+
+
+@dataclass(frozen=True)
+class Uploaduitkomst:
+    """The result of importing an upload: the report, or a Dutch message (then nothing was stored)."""
+
+    controle: Uploadcontrole
+    rapport: ImportRapport | None = None
+
+    @property
+    def melding(self) -> str | None:
+        return self.controle.melding
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f}".replace(".", ",")
+
+
+def _vooraf(naam: str, grootte: int) -> str | None:
+    """Checks that need no reading: size and file type."""
+    naam = Path(naam).name or "bestand"
+    if grootte > MAX_UPLOAD_MB * 1_000_000:
+        return (
+            f"Het bestand '{naam}' is {_mb(grootte)} MB; het dashboard leest bestanden tot {MAX_UPLOAD_MB} MB "
+            "(ruim 100.000 hulpvragen). Exporteer een kortere periode, bijvoorbeeld per kwartaal, en lees de delen "
+            "na elkaar in: hulpvragen die al in de database staan, worden herkend en niet dubbel geteld. Een groter "
+            "bestand kan ook in één keer worden ingelezen met de opdracht: collectief import BESTAND."
+        )
+    extensie = Path(naam).suffix.lower()
+    if extensie not in {"." + t for t in TYPES}:
+        wat = (
+            "een oud Excel-bestand (.xls); sla het in Excel op als 'Excel-werkmap (.xlsx)'"
+            if extensie == ".xls"
+            else f"extensie '{extensie or '(geen)'}'"
+        )
+        return str(CollectiefFout("E007", bestand=naam, wat=wat))
+    return None
+
+
+def _kolomkoppen(pad: Path) -> tuple[str, ...]:
+    """The column names of an export, for the mapping choice: the fullest of its first rows."""
+    rijen: list[Sequence[object]] = []
+    try:
+        with pad.open("rb") as f:
+            begin = f.read(256 * 1024)
+        if begin.startswith(b"PK\x03\x04"):
+            from openpyxl import load_workbook
+
+            werkmap = load_workbook(pad, read_only=True, data_only=True)
+            try:
+                for i, rij in enumerate(werkmap.worksheets[0].iter_rows(values_only=True)):
+                    if i >= 10:
+                        break
+                    rijen.append(rij)
+            finally:
+                werkmap.close()
+        else:
+            for encoding in ("utf-8-sig", "cp1252"):
+                try:
+                    tekst = begin.decode(encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
+            regels = [r for r in tekst.splitlines()[:12] if r.strip()]
+            scheiding = max(";,\t", key=lambda s: sum(r.count(s) for r in regels))
+            rijen = list(csv.reader(io.StringIO("\n".join(regels)), delimiter=scheiding))[:10]
+    except Exception:  # a peek for the mapping choice: no columns is an acceptable answer
+        return ()
+
+    def koppen(rij: Sequence[object]) -> list[str]:
+        return [str(c).strip() for c in rij if c is not None and str(c).strip() and len(str(c).strip()) <= 60]
+
+    beste = max(rijen, key=lambda r: len(koppen(r)), default=())
+    return tuple(dict.fromkeys(koppen(beste)))
+
+
+def raad_koppeling(kolommen: Sequence[str]) -> dict[str, str]:
+    """A first guess for the column mapping: the column whose name starts with a known alias, per field."""
+    import unicodedata
+
+    from collectief.intake import ALIASSEN
+
+    def normaal(naam: str) -> str:
+        tekst = unicodedata.normalize("NFKD", naam)
+        return "".join(c for c in tekst if not unicodedata.combining(c)).strip().lower()
+
+    gok: dict[str, str] = {}
+    for veld, aliassen in ALIASSEN.items():
+        for kolom in kolommen:
+            if kolom not in gok.values() and any(normaal(kolom).startswith(a) for a in aliassen):
+                gok[veld] = kolom
+                break
+    return gok
+
+
+def _in_tijdelijk_bestand(naam: str, data: bytes, map_: Path) -> Path:
+    pad = map_ / (Path(naam).name or "upload.csv")
+    pad.write_bytes(data)
+    return pad
+
+
+def controleer_upload(naam: str, data: bytes, koppeling: Mapping[str, str] | None = None) -> Uploadcontrole:
+    """Check an uploaded file without storing anything: a Dutch message for every file that cannot be used."""
+    from collectief.intake import open_export
+
+    melding = _vooraf(naam, len(data))
+    if melding:
+        return Uploadcontrole(melding)
+    with tempfile.TemporaryDirectory(prefix="collectief-upload-") as map_:
+        pad = _in_tijdelijk_bestand(naam, data, Path(map_))
+        try:
+            export = open_export(pad, koppeling)
+        except CollectiefFout as fout:
+            kolommen = _kolomkoppen(pad) if fout.code == "E004" else ()
+            if kolommen:
+                return Uploadcontrole(
+                    f"In '{Path(naam).name}' is geen kolom met de tekst van de hulpvraag herkend. Kies hieronder "
+                    "welke kolom de tekst bevat (en eventueel welke kolommen datum, wijk, huishouden en tijd "
+                    "bevatten).",
+                    koppeling_nodig=True,
+                    kolommen=kolommen,
+                )
+            return Uploadcontrole(str(fout))
+        except Exception as fout:  # never a traceback for the user: name the problem, store nothing
+            log.warning("Upload niet leesbaar: %s", type(fout).__name__)
+            return Uploadcontrole(
+                f"Het bestand '{Path(naam).name}' kon niet worden gelezen ({type(fout).__name__}). Controleer of het "
+                "een CSV-export of Excel-werkmap (.xlsx) is en exporteer het zo nodig opnieuw."
+            )
+        return Uploadcontrole(koppeling=dict(export.kolommen))
+
+
+def importeer_upload(
+    naam: str,
+    data: bytes,
+    store: Store,
+    koppeling: Mapping[str, str] | None = None,
+    scrubber: Scrubber | None = None,
+    voortgang: Callable[[float], None] | None = None,
+) -> Uploaduitkomst:
+    """Check, scrub and store an uploaded export as one transaction; a Dutch message instead of any error.
+
+    The raw file exists only for the duration of the import, in a private temporary folder.
+    """
+    from collectief.importer import importeer
+
+    controle = controleer_upload(naam, data, koppeling)
+    if not controle.ok:
+        return Uploaduitkomst(controle)
+    map_ = Path(tempfile.mkdtemp(prefix="collectief-upload-"))
+    try:
+        pad = _in_tijdelijk_bestand(naam, data, map_)
+        rapport = importeer(pad, store, koppeling=koppeling, scrubber=scrubber, voortgang=voortgang)
+    except CollectiefFout as fout:
+        return Uploaduitkomst(Uploadcontrole(str(fout)))
+    except Exception as fout:
+        log.warning("Import mislukt: %s", type(fout).__name__)
+        return Uploaduitkomst(
+            Uploadcontrole(
+                f"Het inlezen van '{Path(naam).name}' is mislukt ({type(fout).__name__}); er is niets opgeslagen. "
+                "Controleer het bestand en probeer het opnieuw."
+            )
+        )
+    finally:
+        shutil.rmtree(map_, ignore_errors=True)
+    if rapport.geaccepteerd == 0:
+        return Uploaduitkomst(
+            Uploadcontrole(
+                f"In '{Path(naam).name}' staat geen enkele bruikbare hulpvraag ({rapport.afgewezen} rijen afgewezen). "
+                "Controleer of de juiste kolom als tekst is gekozen."
+            ),
+            rapport,
+        )
+    return Uploaduitkomst(controle, rapport)
+
+
+# ---- session report and exports -----------------------------------------------------------------------------
+Blok = tuple[str, Any]
+
+
+def _getal(x: float | None) -> str:
+    from collectief.tijdwinst import getal
+
+    return getal(x or 0.0)
+
+
+def sessieverslag(
+    stand: Stand,
+    tabel: Tabellen,
+    besluiten: pd.DataFrame,
+    gestart: Sequence[Effect] = (),
+    datum: dt.date | None = None,
+    voorbeeld: bool = False,
+) -> list[Blok]:
+    """The printable summary of a monthly session, as blocks (``h1``/``h2``/``p``/``ul``/``tabel``)."""
+    k = tabel.k
+    datum = datum or dt.date.today()
+    kc = tabel.kerncijfers
+    blokken: list[Blok] = [("h1", f"Maandsessie wijkteam, {datum:%d-%m-%Y}")]
+    if voorbeeld:
+        blokken.append(
+            ("p", "Let op: dit verslag gaat over de synthetische voorbeeldgegevens, niet over echte hulpvragen.")
+        )
+    blokken.append(("p", f"Periode: {tabel.periode}; wijk: {tabel.wijk}. Thema's bepaald met: {stand.pipeline}."))
+    cijfers = [
+        f"Hulpvragen in de periode: {veilig_aantal(kc.hulpvragen, k)}",
+        f"Thema's met hulpvragen: {kc.themas}",
+        f"Terugkerende thema's: {kc.terugkerend} (waarvan {kc.individueel} voor individuele opvolging)",
+        f"Opkomende thema's: {kc.opkomend}",
+    ]
+    if kc.huishoudens is not None:
+        cijfers.insert(1, f"Huishoudens: {veilig_aantal(kc.huishoudens, k)}")
+    if kc.tijdwinst is not None:
+        laag, verwacht, hoog = kc.tijdwinst
+        cijfers.append(
+            f"Mogelijke tijdwinst met collectief aanbod: ongeveer {_getal(verwacht)} uur per maand "
+            f"(tussen {_getal(laag)} en {_getal(hoog)}), bij het beste aanbod voor {kc.tijdwinst_themas} thema's"
+        )
+    blokken += [("h2", "Kerncijfers"), ("ul", cijfers)]
+    terug = tabel.themas[tabel.themas["Terugkerend"] == "ja"]
+    if len(terug):
+        blokken += [
+            ("h2", "Terugkerende thema's"),
+            ("tabel", terug[["Thema", "Hulpvragen", "Huishoudens", "Trend", "Vooral in wijk", "Soort"]]),
+        ]
+    if tabel.opkomend:
+        blokken += [
+            ("h2", "Opkomende thema's"),
+            ("ul", [f"{stand.naam(t)}" for t in tabel.opkomend]),
+        ]
+    regels = []
+    for b in besluiten_uit(besluiten):
+        wat = {
+            "hernoemen": f"'{stand.naam(b.thema_id)}': hernoemd (nieuwe naam '{b.waarde}')",
+            "samenvoegen": f"'{b.thema_id}' samengevoegd met '{stand.naam(b.waarde or '')}'",
+            "afsplitsen": f"afgesplitst uit '{stand.naam(b.thema_id)}': {b.waarde}",
+            "afwijzen": f"'{stand.naam(b.thema_id)}' afgewezen (hulpvragen naar Overig)",
+        }[b.actie]
+        notitie = f" Notitie: {b.notitie}" if b.notitie else ""
+        regels.append(f"{b.tijdstip[:10]}: {wat}.{notitie}")
+    blokken += [("h2", "Besluiten van het team"), ("ul", regels or ["Nog geen besluiten."])]
+    if stand.overgeslagen:
+        blokken.append(("ul", list(stand.overgeslagen)))
+    groeps = [v for v in tabel.voorstellen if v.soort == "collectief"][:5]
+    if groeps:
+        blokken += [
+            ("h2", "Voorstellen voor collectief aanbod"),
+            (
+                "ul",
+                [
+                    f"{v.aanbod} voor {v.thema}{' in ' + v.wijk if v.wijk else ''}"
+                    + (
+                        f": ongeveer {_getal(v.tijdwinst_verwacht)} uur tijdwinst per maand"
+                        if v.tijdwinst_verwacht is not None
+                        else ""
+                    )
+                    + f" (partners: {', '.join(v.partners)})"
+                    for v in groeps
+                ],
+            ),
+        ]
+    individueel = [v for v in tabel.voorstellen if v.individueel]
+    if individueel:
+        blokken += [("h2", "Individuele opvolging"), ("ul", [f"{v.thema}: {v.aanbod}" for v in individueel])]
+    if gestart:
+        blokken += [
+            ("h2", "Gestart aanbod en effect"),
+            ("ul", [f"{e.aanbod} ({e.thema}), gestart {e.start:%d-%m-%Y}: {e.resultaat.toelichting}" for e in gestart]),
+        ]
+    blokken.append(
+        (
+            "p",
+            f"Aantallen onder de {k} worden niet getoond ('<{k}'); voorbeelden alleen bij thema's met minstens {k} "
+            "huishoudens. Alle teksten zijn vooraf ontdaan van persoonsgegevens.",
+        )
+    )
+    return blokken
+
+
+def verslag_markdown(blokken: Sequence[Blok]) -> str:
+    """The blocks as Markdown."""
+    uit: list[str] = []
+    for soort, inhoud in blokken:
+        if soort == "h1":
+            uit.append(f"# {inhoud}")
+        elif soort == "h2":
+            uit.append(f"## {inhoud}")
+        elif soort == "p":
+            uit.append(str(inhoud))
+        elif soort == "ul":
+            uit.append("\n".join(f"- {regel}" for regel in inhoud))
+        elif soort == "tabel":
+            df: pd.DataFrame = inhoud
+            kop = "| " + " | ".join(map(str, df.columns)) + " |"
+            streep = "|" + "|".join("---" for _ in df.columns) + "|"
+            rijen = ["| " + " | ".join(str(v).replace("|", "/") for v in rij) + " |" for rij in df.itertuples(False)]
+            uit.append("\n".join([kop, streep, *rijen]))
+    return "\n\n".join(uit) + "\n"
+
+
+_HTML_STIJL = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 52rem; margin: 2rem auto;
+       padding: 0 1rem; color: #1f2933; line-height: 1.45; }
+h1 { font-size: 1.6rem; border-bottom: 2px solid #2b6cb0; padding-bottom: .3rem; }
+h2 { font-size: 1.2rem; margin-top: 1.6rem; color: #2b6cb0; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { border: 1px solid #cbd2d9; padding: .3rem .5rem; text-align: left; }
+th { background: #f0f4f8; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, li { break-inside: avoid; } }
+"""
+
+
+def verslag_html(blokken: Sequence[Blok], titel: str = "Maandsessie") -> str:
+    """The blocks as a self-contained HTML page that prints well (no scripts, no external resources)."""
+    delen: list[str] = []
+    for soort, inhoud in blokken:
+        if soort in ("h1", "h2", "p"):
+            delen.append(f"<{soort}>{html.escape(str(inhoud))}</{soort}>")
+        elif soort == "ul":
+            delen.append("<ul>" + "".join(f"<li>{html.escape(str(r))}</li>" for r in inhoud) + "</ul>")
+        elif soort == "tabel":
+            df = inhoud
+            kop = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+            rijen = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in rij) + "</tr>"
+                for rij in df.itertuples(False)
+            )
+            delen.append(f"<table><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>")
+    return (
+        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{html.escape(titel)}</title>'
+        f"<style>{_HTML_STIJL}</style></head><body>\n" + "\n".join(delen) + "\n</body></html>\n"
+    )
+
+
+def _csv(df: pd.DataFrame) -> bytes:
+    from collectief.export import CSV_OPTIES
+
+    opties = {k: v for k, v in CSV_OPTIES.items() if k != "encoding"}
+    return df.to_csv(**opties).encode("utf-8-sig")
+
+
+def csv_bestanden(stand: Stand, tabel: Tabellen, tijdwinst: pd.DataFrame, besluiten: pd.DataFrame) -> dict[str, bytes]:
+    """The CSV downloads (``;``-separated, UTF-8 with BOM, for Excel), every breakdown suppressed."""
+    k = tabel.k
+    per_maand = pd.DataFrame()
+    if len(tabel.per_maand):
+        draai = tabel.herhaling.per_maand.pivot_table(index="thema_id", columns="maand", values="aantal", aggfunc="sum")
+        draai.columns = [str(c) for c in draai.columns]
+        maanden = list(draai.columns)
+        per_maand = als_tekst(draai.reset_index(), maanden, k)
+        per_maand.insert(0, "thema", per_maand["thema_id"].map(stand.naam))
+    voorstellen = tabel.voorstellen_tabel()
+    hulpvragen = stand.hulpvragen[["rij", "id", "thema_id", "thema", "oorspronkelijk_thema_id", "score", "signaal",
+                                   "tekst"]].rename(columns={"rij": "db_id", "id": "bron_id"})  # fmt: skip
+    return {
+        "themas.csv": _csv(tabel.themas),
+        "thema_per_maand.csv": _csv(per_maand),
+        "thema_per_wijk.csv": _csv(tabel.per_wijk),
+        "voorstellen.csv": _csv(voorstellen),
+        "tijdwinst.csv": _csv(tijdwinst),
+        "besluiten.csv": _csv(besluiten),
+        "hulpvragen_met_thema.csv": _csv(hulpvragen),
+    }

@@ -1,0 +1,48 @@
+"""Export: the session report (Markdown and printable HTML) and the tables as CSV for Excel."""
+
+import streamlit as st
+
+from pages import _gedeeld as ui
+
+ctx = ui.context()
+t = ui.tabellen(ctx)
+ui.kop("Export", ctx, t)
+
+st.subheader("Verslag van de maandsessie")
+markdown, html = ui.verslag(ctx)
+links, rechts = st.columns(2)
+links.download_button(
+    "Verslag om te printen (HTML)",
+    html,
+    "verslag_maandsessie.html",
+    "text/html",
+    on_click="ignore",
+    icon=":material/print:",
+    key="ex_html",
+)
+rechts.download_button(
+    "Verslag (Markdown)", markdown, "verslag_maandsessie.md", "text/markdown", on_click="ignore", key="ex_md"
+)
+with st.expander("Verslag bekijken"):
+    st.markdown(markdown)
+
+st.subheader("Tabellen (CSV voor Excel)")
+st.caption(
+    f"Puntkomma-gescheiden, UTF-8. In elke uitsplitsing staat '<{t.k}' voor minder dan {t.k}. De hulpvragen zijn "
+    "vooraf ontdaan van persoonsgegevens."
+)
+BESCHRIJVING = {
+    "themas.csv": "Thema's in de periode: aantallen, trend, wijk, seizoen, besluiten",
+    "thema_per_maand.csv": "Hulpvragen per thema per maand",
+    "thema_per_wijk.csv": "Hulpvragen per thema per wijk in de periode",
+    "voorstellen.csv": "Voorstellen met uitleg, partners en tijdwinst",
+    "tijdwinst.csv": "Tijdwinst per thema met de standaardaannames",
+    "besluiten.csv": "Besluiten van het team",
+    "hulpvragen_met_thema.csv": "Elke hulpvraag met zijn thema (gescrubde tekst)",
+}
+for naam, data in ui.csv_bestanden(ctx).items():
+    kolom1, kolom2 = st.columns([2, 3])
+    kolom1.download_button(
+        naam, data, naam, "text/csv", on_click="ignore", key=f"ex_{naam}", icon=":material/download:"
+    )
+    kolom2.caption(BESCHRIJVING.get(naam, ""))
