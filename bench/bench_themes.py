@@ -1,5 +1,6 @@
 """Theme engine benchmark: quality against the sample's ground truth, and speed and memory at scale.
 
+    .venv/bin/python bench/bench_themes.py scrub        # once: scrub the sample (deduce) into bench/out/
     .venv/bin/python bench/bench_themes.py quality      # collectief vs TF-IDF+KMeans, NMF, LDA, BERTopic
     .venv/bin/python bench/bench_themes.py speed        # 1k, 10k, 100k rows: seconds and peak memory
 
@@ -37,13 +38,17 @@ SAMPLE = ROOT / "data" / "sample" / "hulpvragen.csv"
 TRUTH = ROOT / "data" / "sample" / "ground_truth.csv"
 
 
+GESCRUBD = ROOT / "bench" / "out" / "sample_gescrubd.json"
+
+
 def _sample(scrub: bool = True) -> pd.DataFrame:
     rijen = [r for r in open_export(SAMPLE).rijen() if isinstance(r, RuweRij)]
     teksten = [r.tekst for r in rijen]
     if scrub:
-        from collectief.privacy import Scrubber
-
-        teksten = [t for t, _ in Scrubber().scrub_many(teksten)]
+        # Scrubbed once by `bench_themes.py scrub` (deduce), so a venv with BERTopic need not hold deduce too.
+        if not GESCRUBD.exists():
+            sys.exit(f"Run first: python bench/bench_themes.py scrub   (writes {GESCRUBD})")
+        teksten = json.loads(GESCRUBD.read_text(encoding="utf-8"))
     return pd.DataFrame(
         {
             "rij": [r.rij for r in rijen],
@@ -212,10 +217,16 @@ def _cpu() -> str:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("wat", choices=["quality", "speed", "_meet"])
+    parser.add_argument("wat", choices=["scrub", "quality", "speed", "_meet"])
     parser.add_argument("n", nargs="*", type=int)
     args = parser.parse_args()
-    if args.wat == "quality":
+    if args.wat == "scrub":
+        from collectief.privacy import Scrubber
+
+        ruw = _sample(scrub=False)["tekst"]
+        GESCRUBD.parent.mkdir(parents=True, exist_ok=True)
+        GESCRUBD.write_text(json.dumps([t for t, _ in Scrubber().scrub_many(ruw)], ensure_ascii=False))
+    elif args.wat == "quality":
         kwaliteit()
     elif args.wat == "speed":
         snelheid(args.n or [1000, 10000, 100000])
