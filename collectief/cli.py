@@ -1,9 +1,11 @@
-"""The ``collectief`` command line: ``import``, ``analyse`` and ``voorbereiden`` (one-time set-up)."""
+"""The ``collectief`` command line: ``import``, ``analyse``, ``gestart`` and ``voorbereiden`` (one-time set-up)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -112,38 +114,48 @@ def _is_database(pad: Path) -> bool:
 def _cmd_analyse(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from collectief.aanbod import laad_aanbod
+    from collectief.actie import plan_acties
     from collectief.analysis import afwijzingen_frame, als_dataframe, analyseer
     from collectief.catalogue import laad_catalogus
-    from collectief.export import schrijf_hulpvragen, schrijf_themas
+    from collectief.export import schrijf_hulpvragen, schrijf_rapport, schrijf_themas, schrijf_voorstellen
     from collectief.importer import lees_gescrubd
     from collectief.store import Store
     from collectief.themes import ThemaModel
 
     catalogus = () if args.no_catalogue else laad_catalogus(args.catalogus)
+    aanbod = laad_aanbod(args.aanbod)
     balk = _Voortgangsbalk("Inlezen", aan=not args.stil)
     store = None
+    gestart = None
     if args.invoer == "database" or _is_database(args.invoer):
         store = Store(None if args.invoer == "database" else args.invoer)
-        df = store.hulpvragen()
+        # The store's own row id is not the export's id (bron_id): drop it before bron_id takes its name.
+        df = store.hulpvragen().drop(columns=["id"]).rename(columns={"bron_id": "id"})
         df["rij"] = range(len(df))
-        df = df.rename(columns={"bron_id": "id"})
         afgewezen = pd.DataFrame({"rij": pd.Series(dtype=int), "reden": pd.Series(dtype=str)})
         met_id = bool(df["id"].notna().any())
+        gestart = store.gestart_aanbod()
+        bron = f"de database {store.pad.name}"
         print(f"Database: {store.pad} ({len(df)} hulpvragen)")
     else:
         hulpvragen, rapport = lees_gescrubd(args.invoer, _koppeling(args.kolom), voortgang=balk)
         df = als_dataframe(hulpvragen)
         afgewezen = afwijzingen_frame(rapport.afwijzingen)
         met_id = "id" in rapport.kolommen
+        bron = Path(args.invoer).name
         print(rapport_tekst(rapport))
     vorige = ThemaModel.laad(args.model, catalogus) if args.model and args.model.exists() else None
     analyse = analyseer(df, catalogus, seed=args.seed, min_grootte=args.min_size, k=args.k, vorige=vorige, cache=store)
     if store is not None:
         store.close()
+    plan = plan_acties(analyse, gestart, k=args.k, catalogus=aanbod)
     args.out.mkdir(parents=True, exist_ok=True)
     schrijf_hulpvragen(analyse, afgewezen, args.out / "hulpvragen.csv", met_id)
     afgewezen.to_csv(args.out / "afgewezen.csv", sep=";", encoding="utf-8-sig", index=False)
     schrijf_themas(analyse, args.out / "themas.csv")
+    schrijf_voorstellen(plan, args.out / "voorstellen.csv")
+    schrijf_rapport(analyse, plan, args.out, bron=bron, gemaakt=dt.date.today(), afgewezen=len(afgewezen))
     if args.model:
         analyse.model.opslaan(args.model)
     print(f"NLP-pijplijn: {analyse.pipeline}")
@@ -152,7 +164,101 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     print(f"Thema's ({len(analyse.themas)}):")
     for _, t in analyse.themas.iterrows():
         print(f"  - {t['thema']} [{t['thema_id']}, {t['bron']}]: {t['aantal']} hulpvragen")
-    print(f"Geschreven naar {args.out}: hulpvragen.csv, themas.csv, afgewezen.csv")
+    terugkerend = plan.herhaling.terugkerend
+    print(f"Terugkerend {plan.herhaling.periode}: {len(terugkerend)} thema's")
+    groeps = plan.groepsvoorstellen
+    if groeps:
+        print(f"Voorstellen ({len(groeps)}; de beste eerst):")
+        for v in groeps[:5]:
+            waar = f" in {v.wijk}" if v.wijk else ""
+            print(f"  - {v.thema}{waar}: {v.aanbod} [{v.aanbod_id}]")
+    for effect in plan.effecten:
+        waar = f" in {effect.wijk}" if effect.wijk else ""
+        print(f"Gestart: {effect.thema}{waar}, {effect.aanbod}: {effect.resultaat.oordeel}")
+    print(
+        f"Geschreven naar {args.out}: hulpvragen.csv, themas.csv, afgewezen.csv, voorstellen.csv, rapport.md, "
+        "rapport.html"
+    )
+    return 0
+
+
+_DATUMVORMEN = (
+    ("%Y-%m-%d", re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")),
+    ("%d-%m-%Y", re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")),
+)
+_THEMA_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class _Invoerfout(Exception):
+    """A Dutch message about a command-line value; the CLI prints it and exits with code 2."""
+
+
+def _startdatum(tekst: str) -> dt.date:
+    """``JJJJ-MM-DD`` (or ``DD-MM-JJJJ``, as Dutch spreadsheets write it) as a date."""
+    tekst = tekst.strip()
+    for vorm, patroon in _DATUMVORMEN:
+        if patroon.match(tekst):
+            try:
+                return dt.datetime.strptime(tekst, vorm).date()
+            except ValueError:
+                raise _Invoerfout(
+                    f"de startdatum '{tekst}' bestaat niet. Controleer dag en maand, bijvoorbeeld 2026-06-01."
+                ) from None
+    raise _Invoerfout(
+        f"de startdatum '{tekst}' heeft geen bekende vorm. Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld "
+        "--start 2026-06-01."
+    )
+
+
+def _cmd_gestart(args: argparse.Namespace) -> int:
+    from collectief.aanbod import INDIVIDUELE_THEMAS, laad_aanbod
+    from collectief.actie import zoek_aanbod
+    from collectief.catalogue import laad_catalogus
+    from collectief.store import Store
+
+    try:
+        start = _startdatum(args.start)
+        thema_id = args.thema_id.strip()
+        if not _THEMA_ID.match(thema_id):
+            raise _Invoerfout(
+                f"'{thema_id}' is geen thema-id. Gebruik het id uit themas.csv of voorstellen.csv (kolom thema_id), "
+                "bijvoorbeeld toeslagen."
+            )
+        individueel = {t.id for t in laad_catalogus(args.catalogus) if t.individueel}
+        catalogus = laad_aanbod(args.aanbod)
+        if thema_id in INDIVIDUELE_THEMAS or thema_id in individueel:
+            raise _Invoerfout(
+                f"het thema '{thema_id}' is alleen voor individuele opvolging; daar hoort geen groepsaanbod bij."
+            )
+        gevonden = zoek_aanbod(catalogus, args.aanbod_naam)
+        if gevonden is not None and gevonden.soort == "individueel":
+            raise _Invoerfout(f"'{gevonden.naam}' is individuele opvolging, geen collectief aanbod om te starten.")
+        if gevonden is not None and gevonden.soort == "collectief" and gevonden.thema != thema_id:
+            raise _Invoerfout(
+                f"het aanbod '{gevonden.naam}' hoort bij thema '{gevonden.thema}', niet bij '{thema_id}'. "
+                "Controleer het thema-id of het aanbod (zie voorstellen.csv)."
+            )
+    except _Invoerfout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 2
+    wijk = " ".join(args.wijk.split()) if args.wijk and args.wijk.strip() else None
+    opgeslagen = gevonden.id if gevonden is not None else " ".join(args.aanbod_naam.split())
+    naam = gevonden.naam if gevonden is not None else opgeslagen
+    with Store(args.db) as store:
+        store.markeer_gestart(thema_id, opgeslagen, start, wijk=wijk, notitie=args.notitie)
+        pad = store.pad
+    waar = f" in {wijk}" if wijk else " in het hele werkgebied"
+    print(f"Opgeslagen: '{naam}' voor thema '{thema_id}'{waar} is gestart op {start:%d-%m-%Y}.")
+    if gevonden is None:
+        print(
+            "Let op: dit aanbod staat niet in de aanbodcatalogus. De uren die het aanbod zelf kost, zijn dus "
+            "onbekend en worden niet afgetrokken van de gerealiseerde tijdwinst."
+        )
+    print(f"Database: {pad}")
+    print(
+        "Het rapport van 'collectief analyse database' vergelijkt voortaan de maanden vóór en na de start; "
+        "daarvoor zijn minstens 3 hele maanden aan beide kanten nodig."
+    )
     return 0
 
 
@@ -192,12 +298,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     ana.add_argument("--no-catalogue", action="store_true", help="alleen nieuwe thema's ontdekken, zonder catalogus")
     ana.add_argument("--catalogus", type=Path, help="eigen themabestand (TOML) dat de catalogus aanvult")
+    ana.add_argument("--aanbod", type=Path, help="eigen aanbodbestand (TOML) dat de aanbodcatalogus aanvult")
     ana.add_argument("--min-size", type=int, default=8, help="minimaal aantal hulpvragen voor een ontdekt thema")
     ana.add_argument("--k", type=int, default=5, help="drempel voor kleine aantallen (standaard 5)")
     ana.add_argument("--model", type=Path, help="themamodel (JSON): gelezen als het bestaat, daarna bijgewerkt")
     ana.add_argument("--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom")
     ana.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     ana.set_defaults(functie=_cmd_analyse)
+
+    ges = sub.add_parser("gestart", help="een voorgesteld aanbod als gestart markeren (voor de effectmeting)")
+    ges.add_argument("thema_id", help="het thema-id, zoals in voorstellen.csv (bijvoorbeeld toeslagen)")
+    ges.add_argument("aanbod_naam", metavar="aanbod", help="het aanbod: de naam uit voorstellen.csv of het id")
+    ges.add_argument("--start", required=True, metavar="JJJJ-MM-DD", help="de datum waarop het aanbod begon")
+    ges.add_argument("--wijk", help="de wijk waarin het aanbod loopt (weglaten: het hele werkgebied)")
+    ges.add_argument("--db", type=Path, help="de database (standaard: $COLLECTIEF_DB of de gebruikersmap)")
+    ges.add_argument("--notitie", help="een korte notitie, bijvoorbeeld met welke partner")
+    ges.add_argument("--catalogus", type=Path, help="eigen themabestand (TOML), als dat bij de analyse is gebruikt")
+    ges.add_argument("--aanbod", type=Path, help="eigen aanbodbestand (TOML), als dat bij de analyse is gebruikt")
+    ges.set_defaults(functie=_cmd_gestart)
 
     voor = sub.add_parser("voorbereiden", help="eenmalige voorbereiding (de-identificatie, NLP-pijplijn)")
     voor.set_defaults(functie=_cmd_voorbereiden)

@@ -1,14 +1,27 @@
-"""Writing the analysis to files a team opens in Excel: ``;``-separated, UTF-8 with BOM."""
+"""Writing the analysis to files a team opens in Excel: ``;``-separated, UTF-8 with BOM; and the session report."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from pathlib import Path
 
 import pandas as pd
 
+from collectief.actie import Actieplan
 from collectief.analysis import Analyse
+from collectief.report import rapport_html, rapport_markdown
+from collectief.tijdwinst import getal
 
-__all__ = ["CSV_OPTIES", "schrijf_hulpvragen", "schrijf_themas"]
+__all__ = [
+    "CSV_OPTIES",
+    "VOORSTELLEN_KOLOMMEN",
+    "schrijf_hulpvragen",
+    "schrijf_rapport",
+    "schrijf_themas",
+    "schrijf_voorstellen",
+    "voorstellen_export",
+]
 
 CSV_OPTIES = {"sep": ";", "encoding": "utf-8-sig", "index": False, "lineterminator": "\r\n"}
 
@@ -33,3 +46,67 @@ def schrijf_themas(analyse: Analyse, pad: Path) -> None:
     uit["voorbeelden"] = uit["voorbeelden"].map(lambda v: " | ".join(v))
     uit["individueel"] = uit["individueel"].map({True: "ja", False: "nee"})
     uit[["thema_id", "thema", "bron", "individueel", "aantal", "huishoudens", "voorbeelden"]].to_csv(pad, **CSV_OPTIES)
+
+
+#: The columns of ``voorstellen.csv``, in this order.
+VOORSTELLEN_KOLOMMEN = (
+    "thema_id",
+    "thema",
+    "wijk",
+    "aanbod",
+    "partners",
+    "uitleg",
+    "tijdwinst_uur_per_maand_laag",
+    "tijdwinst_uur_per_maand_verwacht",
+    "tijdwinst_uur_per_maand_hoog",
+)
+
+
+def _uren(waarde: float | None) -> str:
+    # Decimal comma: Dutch Excel reads "1.7" in a ;-separated file as 17 or as a date.
+    return "" if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)) else getal(waarde)
+
+
+def voorstellen_export(plan: Actieplan) -> pd.DataFrame:
+    """The proposals as written to ``voorstellen.csv``: :data:`VOORSTELLEN_KOLOMMEN`, ranked, as text.
+
+    Individual-only themes appear only as individual follow-up (``aanbod`` says so, no tijdwinst); ``wijk`` is
+    empty for team-wide proposals; tijdwinst in hours per month with a decimal comma, empty when not estimated.
+    """
+    rijen = [
+        {
+            "thema_id": v.thema_id,
+            "thema": v.thema,
+            "wijk": v.wijk or "",
+            "aanbod": v.aanbod,
+            "partners": ", ".join(v.partners),
+            "uitleg": v.uitleg,
+            "tijdwinst_uur_per_maand_laag": _uren(v.tijdwinst_laag),
+            "tijdwinst_uur_per_maand_verwacht": _uren(v.tijdwinst_verwacht),
+            "tijdwinst_uur_per_maand_hoog": _uren(v.tijdwinst_hoog),
+        }
+        for v in plan.voorstellen
+    ]
+    return pd.DataFrame(rijen, columns=list(VOORSTELLEN_KOLOMMEN))
+
+
+def schrijf_voorstellen(plan: Actieplan, pad: Path) -> None:
+    """Write ``voorstellen.csv`` (see :func:`voorstellen_export`)."""
+    voorstellen_export(plan).to_csv(pad, **CSV_OPTIES)
+
+
+def schrijf_rapport(
+    analyse: Analyse,
+    plan: Actieplan,
+    map_: Path,
+    *,
+    bron: str | None = None,
+    gemaakt: dt.date | None = None,
+    afgewezen: int | None = None,
+) -> tuple[Path, Path]:
+    """Write ``rapport.md`` and ``rapport.html`` (UTF-8) into ``map_``; returns both paths."""
+    opties = {"bron": bron, "gemaakt": gemaakt, "afgewezen": afgewezen}
+    md, htm = map_ / "rapport.md", map_ / "rapport.html"
+    md.write_text(rapport_markdown(analyse, plan, **opties), encoding="utf-8")
+    htm.write_text(rapport_html(analyse, plan, **opties), encoding="utf-8")
+    return md, htm

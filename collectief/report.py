@@ -1,0 +1,806 @@
+"""The session report: one printable Dutch page for the team's monthly reflection session.
+
+:func:`rapport_markdown` and :func:`rapport_html` render the same content, built once from an
+:class:`~collectief.analysis.Analyse` and its :class:`~collectief.actie.Actieplan`:
+
+1. period and counts;
+2. the recurring themes: questions, households, hours now, trend, where and when they concentrate;
+3. breakdowns by wijk and by month of the recurring themes;
+4. proposals: per recurring theme the offer with the most expected tijdwinst, its partners, tijdwinst low /
+   expected / high and the sum in words (every proposal is in ``voorstellen.csv``);
+5. individual-only themes, flagged for individual follow-up (never a group offer);
+6. discovered themes, and the share in "overig";
+7. the effect of started offers (before / after, or "te weinig gegevens");
+8. the assumptions.
+
+Small-cell suppression: every count is written through :func:`~collectief.suppress.veilig_aantal` or shown as
+``"<5"``. In the tables by wijk and by month, where a row total is also shown, one more cell is hidden when a
+row group has exactly one hidden cell, so that the hidden count cannot be worked out by subtraction. Averages
+per month are only shown when the count behind them is at least ``k``.
+
+The HTML is self-contained: inline CSS (with ``@media print``), no scripts, no external resources, every
+text escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from collectief.actie import Actieplan, Effect
+from collectief.analysis import Analyse
+from collectief.proposals import Voorstel
+from collectief.records import OVERIG
+from collectief.recurrence import WIJK_ONBEKEND, Herhaling, periode_in_woorden
+from collectief.suppress import markering, veilig_aantal
+from collectief.tijdwinst import getal
+
+__all__ = ["MAAND_KORT", "TITEL", "aanvullend_verbergen", "rapport_html", "rapport_markdown"]
+
+TITEL = "Terugkerende hulpvragen en collectief aanbod"
+
+#: Dutch month abbreviations used in the table headers.
+MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+# --- the document: a few block types, rendered to Markdown and to HTML --------------------------------------
+
+
+@dataclass(frozen=True)
+class _Kop:
+    tekst: str
+    niveau: int = 2
+
+
+@dataclass(frozen=True)
+class _Alinea:
+    tekst: str
+    label: str = ""
+    klein: bool = False
+
+
+@dataclass(frozen=True)
+class _Lijst:
+    items: tuple[tuple[str, str], ...]  # (label, text); label may be empty
+
+
+@dataclass(frozen=True)
+class _Tabel:
+    kop: tuple[str, ...]
+    rijen: tuple[tuple[str, ...], ...]
+    getallen: tuple[bool, ...]  # right-aligned columns
+    bijschrift: str = ""
+
+
+@dataclass(frozen=True)
+class _Berekening:
+    regels: tuple[str, ...]
+
+
+_Blok = _Kop | _Alinea | _Lijst | _Tabel | _Berekening
+
+
+# --- small helpers --------------------------------------------------------------------------------------------
+
+
+def _procent(aandeel: float) -> str:
+    return f"{getal(100 * aandeel, 0)}%"
+
+
+def _opsomming(woorden: Sequence[str]) -> str:
+    woorden = list(woorden)
+    if len(woorden) <= 1:
+        return "".join(woorden)
+    return f"{', '.join(woorden[:-1])} en {woorden[-1]}"
+
+
+def _maand_kort(maand: pd.Period) -> str:
+    return f"{MAAND_KORT[maand.month - 1]} {maand.year}"
+
+
+def _datum(d: dt.date) -> str:
+    return f"{d:%d-%m-%Y}"
+
+
+def _uren(x: float) -> str:
+    return f"{getal(x)} uur"
+
+
+def _gemiddeld(n: int, maanden: int, k: int) -> str:
+    """Questions per month, or the marker when the count behind the average is below ``k``."""
+    if maanden <= 0:
+        return "–"
+    if n < k:
+        return markering(k)
+    return getal(n / maanden)
+
+
+def aanvullend_verbergen(waarden: Sequence[int], groepen: Sequence[Sequence[int]], k: int) -> list[bool]:
+    """Which cells of a table row to hide: every count below ``k``, plus one more in each group with a shown
+    total that would otherwise have exactly one hidden cell (the smallest remaining one, so the least is lost).
+
+    ``groepen`` lists the positions whose sum is shown elsewhere in the report.
+    """
+    verborgen = [w < k for w in waarden]
+    veranderd = True
+    while veranderd:
+        veranderd = False
+        for groep in groepen:
+            groep = [i for i in groep if 0 <= i < len(waarden)]
+            if sum(verborgen[i] for i in groep) == 1 and len(groep) > 1:
+                zichtbaar = [i for i in groep if not verborgen[i]]
+                kleinste = min(zichtbaar, key=lambda i: (waarden[i], i))
+                verborgen[kleinste] = True
+                veranderd = True
+    return verborgen
+
+
+def _cellen(waarden: Sequence[int], verborgen: Sequence[bool], k: int) -> tuple[str, ...]:
+    return tuple(markering(k) if v else str(int(w)) for w, v in zip(waarden, verborgen, strict=True))
+
+
+# --- building the content -------------------------------------------------------------------------------------
+
+
+class _Inhoud:
+    """Builds the report's blocks from the analysis and the plan."""
+
+    def __init__(self, analyse: Analyse, plan: Actieplan) -> None:
+        self.analyse = analyse
+        self.plan = plan
+        self.h = plan.herhaling
+        self.k = plan.k
+        df = analyse.hulpvragen
+        self.maand = pd.to_datetime(df["datum"]).dt.to_period("M")
+        if self.h.venster:
+            self.in_periode = self.maand.isin(list(self.h.venster)).to_numpy()
+        else:
+            self.in_periode = pd.Series(True, index=df.index).to_numpy()
+        self.terugkerend = tuple(
+            h for h in self.h.terugkerend if not h.individueel and not plan.is_individueel(h.thema_id)
+        )
+        self.blokken: list[_Blok] = []
+
+    def aantal(self, n: int) -> str:
+        return veilig_aantal(n, self.k, woorden=True)
+
+    # 1. period and counts
+    def samenvatting(self, bron: str | None, gemaakt: dt.date | None, afgewezen: int | None) -> None:
+        df = self.analyse.hulpvragen
+        h, k = self.h, self.k
+        self.blokken.append(_Kop(TITEL, 1))
+        herkomst = []
+        if gemaakt is not None:
+            herkomst.append(f"gemaakt op {_datum(gemaakt)}")
+        if bron:
+            herkomst.append(f"uit {bron}")
+        if herkomst:
+            self.blokken.append(_Alinea(f"Rapport voor de maandsessie, {' '.join(herkomst)}.", klein=True))
+
+        items: list[tuple[str, str]] = []
+        gedateerd = self.maand.dropna()
+        if h.venster:
+            periode = periode_in_woorden(h.venster[0], h.venster[-1])
+            laatste = "de laatste maand" if len(h.venster) == 1 else f"de laatste {len(h.venster)} maanden"
+            items.append(
+                (
+                    "Periode",
+                    f"{periode} ({laatste} van de gegevens; gegevens van "
+                    f"{periode_in_woorden(gedateerd.min(), gedateerd.max())}).",
+                )
+            )
+        else:
+            items.append(("Periode", "de hele export: de hulpvragen hebben geen datum, dus er is geen trend."))
+        n_periode = int(self.in_periode.sum())
+        tekst = f"{self.aantal(len(df))} in deze analyse"
+        if afgewezen:
+            # Rejected rows are lines of a file, not people: their number is shown as is.
+            rijen = "rij" if afgewezen == 1 else "rijen"
+            tekst += f" ({afgewezen} {rijen} afgewezen bij het inlezen, zie afgewezen.csv)"
+        if h.venster:
+            tekst += f"; {self.aantal(n_periode)} in de periode"
+        if h.huishoudens_bekend:
+            hh = int(df.loc[self.in_periode, "huishouden"].dropna().nunique())
+            tekst += f", van {self.aantal(hh)} huishoudens"
+        items.append(("Hulpvragen", tekst + "."))
+        wijken = sorted({str(w) for w in df["wijk"].dropna() if str(w).strip()})
+        if wijken:
+            items.append(("Wijken", _opsomming(wijken) + "."))
+        n_ontdekt = sum(1 for t in self.terugkerend if self._bron(t.thema_id) == "ontdekt")
+        themas = f"{len(self.terugkerend)} terugkerend"
+        if n_ontdekt:
+            themas += f", waarvan {n_ontdekt} nieuw ontdekt"
+        n_individueel = len(self.plan.individuele_themas)
+        if n_individueel:
+            themas += f"; {n_individueel} alleen voor individuele opvolging"
+        items.append(("Thema's", themas + "."))
+        items.append(
+            (
+                "Kleine aantallen",
+                f"aantallen onder de {k} tonen we niet; er staat dan '{markering(k)}' of 'minder dan {k}'.",
+            )
+        )
+        self.blokken.append(_Lijst(tuple(items)))
+        for melding in self.analyse.meldingen:
+            self.blokken.append(_Alinea(melding, label="Let op:"))
+
+    def _bron(self, thema_id: str) -> str:
+        thema = self.plan.themas.get(thema_id)
+        return thema.bron if thema is not None else "overig"
+
+    def _naam(self, h: Herhaling) -> str:
+        return f"{h.thema} (ontdekt)" if self._bron(h.thema_id) == "ontdekt" else h.thema
+
+    # 2. recurring themes
+    def terugkerende_themas(self) -> None:
+        h, k = self.h, self.k
+        regel = h.regel
+        self.blokken.append(_Kop("Terugkerende thema's"))
+        uitleg = (
+            f"Terugkerend: minstens {regel.min_hulpvragen} hulpvragen"
+            + (f" van minstens {regel.min_huishoudens} huishoudens" if h.huishoudens_bekend else "")
+            + f" {h.periode}."
+        )
+        if not self.terugkerend:
+            self.blokken.append(_Alinea(uitleg + " Geen enkel thema voldoet daar nu aan."))
+            return
+        uren = self.plan.tijdwinst.set_index("thema_id")["uren_nu"]
+        rijen = []
+        for t in self.terugkerend:
+            opvallend = []
+            if t.wijk is not None:
+                opvallend.append(
+                    f"vooral in {t.wijk} ({_procent(t.wijk_aandeel or 0)} van dit thema, "
+                    f"{_procent(t.wijk_aandeel_alle or 0)} van alle hulpvragen)"
+                )
+            if t.seizoen:
+                opvallend.append(f"piek in {_opsomming(t.seizoen)}")
+            rijen.append(
+                (
+                    self._naam(t),
+                    veilig_aantal(t.hulpvragen, k),
+                    veilig_aantal(t.huishoudens, k) if t.huishoudens is not None else "–",
+                    _uren(float(uren[t.thema_id])) if t.thema_id in uren.index else "–",
+                    self._trend(t),
+                    "; ".join(opvallend),
+                )
+            )
+        basis = max((t.basis_maanden for t in self.terugkerend), default=0)
+        if not h.venster:
+            trend = "Zonder datums is er geen trend."
+        elif not basis:
+            trend = "Voor een trend zijn er nog te weinig eerdere maanden."
+        else:
+            trend = (
+                f"Trend: hulpvragen per maand in de {basis} maanden ervoor → in de laatste {len(h.venster)} maanden; "
+                "'stijgend' of 'dalend' alleen als het verschil groter is dan toeval."
+            )
+        self.blokken.append(_Alinea(f"{uitleg} {trend}"))
+        self.blokken.append(
+            _Tabel(
+                ("Thema", "Hulpvragen", "Huishoudens", "Tijd per maand", "Trend", "Opvallend"),
+                tuple(rijen),
+                (False, True, True, True, False, False),
+                bijschrift=(
+                    f"Hulpvragen en huishoudens {h.periode}. Tijd per maand: de uren die het team nu per maand aan het "
+                    f"thema besteedt (hulpvragen per maand × minuten per hulpvraag). {markering(k)} in de trend: "
+                    f"minder dan {k} hulpvragen in die maanden samen."
+                ),
+            )
+        )
+
+    def _trend(self, t: Herhaling) -> str:
+        if not self.h.venster or t.trend == "onbekend":
+            return "onbekend"
+        nu = _gemiddeld(t.hulpvragen, len(self.h.venster), self.k)
+        ervoor = _gemiddeld(t.basis_hulpvragen, t.basis_maanden, self.k)
+        return f"{t.trend}: {ervoor} → {nu}"
+
+    # 3. breakdowns
+    def per_wijk(self) -> None:
+        tabel = self.h.per_wijk
+        if tabel.empty or not self.terugkerend:
+            return
+        wijken = [w for w in dict.fromkeys(tabel["wijk"]) if w != WIJK_ONBEKEND]
+        if (tabel["wijk"] == WIJK_ONBEKEND).any():
+            wijken.append(WIJK_ONBEKEND)
+        bekend = [w for w in wijken if w != WIJK_ONBEKEND]
+        if not bekend or len(wijken) < 2:
+            return
+        aantallen = tabel.set_index(["thema_id", "wijk"])["aantal"]
+        rijen = []
+        for t in self.terugkerend:
+            waarden = [int(aantallen.get((t.thema_id, w), 0)) for w in wijken]
+            verborgen = aanvullend_verbergen(waarden, [range(len(wijken))], self.k)
+            rijen.append((self._naam(t), *_cellen(waarden, verborgen, self.k)))
+        kop = ("Thema", *("geen wijk" if w == WIJK_ONBEKEND else w for w in wijken))
+        self.blokken.append(_Kop("Per wijk", 3))
+        self.blokken.append(
+            _Tabel(
+                kop,
+                tuple(rijen),
+                (False, *(True for _ in wijken)),
+                bijschrift=f"Hulpvragen per wijk {self.h.periode}. {self._verborgen_uitleg()}",
+            )
+        )
+
+    def per_maand(self) -> None:
+        h = self.h
+        if not h.venster or not self.terugkerend:
+            return
+        basis_maanden = max(t.basis_maanden for t in self.terugkerend)
+        maanden = list(pd.period_range(h.venster[0] - basis_maanden, h.venster[-1], freq="M"))
+        aantallen = h.per_maand.set_index(["thema_id", "maand"])["aantal"]
+        n_basis = len(maanden) - len(h.venster)
+        groepen = [range(n_basis), range(n_basis, len(maanden))]
+        rijen = []
+        for t in self.terugkerend:
+            waarden = [int(aantallen.get((t.thema_id, m), 0)) for m in maanden]
+            verborgen = aanvullend_verbergen(waarden, groepen, self.k)
+            rijen.append((self._naam(t), *_cellen(waarden, verborgen, self.k)))
+        self.blokken.append(_Kop("Per maand", 3))
+        self.blokken.append(
+            _Tabel(
+                ("Thema", *(_maand_kort(m) for m in maanden)),
+                tuple(rijen),
+                (False, *(True for _ in maanden)),
+                bijschrift=f"Hulpvragen per maand; de laatste {len(h.venster)} kolommen zijn de periode. "
+                + self._verborgen_uitleg(),
+            )
+        )
+
+    def _verborgen_uitleg(self) -> str:
+        return (
+            f"{markering(self.k)}: minder dan {self.k}, of verborgen zodat een klein aantal niet uit het totaal "
+            "terug te rekenen is."
+        )
+
+    # 4. proposals
+    def voorstellen(self, toelichtingen: int) -> None:
+        self.blokken.append(_Kop("Voorstellen"))
+        groeps = self.plan.groepsvoorstellen
+        if not groeps:
+            self.blokken.append(
+                _Alinea("Er zijn geen terugkerende thema's, dus ook geen voorstellen voor collectief aanbod.")
+            )
+            return
+        per_thema: dict[str, list[Voorstel]] = {}
+        for v in groeps:
+            per_thema.setdefault(v.thema_id, []).append(v)
+        self.blokken.append(
+            _Alinea(
+                "Per terugkerend thema het aanbod met de meeste verwachte tijdwinst; alle voorstellen en hun "
+                "toelichting staan in voorstellen.csv. Tijdwinst = tijd nu × bereik − kosten, in uren van het "
+                "wijkteam per maand, bij een laag, verwacht en hoog bereik; een negatief getal betekent dat het "
+                "aanbod meer tijd kost dan het oplevert."
+            )
+        )
+        rijen = []
+        for nummer, lijst in enumerate(per_thema.values(), start=1):
+            v = lijst[0]
+            aanbod = v.aanbod
+            effect = self.plan.gestart_voor(v)
+            if effect is not None:
+                aanbod += f" (gestart op {_datum(effect.start)})"
+            winst = [_uren(w) for w in v.tijdwinst] if v.tijdwinst is not None else ["–", "niet geschat", "–"]
+            thema = f"{v.thema} ({v.wijk})" if v.wijk else v.thema
+            rijen.append((str(nummer), thema, aanbod, ", ".join(v.partners), *winst))
+        self.blokken.append(
+            _Tabel(
+                ("", "Thema", "Aanbod", "Partners", "Laag", "Verwacht", "Hoog"),
+                tuple(rijen),
+                (True, False, False, False, True, True, True),
+                bijschrift="Tijdwinst in uren per maand. De eerste partner is die om als eerste te benaderen. Een "
+                "wijk achter het thema: het thema concentreert zich daar en het aanbod is voor die wijk bedoeld.",
+            )
+        )
+        if toelichtingen <= 0:
+            return
+        eerste = list(per_thema.values())[:toelichtingen]
+        titel = (
+            "Toelichting bij het eerste voorstel"
+            if len(eerste) == 1
+            else (f"Toelichting bij de eerste {len(eerste)} voorstellen")
+        )
+        self.blokken.append(_Kop(titel, 3))
+        for nummer, lijst in enumerate(eerste, start=1):
+            v = lijst[0]
+            waar = f" in {v.wijk}" if v.wijk else ""
+            self.blokken.append(_Alinea(v.uitleg, label=f"{nummer}. {v.thema}{waar}: {v.aanbod}."))
+            if v.berekening:
+                self.blokken.append(_Berekening(tuple(v.berekening.splitlines())))
+            andere = [
+                a.aanbod + (f" (verwacht {_uren(a.tijdwinst_verwacht)} per maand)" if a.tijdwinst else "")
+                for a in lijst[1:]
+            ]
+            if andere:
+                self.blokken.append(_Alinea("; ".join(andere) + ".", label="Ander aanbod voor dit thema:"))
+        if len(per_thema) > len(eerste):
+            self.blokken.append(
+                _Alinea(
+                    "De toelichting bij de andere voorstellen staat in voorstellen.csv; hun tijdwinst is op dezelfde "
+                    "manier berekend.",
+                    klein=True,
+                )
+            )
+
+    # 5. individual follow-up
+    def individueel(self) -> None:
+        self.blokken.append(_Kop("Individuele opvolging (nooit een groepsaanbod)"))
+        df = self.analyse.hulpvragen
+        signalen: dict[str, int] = {}
+        if "signaal" in df.columns:
+            for waarde in df.loc[self.in_periode, "signaal"].dropna():
+                for thema_id in {s.strip() for s in str(waarde).split(",") if s.strip()}:
+                    signalen[thema_id] = signalen.get(thema_id, 0) + 1
+        themas = {t.thema_id: t for t in self.plan.individuele_themas}
+        ids = list(themas) + sorted(t for t in signalen if t not in themas)
+        if not ids:
+            self.blokken.append(
+                _Alinea("Geen hulpvragen over huiselijk geweld, verslaving, justitie of een acute crisis gevonden.")
+            )
+            return
+        self.blokken.append(
+            _Alinea(
+                "Deze thema's vragen om individuele opvolging en krijgen nooit een groepsaanbod. Bespreek de "
+                "hulpvragen in de casuïstiek; de kolom 'signaal' in hulpvragen.csv wijst ook hulpvragen aan waarin "
+                "zo'n thema naast een ander thema genoemd wordt."
+            )
+        )
+        items = []
+        for thema_id in ids:
+            t = themas.get(thema_id)
+            thema = self.plan.themas.get(thema_id)
+            naam = t.thema if t is not None else (thema.naam if thema is not None else thema_id)
+            delen = []
+            if t is not None:
+                tekst = f"{self.aantal(t.hulpvragen)} hulpvragen {self.h.periode}"
+                if t.terugkerend:
+                    tekst += " (terugkerend)"
+                delen.append(tekst)
+            if thema_id in signalen:
+                delen.append(f"in {self.aantal(signalen[thema_id])} hulpvragen over een ander thema genoemd")
+            opvolging = self.plan.catalogus.individueel_voor(thema_id)
+            ook = [p for p in opvolging.partners if p.casefold() not in opvolging.naam.casefold()]
+            tekst = f"{'; '.join(delen)}. {opvolging.naam}" + (f" (ook: {', '.join(ook)})" if ook else "")
+            items.append((naam, tekst + "."))
+        self.blokken.append(_Lijst(tuple(items)))
+
+    # 6. discovered themes and overig
+    def ontdekt_en_overig(self) -> None:
+        self.blokken.append(_Kop("Nieuw ontdekte thema's en overig"))
+        ontdekt = self.plan.ontdekte_themas
+        if ontdekt:
+            self.blokken.append(
+                _Alinea(
+                    "Thema's die niet in de catalogus staan maar in de gegevens terugkomen, genoemd naar hun "
+                    "kenmerkende woorden. Geef ze in de sessie een naam, voeg ze samen met een bestaand thema of "
+                    "wijs ze af."
+                )
+            )
+            rijen = tuple(
+                (
+                    t.thema,
+                    t.thema_id,
+                    veilig_aantal(t.hulpvragen, self.k),
+                    veilig_aantal(t.huishoudens, self.k) if t.huishoudens is not None else "–",
+                    "ja" if t.terugkerend else "nee",
+                )
+                for t in ontdekt
+            )
+            self.blokken.append(
+                _Tabel(
+                    ("Kenmerkende woorden", "Id", "Hulpvragen", "Huishoudens", "Terugkerend"),
+                    rijen,
+                    (False, False, True, True, False),
+                    bijschrift=f"Hulpvragen en huishoudens {self.h.periode}.",
+                )
+            )
+        else:
+            self.blokken.append(_Alinea("Er zijn geen nieuwe thema's ontdekt."))
+        df = self.analyse.hulpvragen
+        overig = df["thema_id"] == OVERIG
+        n, n_periode = int(overig.sum()), int((overig & self.in_periode).sum())
+        if len(df) == 0:
+            return
+        if n < self.k:
+            tekst = f"{self.aantal(n)} hulpvragen passen in geen thema."
+        else:
+            tekst = f"{n} hulpvragen ({_procent(n / len(df))}) passen in geen thema"
+            if self.h.venster and self.in_periode.sum():
+                if n_periode >= self.k:
+                    tekst += f"; {self.h.periode} is dat {_procent(n_periode / self.in_periode.sum())}"
+                else:
+                    tekst += f"; {self.h.periode} {self.aantal(n_periode)}"
+            tekst += "."
+        tekst += (
+            " Een groot of groeiend aandeel overig kan wijzen op een thema dat nog niet in de catalogus staat: "
+            "lees een paar van die hulpvragen in de sessie."
+        )
+        self.blokken.append(_Alinea(tekst, label="Overig:"))
+
+    # 7. effect of started offers
+    def effecten(self) -> None:
+        self.blokken.append(_Kop("Effect van gestart aanbod"))
+        if not self.plan.effecten:
+            self.blokken.append(
+                _Alinea(
+                    "Er is nog geen aanbod als gestart gemarkeerd. Markeer een gestart aanbod met: collectief gestart "
+                    "THEMA_ID AANBOD --start JJJJ-MM-DD [--wijk WIJK]; daarna vergelijkt collectief de maanden vóór en "
+                    "na de start."
+                )
+            )
+            return
+        for e in self.plan.effecten:
+            self._effect(e)
+
+    def _effect(self, e: Effect) -> None:
+        r, k = e.resultaat, self.k
+        waar = f" in {e.wijk}" if e.wijk else ""
+        self.blokken.append(_Kop(f"{e.thema}{waar}: {e.aanbod} (gestart op {_datum(e.start)})", 3))
+        if e.notitie:
+            self.blokken.append(_Alinea(e.notitie, label="Notitie:"))
+        if not e.in_gegevens:
+            self.blokken.append(
+                _Alinea(
+                    f"Het thema '{e.thema_id}' komt in deze analyse niet voor; controleer of het thema-id nog klopt "
+                    "(ontdekte thema's houden hun id alleen met 'collectief analyse --model')."
+                )
+            )
+        if not r.voldoende:
+            self.blokken.append(_Alinea(r.toelichting, label="Te weinig gegevens om iets te zeggen."))
+            return
+
+        def uren(minuten_per_maand: float, n: int) -> str:
+            return _uren(minuten_per_maand / 60) if n >= k else markering(k)
+
+        self.blokken.append(
+            _Tabel(
+                ("", "Vóór de start", "Na de start"),
+                (
+                    ("Maanden", str(r.maanden_voor), str(r.maanden_na)),
+                    (
+                        "Hulpvragen per maand",
+                        _gemiddeld(r.hulpvragen_voor, r.maanden_voor, k),
+                        _gemiddeld(r.hulpvragen_na, r.maanden_na, k),
+                    ),
+                    (
+                        "Tijd per maand",
+                        uren(r.minuten_per_maand_voor, r.hulpvragen_voor),
+                        uren(r.minuten_per_maand_na, r.hulpvragen_na),
+                    ),
+                ),
+                (False, True, True),
+                bijschrift=f"Hulpvragen over {e.thema}{waar}, vóór en na de start. {markering(k)}: minder dan {k} "
+                "hulpvragen in die maanden samen.",
+            )
+        )
+        oordeel = r.oordeel[:1].upper() + r.oordeel[1:]
+        # Only a difference larger than chance gets a realised tijdwinst in the verdict; the explanation below
+        # still gives the hours either way.
+        duidelijk = r.oordeel in ("minder hulpvragen", "meer hulpvragen")
+        if duidelijk and math.isfinite(r.tijdwinst_uren_per_maand) and r.hulpvragen_na >= k:
+            oordeel += f"; gerealiseerde tijdwinst {_uren(r.tijdwinst_uren_per_maand)} per maand"
+            if e.aanbod_id is None:
+                oordeel += " (de uren van het aanbod zelf zijn onbekend en niet afgetrokken)"
+        self.blokken.append(_Alinea(f"{oordeel}. {r.toelichting}", label="Oordeel:"))
+
+    # 8. assumptions
+    def aannames(self) -> None:
+        a = self.plan.aannames
+        self.blokken.append(_Kop("Aannames"))
+        self.blokken.append(
+            _Lijst(
+                (
+                    (
+                        "Tijdwinst",
+                        "tijd nu × bereik − kosten. Tijd nu = hulpvragen per maand × minuten per hulpvraag / 60; "
+                        "kosten = voorbereiding + bijeenkomsten per maand × uren per bijeenkomst × medewerkers (alleen "
+                        "uren van het wijkteam, opstartwerk verdeeld over het eerste jaar).",
+                    ),
+                    (
+                        "Minuten per hulpvraag",
+                        f"het gemiddelde uit de kolom tijdsbesteding als er minstens {a.min_metingen} waarden zijn, "
+                        f"anders een aanname per thema (standaard {getal(a.minuten_standaard, 0)} minuten).",
+                    ),
+                    (
+                        "Bereik, uren en frequentie",
+                        "per aanbod uit de aanbodcatalogus (laag / verwacht / hoog); pas ze aan met een eigen "
+                        "catalogusbestand.",
+                    ),
+                    (
+                        "Effect",
+                        "een vergelijking van de maanden vóór en na de start; die laat niet zien of het aanbod de "
+                        "oorzaak is (seizoen en andere veranderingen tellen mee).",
+                    ),
+                )
+            )
+        )
+
+
+def _inhoud(
+    analyse: Analyse,
+    plan: Actieplan,
+    bron: str | None,
+    gemaakt: dt.date | None,
+    afgewezen: int | None,
+    toelichtingen: int,
+) -> list[_Blok]:
+    inhoud = _Inhoud(analyse, plan)
+    inhoud.samenvatting(bron, gemaakt, afgewezen)
+    inhoud.terugkerende_themas()
+    inhoud.per_wijk()
+    inhoud.per_maand()
+    inhoud.voorstellen(toelichtingen)
+    inhoud.individueel()
+    inhoud.ontdekt_en_overig()
+    inhoud.effecten()
+    inhoud.aannames()
+    return inhoud.blokken
+
+
+# --- Markdown -------------------------------------------------------------------------------------------------
+
+
+def _md_tekst(tekst: str) -> str:
+    return " ".join(str(tekst).split())
+
+
+def _md_cel(tekst: str) -> str:
+    return _md_tekst(tekst).replace("|", "\\|") or " "
+
+
+def _md_blok(blok: _Blok) -> str:
+    if isinstance(blok, _Kop):
+        return f"{'#' * blok.niveau} {_md_tekst(blok.tekst)}"
+    if isinstance(blok, _Alinea):
+        tekst = _md_tekst(blok.tekst)
+        if blok.label:
+            tekst = f"**{_md_tekst(blok.label)}** {tekst}"
+        return f"*{tekst}*" if blok.klein and not blok.label else tekst
+    if isinstance(blok, _Lijst):
+        return "\n".join(
+            f"- **{_md_tekst(label)}:** {_md_tekst(tekst)}" if label else f"- {_md_tekst(tekst)}"
+            for label, tekst in blok.items
+        )
+    if isinstance(blok, _Tabel):
+        regels = [
+            "| " + " | ".join(_md_cel(c) for c in blok.kop) + " |",
+            "|" + "|".join("---:" if g else "---" for g in blok.getallen) + "|",
+        ]
+        regels += ["| " + " | ".join(_md_cel(c) for c in rij) + " |" for rij in blok.rijen]
+        if blok.bijschrift:
+            regels += ["", f"*{_md_tekst(blok.bijschrift)}*"]
+        return "\n".join(regels)
+    regels = []
+    for regel in blok.regels:
+        if regel.startswith("- "):
+            regels.append(f"> {_md_tekst(regel)}")
+        else:
+            if regels:
+                regels.append(">")
+            regels.append(f"> {_md_tekst(regel)}")
+    return "\n".join(regels)
+
+
+def rapport_markdown(
+    analyse: Analyse,
+    plan: Actieplan,
+    *,
+    bron: str | None = None,
+    gemaakt: dt.date | None = None,
+    afgewezen: int | None = None,
+    toelichtingen: int = 3,
+) -> str:
+    """The session report as Markdown.
+
+    ``plan`` comes from :func:`collectief.actie.plan_acties` on the same ``analyse``. ``bron`` (the input's name),
+    ``gemaakt`` (the date of the report) and ``afgewezen`` (rows rejected on reading) are shown when given.
+    The first ``toelichtingen`` proposals get their explanation and tijdwinst sum written out; all of them are in
+    the proposals table.
+    """
+    return "\n\n".join(_md_blok(b) for b in _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)) + "\n"
+
+
+# --- HTML -----------------------------------------------------------------------------------------------------
+
+_CSS = """
+:root { --inkt: #1f2933; --grijs: #52606d; --lijn: #cbd2d9; --accent: #0b6e4f; --licht: #f0f4f8; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", Calibri, Arial, sans-serif; color: var(--inkt); margin: 0; line-height: 1.4;
+       font-size: 15px; background: #fff; }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.5rem; color: var(--accent); margin: 0 0 .3rem; }
+h2 { font-size: 1.15rem; color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: .15rem;
+     margin: 1.4rem 0 .5rem; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+p, ul { margin: .3rem 0 .5rem; }
+ul { padding-left: 1.2rem; }
+.klein, .bijschrift { color: var(--grijs); font-size: .85em; }
+table { border-collapse: collapse; margin: .4rem 0 .2rem; font-size: .9em; width: auto; max-width: 100%; }
+th, td { border-bottom: 1px solid var(--lijn); padding: .2rem .4rem; text-align: left; vertical-align: top; }
+th { background: var(--licht); font-weight: 600; }
+td.getal, th.getal { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.berekening { background: var(--licht); border-left: 3px solid var(--lijn); padding: .3rem .6rem; font-size: .85em;
+              margin: .3rem 0 .6rem; }
+.berekening p, .berekening ul { margin: .1rem 0; }
+@page { size: A4; margin: 12mm; }
+@media print {
+  body { font-size: 9.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  h3 { break-after: avoid; page-break-after: avoid; }
+  table, .berekening, li { break-inside: avoid; page-break-inside: avoid; }
+  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+""".strip()
+
+
+def _e(tekst: str) -> str:
+    return html.escape(" ".join(str(tekst).split()), quote=True)
+
+
+def _html_blok(blok: _Blok) -> str:
+    if isinstance(blok, _Kop):
+        return f"<h{blok.niveau}>{_e(blok.tekst)}</h{blok.niveau}>"
+    if isinstance(blok, _Alinea):
+        label = f"<strong>{_e(blok.label)}</strong> " if blok.label else ""
+        klasse = ' class="klein"' if blok.klein else ""
+        return f"<p{klasse}>{label}{_e(blok.tekst)}</p>"
+    if isinstance(blok, _Lijst):
+        items = "".join(
+            f"<li><strong>{_e(label)}:</strong> {_e(tekst)}</li>" if label else f"<li>{_e(tekst)}</li>"
+            for label, tekst in blok.items
+        )
+        return f"<ul>{items}</ul>"
+    if isinstance(blok, _Tabel):
+
+        def cel(tag: str, tekst: str, getal_: bool) -> str:
+            klasse = ' class="getal"' if getal_ else ""
+            return f"<{tag}{klasse}>{_e(tekst)}</{tag}>"
+
+        kop = "".join(cel("th", c, g) for c, g in zip(blok.kop, blok.getallen, strict=True))
+        rijen = "".join(
+            "<tr>" + "".join(cel("td", c, g) for c, g in zip(rij, blok.getallen, strict=True)) + "</tr>"
+            for rij in blok.rijen
+        )
+        bijschrift = f'<p class="bijschrift">{_e(blok.bijschrift)}</p>' if blok.bijschrift else ""
+        return f"<table><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>{bijschrift}"
+    delen: list[str] = []
+    lijst: list[str] = []
+    for regel in blok.regels:
+        if regel.startswith("- "):
+            lijst.append(f"<li>{_e(regel[2:])}</li>")
+            continue
+        if lijst:
+            delen.append(f"<ul>{''.join(lijst)}</ul>")
+            lijst = []
+        delen.append(f"<p>{_e(regel)}</p>")
+    if lijst:
+        delen.append(f"<ul>{''.join(lijst)}</ul>")
+    return f'<div class="berekening">{"".join(delen)}</div>'
+
+
+def rapport_html(
+    analyse: Analyse,
+    plan: Actieplan,
+    *,
+    bron: str | None = None,
+    gemaakt: dt.date | None = None,
+    afgewezen: int | None = None,
+    toelichtingen: int = 3,
+) -> str:
+    """The session report as one self-contained, printable HTML page (same content as :func:`rapport_markdown`)."""
+    lichaam = "\n".join(_html_blok(b) for b in _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen))
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(TITEL)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
+        f"<body>\n<main>\n{lichaam}\n</main>\n</body>\n</html>\n"
+    )

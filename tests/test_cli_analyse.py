@@ -1,0 +1,311 @@
+"""`collectief analyse` and `collectief gestart` end to end, on the sample, with the real Scrubber and a real database.
+
+The sample runs happen once per module (fixtures with ``scope="module"``): the analysis of the CSV export, the
+analysis of a database the sample was imported into, and the effect tracking (import the months up to May, mark
+an offer started on 1 June, analyse; import June-November, analyse again).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from kleine_aantallen import in_csv, in_html, in_markdown
+
+from collectief.aanbod import INDIVIDUELE_THEMAS, laad_aanbod
+from collectief.cli import main
+from collectief.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample" / "hulpvragen.csv"
+WIJKEN = ("Centrum", "Noord", "Oost", "Zuidwest")
+BESTANDEN = ("hulpvragen.csv", "themas.csv", "afgewezen.csv", "voorstellen.csv", "rapport.md", "rapport.html")
+VOORSTELLEN_KOP = [
+    "thema_id", "thema", "wijk", "aanbod", "partners", "uitleg",
+    "tijdwinst_uur_per_maand_laag", "tijdwinst_uur_per_maand_verwacht", "tijdwinst_uur_per_maand_hoog",
+]  # fmt: skip
+# The themes users named, and the partners that fit them (DOMAIN.md).
+GENOEMD = {
+    "toeslagen": ("woningcorporatie", "Dienst Toeslagen", "Belastingdienst"),
+    "samenwonen_uitkering": ("SVB", "UWV", "sociale dienst"),
+    "jonge_ouders": ("JGZ", "consultatiebureau", "CJG"),
+}
+
+
+def _sample_rijen() -> tuple[list[str], list[list[str]]]:
+    with SAMPLE.open(encoding="cp1252", newline="") as f:
+        rijen = list(csv.reader(f, delimiter=";"))
+    return rijen[0], rijen[1:]
+
+
+def _lees_csv(pad: Path) -> pd.DataFrame:
+    return pd.read_csv(pad, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+
+
+def _tekst(pad: Path) -> str:
+    return pad.read_text(encoding="utf-8-sig")
+
+
+def _sectie(md: str, kop: str) -> str:
+    begin = md.index(f"\n{kop}\n")
+    einde = md.find("\n## ", begin + len(kop) + 2)
+    return md[begin : einde if einde > 0 else len(md)]
+
+
+@pytest.fixture(scope="module")
+def csv_uitvoer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    uit = tmp_path_factory.mktemp("csv") / "uit"
+    assert main(["analyse", str(SAMPLE), "--out", str(uit), "--stil"]) == 0
+    return uit
+
+
+@pytest.fixture(scope="module")
+def db_uitvoer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample imported into a fresh database (scrubbed by the real Scrubber), then analysed from there."""
+    map_ = tmp_path_factory.mktemp("db")
+    db = map_ / "collectief.sqlite"
+    assert main(["import", str(SAMPLE), "--db", str(db), "--stil"]) == 0
+    uit = map_ / "uit"
+    assert main(["analyse", str(db), "--out", str(uit), "--stil"]) == 0
+    return uit
+
+
+@pytest.fixture(scope="module")
+def effect_uitvoer(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Import December-May, mark an offer started on 1 June, analyse; import June-November, analyse again."""
+    map_ = tmp_path_factory.mktemp("effect")
+    kop, rijen = _sample_rijen()
+    datum = kop.index("Registratiedatum")
+
+    def voor_juni(rij: list[str]) -> bool:
+        m = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", rij[datum])
+        return m is None or (int(m.group(3)), int(m.group(2))) < (2026, 6)
+
+    delen = {"deel1.csv": [r for r in rijen if voor_juni(r)], "deel2.csv": [r for r in rijen if not voor_juni(r)]}
+    for naam, deel in delen.items():
+        with (map_ / naam).open("w", encoding="cp1252", newline="") as f:
+            schrijver = csv.writer(f, delimiter=";", lineterminator="\r\n")
+            schrijver.writerow(kop)
+            schrijver.writerows(deel)
+    db = str(map_ / "collectief.sqlite")
+    assert main(["import", str(map_ / "deel1.csv"), "--db", db, "--stil"]) == 0
+    gestart = ["gestart", "toeslagen", "Informatieavond toeslagen", "--start", "2026-06-01", "--wijk", "Oost"]
+    assert main([*gestart, "--db", db, "--notitie", "met de woningcorporatie"]) == 0
+    assert main(["analyse", db, "--out", str(map_ / "uit1"), "--stil"]) == 0
+    assert main(["import", str(map_ / "deel2.csv"), "--db", db, "--stil"]) == 0
+    assert main(["analyse", db, "--out", str(map_ / "uit2"), "--stil"]) == 0
+    return map_ / "uit1", map_ / "uit2"
+
+
+# --- end to end on the export ---------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_analyse_schrijft_alle_bestanden(csv_uitvoer: Path) -> None:
+    for naam in BESTANDEN:
+        assert (csv_uitvoer / naam).is_file(), naam
+        assert (csv_uitvoer / naam).stat().st_size > 0, naam
+    assert _tekst(csv_uitvoer / "rapport.md").startswith("# Terugkerende hulpvragen en collectief aanbod")
+    assert "uit hulpvragen.csv" in _tekst(csv_uitvoer / "rapport.md")
+
+
+@pytest.mark.slow
+def test_hulpvragen_csv_een_regel_per_gegevensrij_in_volgorde(csv_uitvoer: Path) -> None:
+    _, rijen = _sample_rijen()
+    assert len(rijen) == 1414
+    uit = _lees_csv(csv_uitvoer / "hulpvragen.csv")
+    assert len(uit) == 1414
+    assert uit["rij"].astype(int).tolist() == list(range(1414))
+    met_id = uit["id"] != ""
+    assert met_id.sum() == 1410  # the 4 rejected rows keep their line, without a theme
+    assert uit.loc[met_id, "id"].tolist() == [r[0] for i, r in enumerate(rijen) if met_id.iloc[i]]
+    assert (uit.loc[~met_id, "thema_id"] == "").all()
+    assert len(_tekst(csv_uitvoer / "hulpvragen.csv").splitlines()) == 1415  # header + one physical line each
+
+
+@pytest.mark.slow
+def test_voorstellen_csv_kolommen(csv_uitvoer: Path, db_uitvoer: Path) -> None:
+    for uit in (csv_uitvoer, db_uitvoer):
+        voorstellen = _lees_csv(uit / "voorstellen.csv")
+        assert list(voorstellen.columns) == VOORSTELLEN_KOP
+        assert len(voorstellen) > 0
+        groeps = voorstellen[voorstellen["tijdwinst_uur_per_maand_verwacht"] != ""]
+        # Hours with a decimal comma (Dutch Excel), and low ≤ expected ≤ high.
+        for kolom in VOORSTELLEN_KOP[-3:]:
+            assert groeps[kolom].str.fullmatch(r"-?\d+(,\d)?").all(), kolom
+        getal = groeps[VOORSTELLEN_KOP[-3:]].apply(lambda s: s.str.replace(",", ".").astype(float))
+        assert (getal.iloc[:, 0] <= getal.iloc[:, 1]).all() and (getal.iloc[:, 1] <= getal.iloc[:, 2]).all()
+
+
+# --- on the sample, from the database: the themes users named, and individual-only themes ---------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("thema_id", sorted(GENOEMD))
+def test_genoemde_themas_terugkerend_met_passend_voorstel(db_uitvoer: Path, thema_id: str) -> None:
+    catalogus = laad_aanbod()
+    passend = {a.naam for a in catalogus.collectief_voor(thema_id)}
+    voorstellen = _lees_csv(db_uitvoer / "voorstellen.csv")
+    eigen = voorstellen[voorstellen["thema_id"] == thema_id]
+    assert len(eigen), f"{thema_id} has no proposal"
+    # Every proposal for the theme is one of its own catalogue offers, with a partner that fits the theme.
+    assert set(eigen["aanbod"]) <= passend
+    for partners in eigen["partners"]:
+        assert any(p.casefold() in partners.casefold() for p in GENOEMD[thema_id]), partners
+    # The report lists it among the recurring themes and in the proposals table.
+    md = _tekst(db_uitvoer / "rapport.md")
+    naam = eigen["thema"].iloc[0]
+    assert re.search(rf"^\| {re.escape(naam)} \| \d+ \| \d+ \|", _sectie(md, "## Terugkerende thema's"), re.M)
+    voorstellen_md = _sectie(md, "## Voorstellen")
+    regel = next(r for r in voorstellen_md.splitlines() if re.match(rf"^\| \d+ \| {re.escape(naam)}( \(|\s\|)", r))
+    assert any(a in regel for a in passend)
+    assert any(p.casefold() in regel.casefold() for p in GENOEMD[thema_id])
+    assert naam in _tekst(db_uitvoer / "rapport.html")
+
+
+@pytest.mark.slow
+def test_samenwonen_stijgt(db_uitvoer: Path) -> None:
+    # The sample plants a rise over September-November 2026.
+    md = _tekst(db_uitvoer / "rapport.md")
+    assert re.search(r"^\| Samenwonen en uitkering \|.*\| stijgend: ", md, re.M)
+
+
+@pytest.mark.slow
+def test_individuele_themas_nooit_een_groepsvoorstel(csv_uitvoer: Path, db_uitvoer: Path) -> None:
+    catalogus = laad_aanbod()
+    groepsaanbod = {a.naam for a in catalogus if a.soort == "collectief"}
+    for uit in (csv_uitvoer, db_uitvoer):
+        themas = _lees_csv(uit / "themas.csv")
+        individueel = set(themas.loc[themas["individueel"] == "ja", "thema_id"]) | INDIVIDUELE_THEMAS
+        namen = set(themas.loc[themas["thema_id"].isin(individueel), "thema"])
+        assert {"huiselijk_geweld", "verslaving"} <= set(themas["thema_id"]) & individueel
+        voorstellen = _lees_csv(uit / "voorstellen.csv")
+        rijen = voorstellen[voorstellen["thema_id"].isin(individueel)]
+        # Only individual follow-up: no group offer, no wijk, no tijdwinst.
+        assert not set(rijen["aanbod"]) & groepsaanbod
+        assert rijen["aanbod"].str.startswith("Individuele opvolging").all()
+        assert (rijen[["wijk", *VOORSTELLEN_KOP[-3:]]] == "").all().all()
+        assert rijen["uitleg"].str.contains("geen groepsaanbod").all()
+        md = _tekst(uit / "rapport.md")
+        groep = _sectie(md, "## Voorstellen") + _sectie(md, "## Terugkerende thema's")
+        for naam in namen:
+            assert naam not in groep, naam
+        opvolging = _sectie(md, "## Individuele opvolging (nooit een groepsaanbod)")
+        assert "Huiselijk geweld" in opvolging and "Veilig Thuis" in opvolging
+        assert "Verslaving" in opvolging
+
+
+# --- small-cell suppression in every output -------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_geen_aantal_onder_k_in_enige_uitvoer(csv_uitvoer: Path, db_uitvoer: Path) -> None:
+    for uit in (csv_uitvoer, db_uitvoer):
+        md = _tekst(uit / "rapport.md")
+        # The scan has something to look at: breakdown tables by wijk and by month.
+        assert "| Thema | Centrum | Noord | Oost | Zuidwest |" in md
+        assert re.search(r"^\| Thema \| \w{3} 2026 \|", md, re.M)
+        fouten = in_markdown(md, 5, WIJKEN, "rapport.md")
+        fouten += in_html(_tekst(uit / "rapport.html"), 5, WIJKEN, "rapport.html")
+        fouten += in_csv(_tekst(uit / "voorstellen.csv"), 5, WIJKEN, "voorstellen.csv", tekstkolommen=["uitleg"])
+        # themas.csv: counts per theme over the whole export, never by wijk or month; its texts are notes.
+        themas = _tekst(uit / "themas.csv")
+        fouten += in_csv(themas, 5, WIJKEN, "themas.csv", tekstkolommen=())
+        kop = themas.lstrip("\ufeff").splitlines()[0].split(";")
+        assert not {c.casefold() for c in kop} & {w.casefold() for w in (*WIJKEN, "wijk", "maand", "datum")}
+        assert fouten == []
+
+
+@pytest.mark.slow
+def test_scan_vangt_een_geplante_overtreding_in_echte_uitvoer(db_uitvoer: Path) -> None:
+    md = _tekst(db_uitvoer / "rapport.md")
+    geplant = md.replace("| <5 |", "| 3 |", 1)
+    assert geplant != md
+    assert len(in_markdown(geplant, 5, WIJKEN)) == 1
+    htm = _tekst(db_uitvoer / "rapport.html")
+    geplant = htm.replace('<td class="getal">&lt;5</td>', '<td class="getal">2</td>', 1)
+    assert geplant != htm and len(in_html(geplant, 5, WIJKEN)) == 1
+    csv_tekst = _tekst(db_uitvoer / "voorstellen.csv")
+    geplant = csv_tekst.replace(
+        " hulpvragen over het thema", " hulpvragen (waarvan 1 vragen in Oost) over het thema", 1
+    )
+    assert geplant != csv_tekst and len(in_csv(geplant, 5, WIJKEN, tekstkolommen=["uitleg"])) == 1
+
+
+# --- effect tracking: mark started, import later months -------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_effect_eerst_te_weinig_gegevens(effect_uitvoer: tuple[Path, Path]) -> None:
+    uit1, _ = effect_uitvoer
+    effect = _sectie(_tekst(uit1 / "rapport.md"), "## Effect van gestart aanbod")
+    assert "### Toeslagen in Oost: Informatieavond toeslagen (gestart op 01-06-2026)" in effect
+    assert "**Notitie:** met de woningcorporatie" in effect
+    assert "**Te weinig gegevens om iets te zeggen.**" in effect
+    assert "6 maanden vóór en 0 maanden na" in effect
+    assert "Vóór de start" not in effect
+
+
+@pytest.mark.slow
+def test_effect_na_import_van_latere_maanden(effect_uitvoer: tuple[Path, Path]) -> None:
+    _, uit2 = effect_uitvoer
+    md = _tekst(uit2 / "rapport.md")
+    effect = _sectie(md, "## Effect van gestart aanbod")
+    assert "### Toeslagen in Oost: Informatieavond toeslagen (gestart op 01-06-2026)" in effect
+    assert "|   | Vóór de start | Na de start |" in effect
+    assert "| Maanden | 6 | 6 |" in effect
+    assert re.search(r"^\| Hulpvragen per maand \| \d+(,\d)? \| \d+(,\d)? \|$", effect, re.M)
+    assert re.search(r"^\| Tijd per maand \| \d+(,\d)? uur \| \d+(,\d)? uur \|$", effect, re.M)
+    assert re.search(r"\*\*Oordeel:\*\* (Minder hulpvragen|Geen duidelijk verschil|Meer hulpvragen)", effect)
+    assert "voor-na-vergelijking laat niet zien of het aanbod de oorzaak is" in effect
+    assert "Te weinig gegevens" not in effect
+    assert "Vóór de start" in _tekst(uit2 / "rapport.html")
+    assert in_markdown(md, 5, WIJKEN) == []
+
+
+# --- collectief gestart ---------------------------------------------------------------------------------------
+
+
+def test_gestart_slaat_op_en_bevestigt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "db.sqlite"
+    assert main(["gestart", "jonge_ouders", "jonge_ouders_koffieochtend", "--start", "2026-03-02",
+                 "--wijk", "Noord", "--db", str(db), "--notitie", "met het CJG"]) == 0  # fmt: skip
+    uit = capsys.readouterr().out
+    assert "Opgeslagen: 'Koffieochtend voor jonge ouders' voor thema 'jonge_ouders' in Noord" in uit
+    assert "is gestart op 02-03-2026" in uit
+    # Dutch date order is accepted too; an offer of the team's own is stored as typed, with a warning.
+    assert main(["gestart", "toeslagen", "Buurtontbijt", "--start", "15-04-2026", "--db", str(db)]) == 0
+    assert "staat niet in de aanbodcatalogus" in capsys.readouterr().out
+    with Store(db) as store:
+        gestart = store.gestart_aanbod().astype(object)
+    gestart = gestart.where(gestart.notna(), None)
+    assert gestart[["thema_id", "aanbod", "wijk", "notitie"]].to_dict("records") == [
+        {"thema_id": "jonge_ouders", "aanbod": "jonge_ouders_koffieochtend", "wijk": "Noord", "notitie": "met het CJG"},
+        {"thema_id": "toeslagen", "aanbod": "Buurtontbijt", "wijk": None, "notitie": None},
+    ]
+    assert [str(d.date()) for d in gestart["startdatum"]] == ["2026-03-02", "2026-04-15"]
+
+
+@pytest.mark.parametrize(
+    ("argumenten", "melding"),
+    [
+        (["toeslagen", "toeslagen_informatieavond", "--start", "1 juni 2026"], "heeft geen bekende vorm"),
+        (["toeslagen", "toeslagen_informatieavond", "--start", "2026/06/01"], "Schrijf de datum als JJJJ-MM-DD"),
+        (["toeslagen", "toeslagen_informatieavond", "--start", "2026-02-30"], "bestaat niet"),
+        (["Toeslagen!", "toeslagen_informatieavond", "--start", "2026-06-01"], "is geen thema-id"),
+        (["huiselijk_geweld", "Praatgroep", "--start", "2026-06-01"], "alleen voor individuele opvolging"),
+        (["wonen", "Informatieavond toeslagen", "--start", "2026-06-01"], "hoort bij thema 'toeslagen'"),
+        (["toeslagen", "verslaving_opvolging", "--start", "2026-06-01"], "is individuele opvolging"),
+    ],
+)
+def test_gestart_fouten_in_het_nederlands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argumenten: list[str], melding: str
+) -> None:
+    db = tmp_path / "db.sqlite"
+    assert main(["gestart", *argumenten, "--db", str(db)]) == 2
+    fout = capsys.readouterr().err
+    assert fout.startswith("Fout: ") and melding in fout
+    assert not db.exists()  # nothing stored, not even an empty database
