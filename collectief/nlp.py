@@ -110,6 +110,8 @@ DOMEIN_STOPWOORDEN: frozenset[str] = frozenset(
     uitleg uitgelegd informatie info advies geadviseerd aangemeld aanmelding melding gemeld nagevraagd
     navragen checken terugkoppeling terugkoppelen status actie acties zelf verder tevens daarnaast
     nodig mogelijk mogelijkheden wat hoe waar wanneer waarom eerst nieuw nieuwe wacht wachten
+    ervoor erover ermee eraan erin erop eruit daarvoor daarover daarmee niks krijg kreeg voelt voelen zit zitten
+    ligt liggen staat staan lukt lukken gelukt laat laten halen hoog past passen kent kennen ziet zien
     """.split()
 )
 

@@ -286,7 +286,11 @@ class ThemaModel(BaseEstimator):
         overal = np.asarray((W > 0).sum(axis=0)).ravel() / W.shape[0]
         onderscheidend = in_cluster * np.log1p(in_cluster / np.maximum(overal, 1e-9))
         volgorde = np.argsort(-onderscheidend, kind="stable")
-        kern = [namen[i] for i in volgorde[:3] if in_cluster[i] >= 0.1 and namen[i] not in DOMEIN_STOPWOORDEN]
+        kern = [
+            namen[i]
+            for i in volgorde[:10]
+            if in_cluster[i] >= 0.1 and len(namen[i]) >= 4 and namen[i] not in DOMEIN_STOPWOORDEN
+        ][:3]
         if not kern:
             return None  # no word recurs in this group: noise, not a theme
         leden = np.asarray(leden, dtype=int)
