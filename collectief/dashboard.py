@@ -85,6 +85,7 @@ __all__ = [
     "maak_stand",
     "neem_besluit",
     "raad_koppeling",
+    "rapport",
     "sessieverslag",
     "standaardfilter",
     "tabellen",
@@ -178,11 +179,27 @@ def _nlp_kenmerk() -> str:
     return f"{gevraagd}:{'ja' if aanwezig else 'nee'}"
 
 
+#: The modules whose code decides the themes: when one changes, kept analyses are made again.
+_THEMA_MODULES = ("analysis.py", "features.py", "matching.py", "nlp.py", "normalise.py", "themes.py")
+
+
+def _motor_kenmerk() -> str:
+    """A fingerprint of the theme engine's code (reading a few small files, no imports)."""
+    h = hashlib.sha1()
+    for naam in _THEMA_MODULES:
+        try:
+            h.update((Path(__file__).parent / naam).read_bytes())
+        except OSError:
+            h.update(naam.encode())
+    return h.hexdigest()
+
+
 def analyseversie(store: Store, catalogus: Sequence[Thema]) -> str:
-    """Names what an analysis of this database depends on: its hulpvragen, the catalogue, the NLP set-up."""
+    """Names what an analysis of this database depends on: its hulpvragen, the catalogue, the NLP set-up and the
+    theme engine's code."""
     batches = store.batches()
     laatste = int(batches["id"].max()) if len(batches) else 0
-    kenmerk = repr((ANALYSE_FORMAAT, SEED, MIN_GROOTTE, K, _nlp_kenmerk(), tuple(catalogus)))
+    kenmerk = repr((ANALYSE_FORMAAT, SEED, MIN_GROOTTE, K, _nlp_kenmerk(), _motor_kenmerk(), tuple(catalogus)))
     return f"{store.aantal_hulpvragen()}-{laatste}-{hashlib.sha1(kenmerk.encode()).hexdigest()[:12]}"
 
 
@@ -1062,11 +1079,43 @@ def verslag_html(blokken: Sequence[Blok], titel: str = "Maandsessie") -> str:
     )
 
 
-def _csv(df: pd.DataFrame) -> bytes:
-    from collectief.export import CSV_OPTIES
+@dataclass(frozen=True)
+class _Themaset:
+    """What the action facade reads from a theme model (``themas_``): here the themes after the team's decisions."""
 
-    opties = {k: v for k, v in CSV_OPTIES.items() if k != "encoding"}
-    return df.to_csv(**opties).encode("utf-8-sig")
+    themas_: tuple[Thema, ...]
+
+
+def rapport(
+    stand: Stand,
+    filter: Filter,
+    gestart: pd.DataFrame,
+    aanbod: Aanbodcatalogus | None = None,
+    *,
+    bron: str | None = None,
+    gemaakt: dt.date | None = None,
+) -> tuple[str, str]:
+    """The session report of :mod:`collectief.report` (Markdown, printable HTML) for the filter, with the team's
+    decisions applied (its names, merges, split-off and dismissed themes)."""
+    from collectief.actie import plan_acties
+    from collectief.analysis import Analyse
+    from collectief.recurrence import Regel
+    from collectief.report import rapport_html, rapport_markdown
+
+    df = _gefilterd(stand, filter)
+    themas = pd.DataFrame({"thema_id": list(stand.themas), "thema": [t.naam for t in stand.themas.values()]})
+    analyse = Analyse(df, themas, _Themaset(tuple(stand.themas.values())), stand.pipeline, stand.meldingen)  # type: ignore[arg-type]
+    plan = plan_acties(analyse, gestart, catalogus=aanbod, regel=Regel(maanden=filter.maanden), peilmaand=filter.tot)
+    gemaakt = gemaakt or dt.date.today()
+    return (
+        rapport_markdown(analyse, plan, bron=bron, gemaakt=gemaakt),
+        rapport_html(analyse, plan, bron=bron, gemaakt=gemaakt),
+    )
+
+
+def _csv(df: pd.DataFrame) -> bytes:
+    # As collectief.export writes its files (';', UTF-8 with BOM, CRLF), without importing the theme engine.
+    return df.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def csv_bestanden(stand: Stand, tabel: Tabellen, tijdwinst: pd.DataFrame, besluiten: pd.DataFrame) -> dict[str, bytes]:

@@ -153,6 +153,15 @@ def _verslag(
     return dashboard.verslag_markdown(blokken), dashboard.verslag_html(blokken, f"Maandsessie {datum:%d-%m-%Y}")
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _rapport(db: str, versie: str, bversie: str, van: str | None, tot: str | None, wijk: str | None,
+             bron: str, datum: dt.date) -> tuple[str, str]:  # fmt: skip
+    with Store(db) as store:
+        gestart = store.gestart_aanbod()
+    filter = dashboard.Filter(van, tot, wijk)
+    return dashboard.rapport(_stand(db, versie, bversie), filter, gestart, aanbod(), bron=bron, gemaakt=datum)
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _csv(db: str, versie: str, bversie: str, van: str | None, tot: str | None, wijk: str | None) -> dict[str, bytes]:
     from collectief.tijdwinst import Aannames
@@ -212,6 +221,11 @@ def besluiten(ctx: Context) -> pd.DataFrame:
 
 def verslag(ctx: Context) -> tuple[str, str]:
     return _verslag(*ctx.sleutel, ctx.voorbeeld, dt.date.today())
+
+
+def rapport(ctx: Context) -> tuple[str, str]:
+    bron = "voorbeeldgegevens (synthetisch)" if ctx.voorbeeld else f"eigen gegevens ({ctx.keuzes['aantal']} hulpvragen)"
+    return _rapport(*ctx.sleutel, bron, dt.date.today())
 
 
 def csv_bestanden(ctx: Context) -> dict[str, bytes]:

@@ -1,30 +1,36 @@
 """Export: the session report (Markdown and printable HTML) and the tables as CSV for Excel."""
 
+import re
+
 import streamlit as st
 
-from pages import _gedeeld as ui
+from paginas import _gedeeld as ui
 
 ctx = ui.context()
 t = ui.tabellen(ctx)
 ui.kop("Export", ctx, t)
 
-st.subheader("Verslag van de maandsessie")
-markdown, html = ui.verslag(ctx)
+st.subheader("Rapport voor de maandsessie")
+st.caption(
+    "Eén pagina met de terugkerende thema's, de uitsplitsing per wijk en maand, de voorstellen met tijdwinst, "
+    "individuele opvolging, het effect van gestart aanbod en de aannames; met de besluiten van het team verwerkt."
+)
+markdown, html = ui.rapport(ctx)
 links, rechts = st.columns(2)
 links.download_button(
-    "Verslag om te printen (HTML)",
+    "Rapport om te printen (HTML)",
     html,
-    "verslag_maandsessie.html",
+    "rapport_maandsessie.html",
     "text/html",
     on_click="ignore",
     icon=":material/print:",
     key="ex_html",
 )
 rechts.download_button(
-    "Verslag (Markdown)", markdown, "verslag_maandsessie.md", "text/markdown", on_click="ignore", key="ex_md"
+    "Rapport (Markdown)", markdown, "rapport_maandsessie.md", "text/markdown", on_click="ignore", key="ex_md"
 )
-with st.expander("Verslag bekijken"):
-    st.markdown(markdown)
+with st.expander("Rapport bekijken"):
+    st.markdown(re.sub(r"^(#+) ", r"##\1 ", markdown, flags=re.MULTILINE))
 
 st.subheader("Tabellen (CSV voor Excel)")
 st.caption(

@@ -7,7 +7,7 @@ from collectief import dashboard
 from collectief.cli import rapport_tekst
 from collectief.intake import VELDEN
 from collectief.store import Store, standaard_db_pad
-from pages import _gedeeld as ui
+from paginas import _gedeeld as ui
 
 ctx = ui.context()
 ui.kop("Gegevens", ctx)

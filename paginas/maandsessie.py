@@ -1,10 +1,12 @@
 """Maandsessie: the team renames, merges, splits off or dismisses themes, with a note; and a printable summary."""
 
+import re
+
 import pandas as pd
 import streamlit as st
 
 from collectief.decisions import ACTIE_NAMEN, lees_splitsing, treffers
-from pages import _gedeeld as ui
+from paginas import _gedeeld as ui
 
 ctx = ui.context()
 t = ui.tabellen(ctx)
@@ -110,4 +112,4 @@ links.download_button(
 )
 rechts.download_button("Samenvatting (Markdown)", markdown, "maandsessie.md", "text/markdown", on_click="ignore")
 with st.container(border=True):
-    st.markdown(markdown)
+    st.markdown(re.sub(r"^(#+) ", r"##\1 ", markdown, flags=re.MULTILINE))  # smaller headings on screen

@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from pages import _gedeeld as ui
+from paginas import _gedeeld as ui
 
 ctx = ui.context()
 t = ui.tabellen(ctx)
@@ -25,13 +25,13 @@ kolommen[2].metric(
 if kc.tijdwinst is not None:
     laag, verwacht, hoog = kc.tijdwinst
     kolommen[3].metric(
-        "Mogelijke tijdwinst",
-        f"{ui.uren(verwacht)} per maand",
+        "Tijdwinst per maand",
+        ui.uren(verwacht),
         help=f"Tussen {ui.uren(laag)} en {ui.uren(hoog)} per maand: het beste collectieve aanbod voor "
         f"{kc.tijdwinst_themas} terugkerende thema's met positieve verwachte tijdwinst. Zie Tijdwinst.",
     )
 else:
-    kolommen[3].metric("Mogelijke tijdwinst", "–", help="Geen aanbod met verwachte tijdwinst in deze periode.")
+    kolommen[3].metric("Tijdwinst per maand", "–", help="Geen aanbod met verwachte tijdwinst in deze periode.")
 if kc.huishoudens is not None:
     st.caption(f"Van {ui.aantal(kc.huishoudens)} verschillende huishoudens.")
 
@@ -74,4 +74,4 @@ with rechts:
         st.markdown(f"- **{v.aanbod}** ({v.thema}): ± {ui.uren(v.tijdwinst_verwacht)} tijdwinst per maand")
     if not groeps:
         st.caption("Geen aanbod met verwachte tijdwinst; bekijk alle voorstellen op de pagina Voorstellen.")
-    st.page_link("pages/voorstellen.py", label="Alle voorstellen", icon=":material/arrow_forward:")
+    st.page_link("paginas/voorstellen.py", label="Alle voorstellen", icon=":material/arrow_forward:")

@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from pages import _gedeeld as ui
+from paginas import _gedeeld as ui
 
 ctx = ui.context()
 t = ui.tabellen(ctx)

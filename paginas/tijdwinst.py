@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from collectief.tijdwinst import STANDAARD_MINUTEN, Aannames
-from pages import _gedeeld as ui
+from paginas import _gedeeld as ui
 
 ctx = ui.context()
 t = ui.tabellen(ctx)
@@ -96,6 +96,7 @@ if len(kandidaten):
         st.session_state.pop("tw_thema", None)
     thema_id = st.selectbox("Thema", list(namen), format_func=namen.get, key="tw_thema")
     schatting = ui.schatting(ctx, thema_id, waarden)
+    st.markdown(f"Tijdwinst voor **{namen[thema_id]}** met een collectief aanbod, bij de aannames hierboven:")
     laag, verwacht, hoog = schatting["tijdwinst"]
     kolommen = st.columns(3)
     kolommen[0].metric("Laag", f"{ui.uren(laag)} per maand", help=f"Bereik {bereik_laag}%")

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from pages import _gedeeld as ui
+from paginas import _gedeeld as ui
 
 ctx = ui.context()
 t = ui.tabellen(ctx)
