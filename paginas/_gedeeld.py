@@ -22,7 +22,6 @@ import streamlit as st
 
 from collectief import dashboard
 from collectief.catalogue import laad_catalogus
-from collectief.recurrence import maandnaam
 from collectief.store import Store
 from collectief.suppress import K, veilig_aantal
 from collectief.tijdwinst import getal
@@ -256,9 +255,13 @@ def zaai_zo_nodig(store: Store) -> None:
     balk.empty()
 
 
+_MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
 def maandlabel(maand: str) -> str:
+    """'2026-03' → 'mrt 2026'."""
     p = pd.Period(maand, freq="M")
-    return f"{maandnaam(p, jaar=False)[:3]} {p.year}"
+    return f"{_MAAND_KORT[p.month - 1]} {p.year}"
 
 
 def _filter_zijbalk(keuzes: dict[str, Any]) -> dashboard.Filter:
@@ -267,21 +270,18 @@ def _filter_zijbalk(keuzes: dict[str, Any]) -> dashboard.Filter:
     van = tot = None
     with st.sidebar:
         st.markdown("**Filter**")
-        if maanden:
-            standaard = (maanden[max(0, len(maanden) - 3)], maanden[-1])
-            huidig = st.session_state.get("periode")
-            if not (isinstance(huidig, tuple | list) and len(huidig) == 2 and all(m in maanden for m in huidig)):
-                st.session_state["periode"] = standaard
-            if len(maanden) > 1:
-                van, tot = st.select_slider(
-                    "Periode",
-                    options=maanden,
-                    key="periode",
-                    format_func=maandlabel,
-                    help="De maanden waarover geteld wordt. De trend vergelijkt met de maanden ervoor.",
-                )
-            else:
-                van = tot = maanden[0]
+        if len(maanden) > 1:
+            # The key names the months on offer, so a stored choice never refers to months another database lacks.
+            van, tot = st.select_slider(
+                "Periode",
+                options=maanden,
+                value=(maanden[max(0, len(maanden) - 3)], maanden[-1]),
+                key=f"periode-{maanden[0]}-{maanden[-1]}",
+                format_func=maandlabel,
+                help="De maanden waarover geteld wordt. De trend vergelijkt met de maanden ervoor.",
+            )
+        elif maanden:
+            van = tot = maanden[0]
         if st.session_state.get("wijk") not in wijken:
             st.session_state["wijk"] = ALLE_WIJKEN
         wijk = st.selectbox("Wijk", wijken, key="wijk")

@@ -1,0 +1,569 @@
+"""The dashboard: the team's decisions (by hand), the upload controller (real bad files), and every page through
+``streamlit.testing.v1.AppTest`` on a database seeded from the sample.
+
+The sample is imported (scrubbed with the real de-identifier) and analysed once per module; tests that change
+data work on a copy, so they do not depend on each other's order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from collectief import dashboard
+from collectief.catalogue import laad_catalogus
+from collectief.decisions import Besluit, lees_splitsing, pas_toe, splitsing, treffers
+from collectief.records import OVERIG, Thema
+from collectief.store import DB_OMGEVINGSVARIABELE, Store
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+FIXTURES = ROOT / "tests" / "fixtures"
+TIMEOUT = 60
+
+PAGINAS = {
+    "gegevens": "Gegevens",
+    "overzicht": "Overzicht",
+    "themas": "Thema's",
+    "maandsessie": "Maandsessie",
+    "voorstellen": "Voorstellen",
+    "tijdwinst": "Tijdwinst",
+    "export": "Export",
+}
+SAMPLE_THEMAS = {"Schulden en geldzorgen", "Toeslagen", "Wonen", "Samenwonen en uitkering", "Jonge ouders"}
+NEDERLANDS = re.compile(r"\b(het|de|een|is|niet|bestand|kolom)\b", re.IGNORECASE)
+
+
+# ---- the team's decisions (collectief.decisions), by hand ------------------------------------------------------
+def _themas() -> dict[str, Thema]:
+    return {
+        "toeslagen": Thema("toeslagen", "Toeslagen", trefwoorden=("toeslag",)),
+        "wonen": Thema("wonen", "Wonen", trefwoorden=("huur",)),
+        "huiselijk_geweld": Thema("huiselijk_geweld", "Huiselijk geweld", trefwoorden=("geweld",), individueel=True),
+        "ontdekt_1": Thema("ontdekt_1", "regiotaxi, pas", trefwoorden=("regiotaxi",), bron="ontdekt"),
+    }
+
+
+def _hulpvragen() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "thema_id": ["toeslagen", "toeslagen", "wonen", "ontdekt_1", "ontdekt_1", "huiselijk_geweld", OVERIG],
+            "tekst": [
+                "vraag over huurtoeslag",
+                "Scootmobiël kapot, toeslag voor reparatie?",
+                "schimmel in de woning",
+                "regiotaxipas verlopen",
+                "scootmobiel en regiotaxi",
+                "partner dreigt met geweld",
+                "iets heel anders",
+            ],
+        }
+    )
+
+
+def _besluit(nr: int, thema_id: str, actie: str, waarde: str | None = None, notitie: str | None = None) -> Besluit:
+    return Besluit(nr, thema_id, actie, waarde, notitie)
+
+
+def test_hernoemen_geeft_de_nieuwe_naam_en_laat_de_invoer_heel() -> None:
+    invoer = _hulpvragen()
+    uit = pas_toe(invoer, _themas(), [_besluit(1, "ontdekt_1", "hernoemen", "Vervoer", "zo heet het bij ons")])
+    assert uit.naam("ontdekt_1") == "Vervoer"
+    assert list(uit.hulpvragen["thema"][uit.hulpvragen["thema_id"] == "ontdekt_1"]) == ["Vervoer", "Vervoer"]
+    assert uit.toelichting["ontdekt_1"] == (
+        "Hernoemd door het team (was: 'regiotaxi, pas'). Notitie: zo heet het bij ons",
+    )
+    assert list(invoer.columns) == ["thema_id", "tekst"]  # the analysis result itself is not changed
+    assert list(uit.hulpvragen["oorspronkelijk_thema_id"]) == list(invoer["thema_id"])
+
+
+def test_samenvoegen_verplaatst_de_hulpvragen_en_latere_namen_gelden_ook_voor_hen() -> None:
+    besluiten = [
+        _besluit(1, "ontdekt_1", "samenvoegen", "wonen"),
+        _besluit(2, "wonen", "hernoemen", "Wonen en vervoer"),
+    ]
+    uit = pas_toe(_hulpvragen(), _themas(), besluiten)
+    assert list(uit.hulpvragen["thema_id"]) == ["toeslagen", "toeslagen", "wonen", "wonen", "wonen",
+                                                 "huiselijk_geweld", OVERIG]  # fmt: skip
+    assert set(uit.hulpvragen.loc[uit.hulpvragen["thema_id"] == "wonen", "thema"]) == {"Wonen en vervoer"}
+    assert not uit.overgeslagen
+
+
+def test_afsplitsen_op_trefwoord_vindt_het_begin_van_woorden_zonder_accenten() -> None:
+    uit = pas_toe(
+        _hulpvragen(), _themas(), [_besluit(7, "toeslagen", "afsplitsen", splitsing("scootmobiel", "Vervoer"))]
+    )
+    # Only the toeslagen note with 'Scootmobiël' moves; the ontdekt_1 note with 'scootmobiel' stays where it is.
+    assert list(uit.hulpvragen["thema_id"]) == ["toeslagen", "afgesplitst_7", "wonen", "ontdekt_1", "ontdekt_1",
+                                                 "huiselijk_geweld", OVERIG]  # fmt: skip
+    assert uit.themas["afgesplitst_7"].naam == "Vervoer"
+    assert not uit.themas["afgesplitst_7"].individueel
+    assert treffers(["toeslagen aangevraagd", "de slag om"], "toeslag") == [True, False]
+    assert treffers(["toeslag"], "slag") == [False]
+    assert lees_splitsing("scootmobiel") == ("scootmobiel", "Scootmobiel")
+
+
+def test_afwijzen_zet_de_hulpvragen_onder_overig_met_de_notitie() -> None:
+    uit = pas_toe(_hulpvragen(), _themas(), [_besluit(3, "wonen", "afwijzen", notitie="geen echt thema")])
+    assert list(uit.hulpvragen["thema_id"]).count(OVERIG) == 2
+    assert "geen echt thema" in uit.toelichting["wonen"][0]
+    assert "Wonen" in uit.toelichting[OVERIG][0]
+
+
+def test_individuele_opvolging_gaat_voor_netheid() -> None:
+    besluiten = [
+        _besluit(1, "huiselijk_geweld", "afwijzen"),
+        _besluit(2, "huiselijk_geweld", "samenvoegen", "wonen"),
+        _besluit(3, "wonen", "samenvoegen", "huiselijk_geweld"),  # allowed: towards individual follow-up
+        _besluit(4, "huiselijk_geweld", "afsplitsen", splitsing("dreigt", "Dreiging")),
+    ]
+    uit = pas_toe(_hulpvragen(), _themas(), besluiten)
+    assert [regel.split(")")[0] for regel in uit.overgeslagen] == ["Besluit 1 (afwijzen", "Besluit 2 (samenvoegen"]
+    assert "individuele opvolging" in uit.overgeslagen[0]
+    assert list(uit.hulpvragen["thema_id"])[2] == "huiselijk_geweld"
+    assert uit.themas["afgesplitst_4"].individueel  # split off from an individual theme: still individual
+    assert list(uit.hulpvragen["thema_id"])[5] == "afgesplitst_4"
+
+
+@pytest.mark.parametrize(
+    ("besluit", "reden"),
+    [
+        (_besluit(1, "bestaat_niet", "hernoemen", "X"), "komt in deze gegevens niet voor"),
+        (_besluit(1, "wonen", "hernoemen", "Toeslagen"), "al van een ander thema"),
+        (_besluit(1, "wonen", "hernoemen", "  "), "nieuwe naam ontbreekt"),
+        (_besluit(1, "wonen", "samenvoegen", "wonen"), "met zichzelf"),
+        (_besluit(1, OVERIG, "afwijzen"), "kan niet worden afgewezen"),
+        (_besluit(1, "wonen", "afsplitsen", splitsing("ab", "Kort")), "minstens 3 letters"),
+    ],
+)
+def test_besluiten_die_niet_kunnen_worden_overgeslagen_met_reden(besluit: Besluit, reden: str) -> None:
+    uit = pas_toe(_hulpvragen(), _themas(), [besluit])
+    assert len(uit.overgeslagen) == 1 and reden in uit.overgeslagen[0]
+    assert list(uit.hulpvragen["thema_id"]) == list(_hulpvragen()["thema_id"])
+
+
+# ---- the sample, seeded once ------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def voorbeeld(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The sample in ``voorbeeld.sqlite``, scrubbed with the real de-identifier and analysed (as the app would)."""
+    from collectief.nlp import laad_pipeline
+    from collectief.privacy import Scrubber
+
+    map_ = tmp_path_factory.mktemp("dashboard")
+    eigen = map_ / "collectief.sqlite"
+    scrubber = Scrubber()
+    with Store(dashboard.voorbeeld_db_pad(eigen)) as store:
+        rapport = dashboard.zaai_voorbeeld(store, scrubber)
+        versie = dashboard.analyseversie(store, laad_catalogus())
+        dashboard.maak_analyse(store, versie, laad_catalogus(), laad_pipeline)
+    assert rapport is not None and rapport.geaccepteerd == 1410
+    return {"map": map_, "scrubber": scrubber}
+
+
+def _kopie(voorbeeld: dict[str, object], doel: Path) -> Path:
+    """A private copy of the seeded databases (and the kept analysis), so a test may change it."""
+    bron = voorbeeld["map"]
+    assert isinstance(bron, Path)
+    shutil.copytree(bron, doel)
+    return doel / "collectief.sqlite"
+
+
+@pytest.fixture
+def db(voorbeeld: dict[str, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    eigen = _kopie(voorbeeld, tmp_path / "kopie")
+    monkeypatch.setenv(DB_OMGEVINGSVARIABELE, str(eigen))
+    yield eigen
+
+
+@pytest.fixture(scope="module")
+def gedeeld(voorbeeld: dict[str, object]) -> Iterator[Path]:
+    """The seeded database itself, for tests that only read."""
+    map_ = voorbeeld["map"]
+    assert isinstance(map_, Path)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(DB_OMGEVINGSVARIABELE, str(map_ / "collectief.sqlite"))
+        yield map_ / "collectief.sqlite"
+
+
+def _app(pagina: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    if pagina is not None:
+        at.switch_page(f"paginas/{pagina}.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _tekst(at: AppTest) -> str:
+    delen = [e.value for soort in ("markdown", "caption", "info", "warning", "success", "error", "text")
+             for e in at.get(soort)]  # fmt: skip
+    return "\n".join(str(d) for d in delen)
+
+
+def _kleine_aantallen(tabel: pd.DataFrame, kolommen: list[str]) -> list[str]:
+    """Cells that show a count below 5 (other than the marker '<5')."""
+    fout = []
+    for kolom in kolommen:
+        for waarde in tabel[kolom]:
+            if str(waarde) in ("", "<5", "nan", "<NA>"):
+                continue
+            if float(str(waarde).replace(",", ".")) < 5:
+                fout.append(f"{kolom}={waarde}")
+    return fout
+
+
+# ---- every page ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("pagina", list(PAGINAS))
+def test_elke_pagina_draait_zonder_fout(gedeeld: Path, pagina: str) -> None:
+    at = _app(pagina)
+    assert [t.value for t in at.title] == [PAGINAS[pagina]]
+    # The frame: period and wijk filters, and the active NLP pipeline in the sidebar.
+    assert [s.label for s in at.sidebar.select_slider] == ["Periode"]
+    assert at.sidebar.selectbox[0].label == "Wijk"
+    assert at.sidebar.selectbox[0].options[0] == "Alle wijken" and "Oost" in at.sidebar.selectbox[0].options
+    assert any("NLP-pijplijn" in c.value for c in at.sidebar.caption)
+
+
+def test_overzicht_kerncijfers_pijplijn_en_grafiek(gedeeld: Path) -> None:
+    at = _app("overzicht")
+    labels = [m.label for m in at.metric]
+    assert labels == ["Hulpvragen", "Thema's", "Terugkerende thema's", "Tijdwinst per maand"]
+    assert int(at.metric[0].value) > 100 and int(at.metric[2].value) >= 5
+    assert "uur" in at.metric[3].value
+    assert any(m.value.startswith("**Actieve NLP-pijplijn:**") for m in at.markdown)
+    assert at.get("vega_lite_chart"), "de grafiek per thema ontbreekt"
+    assert SAMPLE_THEMAS & set(re.findall(r"\(([^)]+)\)", _tekst(at)))  # best proposals name sample themes
+
+
+def test_themas_tabel_verloop_wijken_en_voorbeelden(gedeeld: Path) -> None:
+    at = _app("themas")
+    tabel = at.dataframe[0].value
+    assert {"Thema", "Hulpvragen", "Huishoudens", "Trend", "Terugkerend", "Opkomend"} <= set(tabel.columns)
+    assert set(tabel["Thema"]) >= SAMPLE_THEMAS
+    assert not _kleine_aantallen(tabel, ["Hulpvragen", "Huishoudens"])
+    assert (tabel["Opkomend"] != "").any(), "het voorbeeld heeft een stijgend thema (samenwonen en uitkering)"
+    per_wijk = at.dataframe[1].value
+    assert {"Centrum", "Noord", "Oost", "Zuidwest"} <= set(per_wijk.columns)
+    assert not _kleine_aantallen(per_wijk, ["Centrum", "Noord", "Oost", "Zuidwest"])
+    assert at.multiselect[0].value, "de trendgrafiek toont standaard de terugkerende thema's"
+    assert at.get("vega_lite_chart")
+    namen = [e.label for e in at.expander]
+    assert "Toeslagen" in namen
+    assert len(at.expander[namen.index("Toeslagen")].markdown) == 3  # three scrubbed examples
+
+
+def _stand(eigen: Path) -> dashboard.Stand:
+    """The dashboard's state of the sample database beside ``eigen``, decisions applied."""
+    pad = dashboard.voorbeeld_db_pad(eigen)
+    with Store(pad) as store:
+        versie = dashboard.analyseversie(store, laad_catalogus())
+        besluiten = store.besluiten()
+    basis = dashboard.laad_basis(pad, versie)
+    assert basis is not None, "de bewaarde analyse hoort bij deze gegevens"
+    return dashboard.maak_stand(basis, besluiten)
+
+
+def test_voorbeelden_alleen_bij_minstens_vijf_huishoudens(gedeeld: Path) -> None:
+    stand = _stand(gedeeld)
+    for wijk in (None, "Centrum"):
+        filter = dashboard.Filter(stand.maanden[-1], stand.maanden[-1], wijk)  # one month: many small themes
+        tabel = dashboard.tabellen(stand, filter)
+        df = stand.hulpvragen
+        maand = df["datum"].dt.to_period("M").astype(str) == stand.maanden[-1]
+        if wijk:
+            maand &= df["wijk"] == wijk
+        huishoudens = df[maand].groupby("thema_id")["huishouden"].nunique()
+        assert tabel.voorbeelden, "er zijn wel thema's met genoeg huishoudens"
+        for thema_id in tabel.voorbeelden:
+            assert huishoudens[thema_id] >= 5
+        klein = [t for t, n in huishoudens.items() if n < 5 and t != OVERIG]
+        assert klein and not set(klein) & set(tabel.voorbeelden)
+
+
+def test_gegevens_toont_de_import_en_de_upload(gedeeld: Path) -> None:
+    at = _app("gegevens")
+    assert at.metric[0].label == "Hulpvragen" and at.metric[0].value == "1410"
+    assert at.file_uploader and "CSV of XLSX" in at.file_uploader[0].label
+    batches = at.dataframe[0].value
+    assert list(batches["Bestand"]) == ["hulpvragen.csv"] and list(batches["Afgewezen"]) == [4]
+
+
+def test_maandsessie_heeft_alles_voor_een_besluit(gedeeld: Path) -> None:
+    at = _app("maandsessie")
+    assert at.selectbox(key="ms_thema").options
+    assert at.radio(key="ms_actie").options == [
+        "Hernoemen", "Samenvoegen met een ander thema", "Afsplitsen op een trefwoord", "Afwijzen (naar Overig)",
+    ]  # fmt: skip
+    assert at.text_area(key="ms_notitie")
+    assert at.button(key="ms_opslaan").label == "Besluit opslaan"
+    assert [b.label for b in at.download_button] == ["Samenvatting om te printen (HTML)", "Samenvatting (Markdown)"]
+    assert "Maandsessie wijkteam" in _tekst(at)
+
+
+def test_voorstellen_kaarten_met_partners_en_tijdwinst(gedeeld: Path) -> None:
+    at = _app("voorstellen")
+    tekst = _tekst(at)
+    assert "**Partners:**" in tekst
+    assert {"Tijdwinst laag", "Tijdwinst verwacht", "Tijdwinst hoog"} <= {m.label for m in at.metric}
+    assert any(b.label == "Markeer als gestart" for b in at.button)
+    assert "Individuele opvolging" in [s.value for s in at.subheader][-2]  # huiselijk geweld: no group offer
+    assert "Nog geen aanbod gemarkeerd als gestart." in tekst
+
+
+def test_tijdwinst_schuifjes_formule_en_bereik(gedeeld: Path) -> None:
+    at = _app("tijdwinst")
+    labels = {s.label for s in at.slider}
+    for label in ("Bereik laag (%)", "Bereik verwacht (%)", "Bereik hoog (%)", "Voorbereiding (uur per maand)",
+                  "Bijeenkomsten per maand", "Uren per bijeenkomst", "Medewerkers van het wijkteam per bijeenkomst",
+                  "Minuten per hulpvraag (standaard)", "Minimaal aantal tijden in de gegevens",
+                  "Schulden en geldzorgen"):  # fmt: skip
+        assert label in labels
+    assert [m.label for m in at.metric] == ["Laag", "Verwacht", "Hoog"]
+    formule = at.text[0].value
+    assert formule.startswith("Tijd nu:") and "Tijdwinst = tijd nu × bereik - kosten" in formule
+    laag, verwacht, hoog = (float(m.value.split()[0].replace(",", ".")) for m in at.metric)
+    assert laag <= verwacht <= hoog
+    # More reach means more tijdwinst.
+    at.slider(key="tw_hoog").set_value(90).run()
+    assert float(at.metric[2].value.split()[0].replace(",", ".")) > hoog
+    # Reach that does not go up gives a Dutch message, not a traceback.
+    at.slider(key="tw_laag").set_value(95).run()
+    assert not at.exception and "laag ≤ verwacht ≤ hoog" in at.error[0].value
+
+
+def test_export_rapport_en_csv(gedeeld: Path) -> None:
+    at = _app("export")
+    namen = [b.label for b in at.download_button]
+    assert namen[:2] == ["Rapport om te printen (HTML)", "Rapport (Markdown)"]
+    assert set(namen[2:]) == {"themas.csv", "thema_per_maand.csv", "thema_per_wijk.csv", "voorstellen.csv",
+                              "tijdwinst.csv", "besluiten.csv", "hulpvragen_met_thema.csv"}  # fmt: skip
+
+
+def test_filter_wijk_en_periode_zonder_nieuwe_analyse(gedeeld: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import collectief.analysis
+
+    at = _app("overzicht")
+    alle = int(at.metric[0].value)
+
+    def verboden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("een filter mag de NLP-analyse niet opnieuw laten draaien")
+
+    monkeypatch.setattr(collectief.analysis, "analyseer", verboden)
+    at.sidebar.selectbox[0].select("Oost").run()
+    assert not at.exception
+    oost = int(at.metric[0].value)
+    assert 0 < oost < alle
+    assert "Oost" in at.caption[0].value
+    at.sidebar.select_slider[0].set_value(("2025-12", "2026-11")).run()
+    assert not at.exception
+    assert int(at.metric[0].value) > oost
+    assert at.caption[0].value.startswith("Van december 2025 t/m november 2026")
+
+
+# ---- decisions through the pages ----------------------------------------------------------------------------------
+def test_hernoemen_in_maandsessie_staat_na_een_rerun_op_themas(db: Path) -> None:
+    at = _app("maandsessie")
+    at.selectbox(key="ms_thema").set_value("toeslagen")
+    at.radio(key="ms_actie").set_value("hernoemen")
+    at.run()
+    at.text_input(key="ms_naam").input("Huurtoeslag en andere toeslagen")
+    at.text_area(key="ms_notitie").input("Afgesproken in de sessie van november")
+    at.button(key="ms_opslaan").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Besluit opgeslagen; het geldt vanaf nu voor elke analyse."]
+    assert at.text_input(key="ms_naam").value == ""  # the form is ready for the next decision
+    besluiten = at.dataframe[1].value
+    assert list(besluiten["Besluit"]) == ["hernoemd"] and list(besluiten["Notitie"]) == [
+        "Afgesproken in de sessie van november"
+    ]
+
+    at.switch_page("paginas/themas.py").run()
+    assert not at.exception
+    tabel = at.dataframe[0].value
+    assert "Huurtoeslag en andere toeslagen" in set(tabel["Thema"])
+    assert "Toeslagen" not in set(tabel["Thema"])
+    rij = tabel[tabel["Thema"] == "Huurtoeslag en andere toeslagen"].iloc[0]
+    assert "Hernoemd door het team (was: 'Toeslagen')" in rij["Besluiten van het team"]
+
+    # A new session (a colleague opening the dashboard tomorrow) sees the same name.
+    assert "Huurtoeslag en andere toeslagen" in set(_app("themas").dataframe[0].value["Thema"])
+
+
+def test_samenvoegen_afsplitsen_en_afwijzen_via_maandsessie(db: Path) -> None:
+    stand = _stand(db)
+    ontdekt = [i for i in stand.themas if i.startswith("ontdekt_") and (stand.hulpvragen["thema_id"] == i).any()]
+    assert ontdekt, "het voorbeeld heeft ontdekte thema's"
+    at = _app("maandsessie")
+
+    at.selectbox(key="ms_thema").set_value("mantelzorg")
+    at.radio(key="ms_actie").set_value("samenvoegen")
+    at.run()
+    at.selectbox(key="ms_doel").set_value("eenzaamheid")
+    at.button(key="ms_opslaan").click().run()
+    assert at.success and not at.error
+
+    at.selectbox(key="ms_thema").set_value(ontdekt[0])
+    at.radio(key="ms_actie").set_value("afwijzen")
+    at.run()
+    at.button(key="ms_opslaan").click().run()
+    assert at.success and not at.error
+
+    at.selectbox(key="ms_thema").set_value("wonen")
+    at.radio(key="ms_actie").set_value("afsplitsen")
+    at.run()
+    at.text_input(key="ms_trefwoord").input("schimmel")
+    at.text_input(key="ms_nieuwe_naam").input("Schimmel en vocht")
+    at.run()
+    assert any("bevatten dit woord" in c.value for c in at.caption)
+    at.button(key="ms_opslaan").click().run()
+    assert at.success and not at.error
+
+    # Refused with a Dutch reason: dismissing a theme for individual follow-up.
+    at.selectbox(key="ms_thema").set_value("huiselijk_geweld")
+    at.radio(key="ms_actie").set_value("afwijzen")
+    at.run()
+    at.button(key="ms_opslaan").click().run()
+    assert at.error and "individuele opvolging" in at.error[0].value
+
+    at.switch_page("paginas/themas.py").run()
+    thema_ids = set(at.dataframe[0].value["Thema"])
+    assert "Mantelzorg" not in thema_ids and "Eenzaamheid" in thema_ids
+    assert "Schimmel en vocht" in thema_ids
+    assert stand.naam(ontdekt[0]) not in thema_ids
+
+    at.switch_page("paginas/export.py").run()
+    assert not at.exception
+    with Store(dashboard.voorbeeld_db_pad(db)) as store:
+        assert list(store.besluiten()["actie"]) == ["samenvoegen", "afwijzen", "afsplitsen"]
+
+
+def test_markeer_als_gestart_en_effect(db: Path) -> None:
+    at = _app("voorstellen")
+    sleutel = next(b.key for b in at.button if b.label == "Markeer als gestart" and "toeslagen" in b.key)
+    at.date_input(key=sleutel.replace("gestart_", "start_", 1)).set_value(dt.date(2026, 6, 1))
+    at.text_input(key=sleutel.replace("gestart_", "notitie_", 1)).input("eerste avond met de corporatie")
+    at.button(key=sleutel).click().run()
+    assert not at.exception
+    assert "gemarkeerd als gestart op 01-06-2026" in at.success[0].value
+    tekst = _tekst(at)
+    assert "gestart op 01-06-2026" in tekst
+    assert "Notitie: eerste avond met de corporatie" in tekst
+    assert re.search(r"(Minder hulpvragen|Meer hulpvragen|Geen duidelijk verschil|Te weinig gegevens)", tekst)
+
+
+# ---- uploads: the controller with real bad files, and the page ------------------------------------------------
+def _nederlands_zonder_traceback(melding: str | None) -> None:
+    assert melding, "er hoort een melding te zijn"
+    assert "Traceback" not in melding and "Error" not in melding
+    assert NEDERLANDS.search(melding), melding
+
+
+@pytest.fixture
+def lege_store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "eigen.sqlite") as store:
+        yield store
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "verwacht"),
+    [
+        ("leeg.csv", (FIXTURES / "leeg.csv").read_bytes(), "is leeg"),
+        ("alleen_kop.csv", (FIXTURES / "alleen_kop.csv").read_bytes(), "alleen een kopregel"),
+        ("binair.csv", (FIXTURES / "binair.csv").read_bytes(), "geen leesbare CSV"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "wordt niet ondersteund"),
+        ("export.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "Excel-werkmap (.xlsx)"),
+        ("kapot.xlsx", b"PK\x03\x04" + bytes(300), "geen Excel-werkmap"),
+        ("verslag.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "wordt niet ondersteund"),
+    ],
+)
+def test_slechte_upload_geeft_een_nederlandse_melding(
+    lege_store: Store, voorbeeld: dict[str, object], naam: str, inhoud: bytes, verwacht: str
+) -> None:
+    uitkomst = dashboard.importeer_upload(naam, inhoud, lege_store, scrubber=voorbeeld["scrubber"])
+    _nederlands_zonder_traceback(uitkomst.melding)
+    assert verwacht in uitkomst.melding
+    assert uitkomst.rapport is None and lege_store.aantal_hulpvragen() == 0
+
+
+def test_upload_zonder_tekstkolom_vraagt_om_een_koppeling(lege_store: Store, voorbeeld: dict[str, object]) -> None:
+    data = (FIXTURES / "geen_tekstkolom.csv").read_bytes()
+    controle = dashboard.controleer_upload("geen_tekstkolom.csv", data)
+    assert controle.koppeling_nodig and controle.kolommen == ("datum", "wijk", "minuten")
+    _nederlands_zonder_traceback(controle.melding)
+    uitkomst = dashboard.importeer_upload("geen_tekstkolom.csv", data, lege_store, scrubber=voorbeeld["scrubber"])
+    assert uitkomst.melding and lege_store.aantal_hulpvragen() == 0
+
+    # Own column names: the mapping the page offers makes the file usable.
+    data = (FIXTURES / "eigen_kolomnamen.csv").read_bytes()
+    controle = dashboard.controleer_upload("eigen_kolomnamen.csv", data)
+    assert controle.koppeling_nodig and controle.kolommen == ("Dag", "Locatie", "Notitie medewerker")
+    koppeling = {"tekst": "Notitie medewerker", "datum": "Dag", "wijk": "Locatie"}
+    uitkomst = dashboard.importeer_upload("eigen_kolomnamen.csv", data, lege_store, koppeling, voorbeeld["scrubber"])
+    assert uitkomst.melding is None and uitkomst.rapport is not None and uitkomst.rapport.geaccepteerd == 1
+    assert lege_store.aantal_hulpvragen() == 1
+
+
+def test_upload_van_50_mb_wordt_geweigerd_met_uitleg(lege_store: Store, tmp_path: Path) -> None:
+    regel = "01-05-2026;Oost;C1001;30;Mw. heeft vragen over de huurtoeslag en de brief van de Belastingdienst\r\n"
+    kop = "datum;wijk;client;minuten;omschrijving\r\n"
+    pad = tmp_path / "groot.csv"
+    with pad.open("w", encoding="utf-8") as f:
+        f.write(kop)
+        f.write(regel * (50_000_000 // len(regel) + 1))
+    data = pad.read_bytes()
+    assert len(data) >= 50_000_000
+    uitkomst = dashboard.importeer_upload("groot.csv", data, lege_store)
+    _nederlands_zonder_traceback(uitkomst.melding)
+    assert f"tot {dashboard.MAX_UPLOAD_MB} MB" in uitkomst.melding and "50,0 MB" in uitkomst.melding
+    assert lege_store.aantal_hulpvragen() == 0
+
+
+def test_goede_upload_xlsx_met_titelregel(lege_store: Store, voorbeeld: dict[str, object]) -> None:
+    data = (FIXTURES / "titelregel.xlsx").read_bytes()
+    voortgang: list[float] = []
+    uitkomst = dashboard.importeer_upload("titelregel.xlsx", data, lege_store, scrubber=voorbeeld["scrubber"],
+                                          voortgang=voortgang.append)  # fmt: skip
+    assert uitkomst.melding is None and uitkomst.rapport is not None
+    assert lege_store.aantal_hulpvragen() == uitkomst.rapport.geaccepteerd > 0
+    assert voortgang and voortgang[-1] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("naam", "inhoud", "verwacht"),
+    [("leeg.csv", b"", "is leeg"), ("foto.png", b"\x89PNG\r\n\x1a\n" + bytes(100), "wordt niet ondersteund")],
+)
+def test_slechte_upload_op_de_pagina(gedeeld: Path, naam: str, inhoud: bytes, verwacht: str) -> None:
+    at = _app("gegevens")
+    at.file_uploader[0].upload(naam, inhoud, "application/octet-stream").run()
+    assert not at.exception
+    assert len(at.error) == 1 and verwacht in at.error[0].value
+    _nederlands_zonder_traceback(at.error[0].value)
+    assert not [b for b in at.button if b.label == "Inlezen en analyseren"]
+
+
+def test_upload_op_de_pagina_met_kolomkeuze(gedeeld: Path) -> None:
+    at = _app("gegevens")
+    at.file_uploader[0].upload("eigen_kolomnamen.csv", (FIXTURES / "eigen_kolomnamen.csv").read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception and "geen kolom met de tekst" in at.warning[0].value
+    at.selectbox(key="kolom_tekst").select("Notitie medewerker").run()
+    assert not at.exception
+    assert at.success and "tekst ← 'Notitie medewerker'" in at.success[0].value
+    assert [b.label for b in at.button] == ["Inlezen en analyseren"]
+
+
+def test_app_blijft_op_localhost_zonder_telemetrie() -> None:
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["address"] == "localhost" and config["server"]["headless"] is True
+    assert config["server"]["maxUploadSize"] > dashboard.MAX_UPLOAD_MB  # so our Dutch message shows, not Streamlit's
+    assert not (ROOT / "pages").exists(), "een map pages/ zet Streamlit in de oude multipage-stand (zie app.py)"
