@@ -1,25 +1,29 @@
-"""The session report: one printable Dutch page for the team's monthly reflection session.
+"""The session report: one printable Dutch page for the team's monthly reflection session, and a Bijlage.
 
 :func:`rapport_markdown` and :func:`rapport_html` render the same content, built once from an
-:class:`~collectief.analysis.Analyse` and its :class:`~collectief.actie.Actieplan`:
+:class:`~collectief.analysis.Analyse` and its :class:`~collectief.actie.Actieplan`.
 
-1. period and counts;
+The summary (printed, it fits one A4 page):
+
+1. period and key figures: questions and households, wijken, themes, hours the team spends now on the recurring
+   themes, the share in "overig";
 2. the recurring themes: questions, households, hours now, trend, where and when they concentrate;
-3. breakdowns by wijk and by month of the recurring themes;
-4. proposals: per recurring theme the offer with the most expected tijdwinst, its partners, tijdwinst low /
-   expected / high and the sum in words (every proposal is in ``voorstellen.csv``);
-5. individual-only themes, flagged for individual follow-up (never a group offer);
-6. discovered themes, and the share in "overig";
-7. the effect of started offers (before / after, or "te weinig gegevens");
-8. the assumptions.
+3. proposals: per recurring theme the offer with the most expected tijdwinst, its partners and tijdwinst low /
+   expected / high (every proposal is in ``voorstellen.csv``);
+4. individual-only themes, flagged for individual follow-up (never a group offer);
+5. the verdict on started offers, when there are any.
+
+The Bijlage (``## Bijlage``; printed, it starts on a new page): breakdowns by wijk and by month of the recurring
+themes, the tijdwinst sums in words, the other offers per theme, discovered themes, the effect of started offers
+(before / after, or "te weinig gegevens") and the assumptions.
 
 Small-cell suppression: every count is written through :func:`~collectief.suppress.veilig_aantal` or shown as
 ``"<5"``. In the tables by wijk and by month, where a row total is also shown, one more cell is hidden when a
 row group has exactly one hidden cell, so that the hidden count cannot be worked out by subtraction. Averages
 per month are only shown when the count behind them is at least ``k``.
 
-The HTML is self-contained: inline CSS (with ``@media print``), no scripts, no external resources, every
-text escaped.
+The HTML is self-contained: inline CSS (with ``@media print`` and a page break before the Bijlage), no scripts,
+no external resources, every text escaped.
 """
 
 from __future__ import annotations
@@ -40,9 +44,12 @@ from collectief.recurrence import WIJK_ONBEKEND, Herhaling, periode_in_woorden
 from collectief.suppress import markering, veilig_aantal
 from collectief.tijdwinst import getal
 
-__all__ = ["MAAND_KORT", "TITEL", "aanvullend_verbergen", "rapport_html", "rapport_markdown"]
+__all__ = ["BIJLAGE", "MAAND_KORT", "TITEL", "aanvullend_verbergen", "rapport_html", "rapport_markdown"]
 
 TITEL = "Terugkerende hulpvragen en collectief aanbod"
+
+#: Heading of the appendix; printed, it starts on a new page.
+BIJLAGE = "Bijlage"
 
 #: Dutch month abbreviations used in the table headers.
 MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -67,6 +74,7 @@ class _Alinea:
 @dataclass(frozen=True)
 class _Lijst:
     items: tuple[tuple[str, str], ...]  # (label, text); label may be empty
+    kern: bool = False  # the key figures at the top
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,8 @@ class _Tabel:
     rijen: tuple[tuple[str, ...], ...]
     getallen: tuple[bool, ...]  # right-aligned columns
     bijschrift: str = ""
+    breed: bool = False  # full width (the summary tables)
+    heel: tuple[int, ...] = ()  # columns whose text is not wrapped in HTML
 
 
 @dataclass(frozen=True)
@@ -148,7 +158,7 @@ def _cellen(waarden: Sequence[int], verborgen: Sequence[bool], k: int) -> tuple[
 
 
 class _Inhoud:
-    """Builds the report's blocks from the analysis and the plan."""
+    """Builds the report's blocks from the analysis and the plan: the summary page and the Bijlage."""
 
     def __init__(self, analyse: Analyse, plan: Actieplan) -> None:
         self.analyse = analyse
@@ -164,23 +174,41 @@ class _Inhoud:
         self.terugkerend = tuple(
             h for h in self.h.terugkerend if not h.individueel and not plan.is_individueel(h.thema_id)
         )
-        self.blokken: list[_Blok] = []
+        self.per_thema: dict[str, list[Voorstel]] = {}
+        for v in plan.groepsvoorstellen:
+            self.per_thema.setdefault(v.thema_id, []).append(v)
+        self.samenvatting: list[_Blok] = []
+        self.bijlage: list[_Blok] = []
 
     def aantal(self, n: int) -> str:
         return veilig_aantal(n, self.k, woorden=True)
 
-    # 1. period and counts
-    def samenvatting(self, bron: str | None, gemaakt: dt.date | None, afgewezen: int | None) -> None:
+    def _bron(self, thema_id: str) -> str:
+        thema = self.plan.themas.get(thema_id)
+        return thema.bron if thema is not None else "overig"
+
+    def _naam(self, h: Herhaling) -> str:
+        return f"{h.thema} (ontdekt)" if self._bron(h.thema_id) == "ontdekt" else h.thema
+
+    # === page 1: the summary =================================================================================
+
+    def kerncijfers(self, bron: str | None, gemaakt: dt.date | None, afgewezen: int | None) -> None:
         df = self.analyse.hulpvragen
         h, k = self.h, self.k
-        self.blokken.append(_Kop(TITEL, 1))
+        blokken = self.samenvatting
+        blokken.append(_Kop(TITEL, 1))
         herkomst = []
         if gemaakt is not None:
             herkomst.append(f"gemaakt op {_datum(gemaakt)}")
         if bron:
             herkomst.append(f"uit {bron}")
-        if herkomst:
-            self.blokken.append(_Alinea(f"Rapport voor de maandsessie, {' '.join(herkomst)}.", klein=True))
+        blokken.append(
+            _Alinea(
+                f"Rapport voor de maandsessie{', ' if herkomst else ''}{' '.join(herkomst)}. Aantallen onder de {k} "
+                f"tonen we niet: er staat dan '{markering(k)}' of 'minder dan {k}'.",
+                klein=True,
+            )
+        )
 
         items: list[tuple[str, str]] = []
         gedateerd = self.maand.dropna()
@@ -190,64 +218,97 @@ class _Inhoud:
             items.append(
                 (
                     "Periode",
-                    f"{periode} ({laatste} van de gegevens; gegevens van "
-                    f"{periode_in_woorden(gedateerd.min(), gedateerd.max())}).",
+                    f"{periode} ({laatste}; gegevens van {periode_in_woorden(gedateerd.min(), gedateerd.max())}).",
                 )
             )
         else:
             items.append(("Periode", "de hele export: de hulpvragen hebben geen datum, dus er is geen trend."))
-        n_periode = int(self.in_periode.sum())
-        tekst = f"{self.aantal(len(df))} in deze analyse"
-        if afgewezen:
-            # Rejected rows are lines of a file, not people: their number is shown as is.
-            rijen = "rij" if afgewezen == 1 else "rijen"
-            tekst += f" ({afgewezen} {rijen} afgewezen bij het inlezen, zie afgewezen.csv)"
-        if h.venster:
-            tekst += f"; {self.aantal(n_periode)} in de periode"
+        # In the period (with its households) first; without dates the period is the whole export.
+        huishoudens = ""
         if h.huishoudens_bekend:
             hh = int(df.loc[self.in_periode, "huishouden"].dropna().nunique())
-            tekst += f", van {self.aantal(hh)} huishoudens"
+            huishoudens = f", van {self.aantal(hh)} huishoudens"
+        alle = f"{self.aantal(len(df))} in deze analyse"
+        weg = ""
+        if afgewezen:
+            # Rejected rows are lines of a file, not people: their number is shown as is.
+            weg = f" ({afgewezen} {'rij' if afgewezen == 1 else 'rijen'} afgewezen, zie afgewezen.csv)"
+        if h.venster:
+            tekst = f"{self.aantal(int(self.in_periode.sum()))} in de periode{huishoudens}; {alle}{weg}"
+        else:
+            tekst = f"{alle}{huishoudens}{weg}"
         items.append(("Hulpvragen", tekst + "."))
         wijken = sorted({str(w) for w in df["wijk"].dropna() if str(w).strip()})
         if wijken:
             items.append(("Wijken", _opsomming(wijken) + "."))
+        items.append(("Thema's", self._themas_in_het_kort()))
+        uren = self._uren_terugkerend()
+        if uren is not None:
+            items.append(
+                (
+                    "Tijd nu",
+                    f"naar schatting {_uren(uren)} per maand aan de terugkerende thema's (hulpvragen per maand × "
+                    "minuten per hulpvraag).",
+                )
+            )
+        overig = self._overig()
+        if overig:
+            items.append(("Overig", overig))
+        blokken.append(_Lijst(tuple(items), kern=True))
+        for melding in self.analyse.meldingen:
+            blokken.append(_Alinea(melding, label="Let op:"))
+
+    def _themas_in_het_kort(self) -> str:
         n_ontdekt = sum(1 for t in self.terugkerend if self._bron(t.thema_id) == "ontdekt")
-        themas = f"{len(self.terugkerend)} terugkerend"
+        tekst = f"{len(self.terugkerend)} terugkerend"
         if n_ontdekt:
-            themas += f", waarvan {n_ontdekt} nieuw ontdekt"
+            tekst += f", waarvan {n_ontdekt} nieuw ontdekt"
         n_individueel = len(self.plan.individuele_themas)
         if n_individueel:
-            themas += f"; {n_individueel} alleen voor individuele opvolging"
-        items.append(("Thema's", themas + "."))
-        items.append(
-            (
-                "Kleine aantallen",
-                f"aantallen onder de {k} tonen we niet; er staat dan '{markering(k)}' of 'minder dan {k}'.",
-            )
-        )
-        self.blokken.append(_Lijst(tuple(items)))
-        for melding in self.analyse.meldingen:
-            self.blokken.append(_Alinea(melding, label="Let op:"))
+            tekst += f"; {n_individueel} alleen voor individuele opvolging"
+        n_alle_ontdekt = len(self.plan.ontdekte_themas)
+        if n_alle_ontdekt:
+            tekst += f"; in totaal {n_alle_ontdekt} nieuw ontdekt (zie de bijlage)"
+        return tekst + "."
 
-    def _bron(self, thema_id: str) -> str:
-        thema = self.plan.themas.get(thema_id)
-        return thema.bron if thema is not None else "overig"
+    def _uren_terugkerend(self) -> float | None:
+        if not self.h.venster or not self.terugkerend:
+            return None
+        uren = self.plan.tijdwinst.set_index("thema_id")["uren_nu"]
+        waarden = [float(uren[t.thema_id]) for t in self.terugkerend if t.thema_id in uren.index]
+        som = sum(w for w in waarden if math.isfinite(w))
+        return som if som > 0 else None
 
-    def _naam(self, h: Herhaling) -> str:
-        return f"{h.thema} (ontdekt)" if self._bron(h.thema_id) == "ontdekt" else h.thema
+    def _overig(self) -> str:
+        df = self.analyse.hulpvragen
+        if len(df) == 0:
+            return ""
+        overig = df["thema_id"] == OVERIG
+        n, n_periode = int(overig.sum()), int((overig & self.in_periode).sum())
+        if n < self.k:
+            tekst = f"{self.aantal(n)} hulpvragen passen in geen thema."
+        else:
+            tekst = f"{n} hulpvragen ({_procent(n / len(df))}) passen in geen thema"
+            if self.h.venster and self.in_periode.sum():
+                if n_periode >= self.k:
+                    tekst += f", in de periode {_procent(n_periode / self.in_periode.sum())}"
+                else:
+                    tekst += f", in de periode {self.aantal(n_periode)}"
+            tekst += "."
+        return tekst + " Lees er een paar in de sessie: een nieuw thema?"
 
-    # 2. recurring themes
     def terugkerende_themas(self) -> None:
         h, k = self.h, self.k
         regel = h.regel
-        self.blokken.append(_Kop("Terugkerende thema's"))
+        blokken = self.samenvatting
+        blokken.append(_Kop("Terugkerende thema's"))
         uitleg = (
             f"Terugkerend: minstens {regel.min_hulpvragen} hulpvragen"
             + (f" van minstens {regel.min_huishoudens} huishoudens" if h.huishoudens_bekend else "")
             + f" {h.periode}."
         )
         if not self.terugkerend:
-            self.blokken.append(_Alinea(uitleg + " Geen enkel thema voldoet daar nu aan."))
+            blokken.append(_Alinea(uitleg + " Geen enkel thema voldoet daar nu aan."))
             return
         uren = self.plan.tijdwinst.set_index("thema_id")["uren_nu"]
         rijen = []
@@ -265,7 +326,7 @@ class _Inhoud:
                     self._naam(t),
                     veilig_aantal(t.hulpvragen, k),
                     veilig_aantal(t.huishoudens, k) if t.huishoudens is not None else "–",
-                    _uren(float(uren[t.thema_id])) if t.thema_id in uren.index else "–",
+                    _uren(float(uren[t.thema_id])) if h.venster and t.thema_id in uren.index else "–",
                     self._trend(t),
                     "; ".join(opvallend),
                 )
@@ -277,20 +338,18 @@ class _Inhoud:
             trend = "Voor een trend zijn er nog te weinig eerdere maanden."
         else:
             trend = (
-                f"Trend: hulpvragen per maand in de {basis} maanden ervoor → in de laatste {len(h.venster)} maanden; "
-                "'stijgend' of 'dalend' alleen als het verschil groter is dan toeval."
+                f"Trend: per maand in de {basis} maanden ervoor → de laatste {len(h.venster)}; 'stijgend' of "
+                f"'dalend' alleen als het verschil groter is dan toeval ({markering(k)}: minder dan {k} in die "
+                "maanden samen)."
             )
-        self.blokken.append(_Alinea(f"{uitleg} {trend}"))
-        self.blokken.append(
+        blokken.append(
             _Tabel(
                 ("Thema", "Hulpvragen", "Huishoudens", "Tijd per maand", "Trend", "Opvallend"),
                 tuple(rijen),
                 (False, True, True, True, False, False),
-                bijschrift=(
-                    f"Hulpvragen en huishoudens {h.periode}. Tijd per maand: de uren die het team nu per maand aan het "
-                    f"thema besteedt (hulpvragen per maand × minuten per hulpvraag). {markering(k)} in de trend: "
-                    f"minder dan {k} hulpvragen in die maanden samen."
-                ),
+                bijschrift=(f"{uitleg} Tijd per maand: de uren die het team er nu per maand aan besteedt. {trend}"),
+                breed=True,
+                heel=(0, 4),
             )
         )
 
@@ -301,7 +360,108 @@ class _Inhoud:
         ervoor = _gemiddeld(t.basis_hulpvragen, t.basis_maanden, self.k)
         return f"{t.trend}: {ervoor} → {nu}"
 
-    # 3. breakdowns
+    def voorstellen(self) -> None:
+        blokken = self.samenvatting
+        blokken.append(_Kop("Voorstellen"))
+        if not self.per_thema:
+            blokken.append(
+                _Alinea("Er zijn geen terugkerende thema's, dus ook geen voorstellen voor collectief aanbod.")
+            )
+            return
+        rijen = []
+        for nummer, lijst in enumerate(self.per_thema.values(), start=1):
+            v = lijst[0]
+            aanbod = v.aanbod
+            effect = self.plan.gestart_voor(v)
+            if effect is not None:
+                aanbod += f" (gestart op {_datum(effect.start)})"
+            winst = [getal(w) for w in v.tijdwinst] if v.tijdwinst is not None else ["–", "niet geschat", "–"]
+            thema = f"{v.thema} ({v.wijk})" if v.wijk else v.thema
+            rijen.append((str(nummer), thema, aanbod, ", ".join(v.partners), *winst))
+        blokken.append(
+            _Tabel(
+                ("", "Thema", "Aanbod", "Partners", "Laag", "Verwacht", "Hoog"),
+                tuple(rijen),
+                (True, False, False, False, True, True, True),
+                bijschrift="Per thema het aanbod met de meeste verwachte tijdwinst, in uren van het wijkteam per maand "
+                "bij een laag, verwacht en hoog bereik (tijd nu × bereik − kosten); negatief: kost meer tijd dan het "
+                "oplevert. Eerste partner: als eerste benaderen; (wijk): aanbod voor die wijk. Berekening en ander "
+                "aanbod: bijlage; alle voorstellen: voorstellen.csv.",
+                breed=True,
+            )
+        )
+
+    def _individuele_ids(self) -> tuple[dict[str, Herhaling], dict[str, int], list[str]]:
+        df = self.analyse.hulpvragen
+        signalen: dict[str, int] = {}
+        if "signaal" in df.columns:
+            for waarde in df.loc[self.in_periode, "signaal"].dropna():
+                for thema_id in {s.strip() for s in str(waarde).split(",") if s.strip()}:
+                    signalen[thema_id] = signalen.get(thema_id, 0) + 1
+        themas = {t.thema_id: t for t in self.plan.individuele_themas}
+        ids = list(themas) + sorted(t for t in signalen if t not in themas)
+        return themas, signalen, ids
+
+    def individueel(self) -> None:
+        blokken = self.samenvatting
+        blokken.append(_Kop("Individuele opvolging (nooit een groepsaanbod)"))
+        themas, signalen, ids = self._individuele_ids()
+        if not ids:
+            blokken.append(
+                _Alinea("Geen hulpvragen over huiselijk geweld, verslaving, justitie of een acute crisis gevonden.")
+            )
+            return
+        rijen = []
+        for thema_id in ids:
+            t = themas.get(thema_id)
+            thema = self.plan.themas.get(thema_id)
+            naam = t.thema if t is not None else (thema.naam if thema is not None else thema_id)
+            if t is not None and t.terugkerend:
+                naam += " (terugkerend)"
+            opvolging = self.plan.catalogus.individueel_voor(thema_id)
+            rijen.append(
+                (
+                    naam,
+                    veilig_aantal(t.hulpvragen, self.k) if t is not None else "–",
+                    veilig_aantal(signalen[thema_id], self.k) if thema_id in signalen else "–",
+                    ", ".join(opvolging.partners),
+                )
+            )
+        blokken.append(
+            _Tabel(
+                ("Thema", "Hulpvragen", "Hulpvragen (signaal)", "Overleg met"),
+                tuple(rijen),
+                (False, True, True, False),
+                bijschrift="Signaal: ook genoemd in een hulpvraag over een ander thema (kolom 'signaal' in "
+                "hulpvragen.csv). Volg ze individueel op; bespreek ze in de casuïstiek.",
+                breed=True,
+                heel=(0,),
+            )
+        )
+
+    def gestart(self) -> None:
+        if not self.plan.effecten:
+            return
+        self.samenvatting.append(_Kop("Gestart aanbod"))
+        items = []
+        for e in self.plan.effecten:
+            waar = f" in {e.wijk}" if e.wijk else ""
+            oordeel = e.resultaat.oordeel
+            items.append((f"{e.thema}{waar}", f"{e.aanbod}, gestart op {_datum(e.start)}: {oordeel}."))
+        self.samenvatting.append(_Lijst(tuple(items)))
+
+    # === the Bijlage (from page 2 when printed) ================================================================
+
+    def bijlage_kop(self) -> None:
+        self.bijlage.append(_Kop(BIJLAGE))
+        self.bijlage.append(
+            _Alinea(
+                "De cijfers achter de samenvatting: waar en wanneer de terugkerende thema's spelen, hoe de tijdwinst "
+                "is berekend en welke aannames daarin zitten.",
+                klein=True,
+            )
+        )
+
     def per_wijk(self) -> None:
         tabel = self.h.per_wijk
         if tabel.empty or not self.terugkerend:
@@ -319,8 +479,8 @@ class _Inhoud:
             verborgen = aanvullend_verbergen(waarden, [range(len(wijken))], self.k)
             rijen.append((self._naam(t), *_cellen(waarden, verborgen, self.k)))
         kop = ("Thema", *("geen wijk" if w == WIJK_ONBEKEND else w for w in wijken))
-        self.blokken.append(_Kop("Per wijk", 3))
-        self.blokken.append(
+        self.bijlage.append(_Kop("Per wijk", 3))
+        self.bijlage.append(
             _Tabel(
                 kop,
                 tuple(rijen),
@@ -343,8 +503,8 @@ class _Inhoud:
             waarden = [int(aantallen.get((t.thema_id, m), 0)) for m in maanden]
             verborgen = aanvullend_verbergen(waarden, groepen, self.k)
             rijen.append((self._naam(t), *_cellen(waarden, verborgen, self.k)))
-        self.blokken.append(_Kop("Per maand", 3))
-        self.blokken.append(
+        self.bijlage.append(_Kop("Per maand", 3))
+        self.bijlage.append(
             _Tabel(
                 ("Thema", *(_maand_kort(m) for m in maanden)),
                 tuple(rijen),
@@ -360,68 +520,38 @@ class _Inhoud:
             "terug te rekenen is."
         )
 
-    # 4. proposals
-    def voorstellen(self, toelichtingen: int) -> None:
-        self.blokken.append(_Kop("Voorstellen"))
-        groeps = self.plan.groepsvoorstellen
-        if not groeps:
-            self.blokken.append(
-                _Alinea("Er zijn geen terugkerende thema's, dus ook geen voorstellen voor collectief aanbod.")
-            )
+    def toelichting_voorstellen(self, toelichtingen: int) -> None:
+        if not self.per_thema or toelichtingen <= 0:
             return
-        per_thema: dict[str, list[Voorstel]] = {}
-        for v in groeps:
-            per_thema.setdefault(v.thema_id, []).append(v)
-        self.blokken.append(
-            _Alinea(
-                "Per terugkerend thema het aanbod met de meeste verwachte tijdwinst; alle voorstellen en hun "
-                "toelichting staan in voorstellen.csv. Tijdwinst = tijd nu × bereik − kosten, in uren van het "
-                "wijkteam per maand, bij een laag, verwacht en hoog bereik; een negatief getal betekent dat het "
-                "aanbod meer tijd kost dan het oplevert."
-            )
-        )
-        rijen = []
-        for nummer, lijst in enumerate(per_thema.values(), start=1):
-            v = lijst[0]
-            aanbod = v.aanbod
-            effect = self.plan.gestart_voor(v)
-            if effect is not None:
-                aanbod += f" (gestart op {_datum(effect.start)})"
-            winst = [_uren(w) for w in v.tijdwinst] if v.tijdwinst is not None else ["–", "niet geschat", "–"]
-            thema = f"{v.thema} ({v.wijk})" if v.wijk else v.thema
-            rijen.append((str(nummer), thema, aanbod, ", ".join(v.partners), *winst))
-        self.blokken.append(
-            _Tabel(
-                ("", "Thema", "Aanbod", "Partners", "Laag", "Verwacht", "Hoog"),
-                tuple(rijen),
-                (True, False, False, False, True, True, True),
-                bijschrift="Tijdwinst in uren per maand. De eerste partner is die om als eerste te benaderen. Een "
-                "wijk achter het thema: het thema concentreert zich daar en het aanbod is voor die wijk bedoeld.",
-            )
-        )
-        if toelichtingen <= 0:
-            return
-        eerste = list(per_thema.values())[:toelichtingen]
+        blokken = self.bijlage
+        eerste = list(self.per_thema.values())[:toelichtingen]
         titel = (
             "Toelichting bij het eerste voorstel"
             if len(eerste) == 1
             else (f"Toelichting bij de eerste {len(eerste)} voorstellen")
         )
-        self.blokken.append(_Kop(titel, 3))
+        blokken.append(_Kop(titel, 3))
         for nummer, lijst in enumerate(eerste, start=1):
             v = lijst[0]
             waar = f" in {v.wijk}" if v.wijk else ""
-            self.blokken.append(_Alinea(v.uitleg, label=f"{nummer}. {v.thema}{waar}: {v.aanbod}."))
+            blokken.append(_Alinea(v.uitleg, label=f"{nummer}. {v.thema}{waar}: {v.aanbod}."))
             if v.berekening:
-                self.blokken.append(_Berekening(tuple(v.berekening.splitlines())))
-            andere = [
-                a.aanbod + (f" (verwacht {_uren(a.tijdwinst_verwacht)} per maand)" if a.tijdwinst else "")
-                for a in lijst[1:]
-            ]
+                blokken.append(_Berekening(tuple(v.berekening.splitlines())))
+            andere = self._ander_aanbod(lijst)
             if andere:
-                self.blokken.append(_Alinea("; ".join(andere) + ".", label="Ander aanbod voor dit thema:"))
-        if len(per_thema) > len(eerste):
-            self.blokken.append(
+                blokken.append(_Alinea(andere, label="Ander aanbod voor dit thema:"))
+        rest = list(self.per_thema.values())[len(eerste) :]
+        items = []
+        for lijst in rest:
+            andere = self._ander_aanbod(lijst)
+            if andere:
+                v = lijst[0]
+                items.append((f"{v.thema} ({v.wijk})" if v.wijk else v.thema, andere))
+        if items:
+            blokken.append(_Alinea("Ander aanbod voor de overige thema's:", klein=True))
+            blokken.append(_Lijst(tuple(items)))
+        if rest:
+            blokken.append(
                 _Alinea(
                     "De toelichting bij de andere voorstellen staat in voorstellen.csv; hun tijdwinst is op dezelfde "
                     "manier berekend.",
@@ -429,106 +559,65 @@ class _Inhoud:
                 )
             )
 
-    # 5. individual follow-up
-    def individueel(self) -> None:
-        self.blokken.append(_Kop("Individuele opvolging (nooit een groepsaanbod)"))
-        df = self.analyse.hulpvragen
-        signalen: dict[str, int] = {}
-        if "signaal" in df.columns:
-            for waarde in df.loc[self.in_periode, "signaal"].dropna():
-                for thema_id in {s.strip() for s in str(waarde).split(",") if s.strip()}:
-                    signalen[thema_id] = signalen.get(thema_id, 0) + 1
-        themas = {t.thema_id: t for t in self.plan.individuele_themas}
-        ids = list(themas) + sorted(t for t in signalen if t not in themas)
+    @staticmethod
+    def _ander_aanbod(lijst: Sequence[Voorstel]) -> str:
+        andere = [
+            a.aanbod + (f" (verwacht {_uren(a.tijdwinst_verwacht)} per maand)" if a.tijdwinst else "")
+            for a in lijst[1:]
+        ]
+        return "; ".join(andere) + "." if andere else ""
+
+    def individueel_toelichting(self) -> None:
+        _, _, ids = self._individuele_ids()
         if not ids:
-            self.blokken.append(
-                _Alinea("Geen hulpvragen over huiselijk geweld, verslaving, justitie of een acute crisis gevonden.")
-            )
             return
-        self.blokken.append(
+        self.bijlage.append(_Kop("Individuele opvolging", 3))
+        self.bijlage.append(
             _Alinea(
-                "Deze thema's vragen om individuele opvolging en krijgen nooit een groepsaanbod. Bespreek de "
-                "hulpvragen in de casuïstiek; de kolom 'signaal' in hulpvragen.csv wijst ook hulpvragen aan waarin "
-                "zo'n thema naast een ander thema genoemd wordt."
+                "Huiselijk geweld en veiligheid, verslaving, justitie en een acute crisis vragen om individuele "
+                "opvolging en krijgen nooit een groepsaanbod. Bespreek de hulpvragen in de casuïstiek; de kolom "
+                "'signaal' in hulpvragen.csv wijst ook hulpvragen aan waarin zo'n thema naast een ander thema "
+                "genoemd wordt."
             )
         )
-        items = []
-        for thema_id in ids:
-            t = themas.get(thema_id)
-            thema = self.plan.themas.get(thema_id)
-            naam = t.thema if t is not None else (thema.naam if thema is not None else thema_id)
-            delen = []
-            if t is not None:
-                tekst = f"{self.aantal(t.hulpvragen)} hulpvragen {self.h.periode}"
-                if t.terugkerend:
-                    tekst += " (terugkerend)"
-                delen.append(tekst)
-            if thema_id in signalen:
-                delen.append(f"in {self.aantal(signalen[thema_id])} hulpvragen over een ander thema genoemd")
-            opvolging = self.plan.catalogus.individueel_voor(thema_id)
-            ook = [p for p in opvolging.partners if p.casefold() not in opvolging.naam.casefold()]
-            tekst = f"{'; '.join(delen)}. {opvolging.naam}" + (f" (ook: {', '.join(ook)})" if ook else "")
-            items.append((naam, tekst + "."))
-        self.blokken.append(_Lijst(tuple(items)))
 
-    # 6. discovered themes and overig
-    def ontdekt_en_overig(self) -> None:
-        self.blokken.append(_Kop("Nieuw ontdekte thema's en overig"))
+    def ontdekt(self) -> None:
+        blokken = self.bijlage
+        blokken.append(_Kop("Nieuw ontdekte thema's", 3))
         ontdekt = self.plan.ontdekte_themas
-        if ontdekt:
-            self.blokken.append(
-                _Alinea(
-                    "Thema's die niet in de catalogus staan maar in de gegevens terugkomen, genoemd naar hun "
-                    "kenmerkende woorden. Geef ze in de sessie een naam, voeg ze samen met een bestaand thema of "
-                    "wijs ze af."
-                )
-            )
-            rijen = tuple(
-                (
-                    t.thema,
-                    t.thema_id,
-                    veilig_aantal(t.hulpvragen, self.k),
-                    veilig_aantal(t.huishoudens, self.k) if t.huishoudens is not None else "–",
-                    "ja" if t.terugkerend else "nee",
-                )
-                for t in ontdekt
-            )
-            self.blokken.append(
-                _Tabel(
-                    ("Kenmerkende woorden", "Id", "Hulpvragen", "Huishoudens", "Terugkerend"),
-                    rijen,
-                    (False, False, True, True, False),
-                    bijschrift=f"Hulpvragen en huishoudens {self.h.periode}.",
-                )
-            )
-        else:
-            self.blokken.append(_Alinea("Er zijn geen nieuwe thema's ontdekt."))
-        df = self.analyse.hulpvragen
-        overig = df["thema_id"] == OVERIG
-        n, n_periode = int(overig.sum()), int((overig & self.in_periode).sum())
-        if len(df) == 0:
+        if not ontdekt:
+            blokken.append(_Alinea("Er zijn geen nieuwe thema's ontdekt."))
             return
-        if n < self.k:
-            tekst = f"{self.aantal(n)} hulpvragen passen in geen thema."
-        else:
-            tekst = f"{n} hulpvragen ({_procent(n / len(df))}) passen in geen thema"
-            if self.h.venster and self.in_periode.sum():
-                if n_periode >= self.k:
-                    tekst += f"; {self.h.periode} is dat {_procent(n_periode / self.in_periode.sum())}"
-                else:
-                    tekst += f"; {self.h.periode} {self.aantal(n_periode)}"
-            tekst += "."
-        tekst += (
-            " Een groot of groeiend aandeel overig kan wijzen op een thema dat nog niet in de catalogus staat: "
-            "lees een paar van die hulpvragen in de sessie."
+        blokken.append(
+            _Alinea(
+                "Thema's die niet in de catalogus staan maar in de gegevens terugkomen, genoemd naar hun "
+                "kenmerkende woorden. Geef ze in de sessie een naam, voeg ze samen met een bestaand thema of "
+                "wijs ze af."
+            )
         )
-        self.blokken.append(_Alinea(tekst, label="Overig:"))
+        rijen = tuple(
+            (
+                t.thema,
+                t.thema_id,
+                veilig_aantal(t.hulpvragen, self.k),
+                veilig_aantal(t.huishoudens, self.k) if t.huishoudens is not None else "–",
+                "ja" if t.terugkerend else "nee",
+            )
+            for t in ontdekt
+        )
+        blokken.append(
+            _Tabel(
+                ("Kenmerkende woorden", "Id", "Hulpvragen", "Huishoudens", "Terugkerend"),
+                rijen,
+                (False, False, True, True, False),
+                bijschrift=f"Hulpvragen en huishoudens {self.h.periode}.",
+            )
+        )
 
-    # 7. effect of started offers
     def effecten(self) -> None:
-        self.blokken.append(_Kop("Effect van gestart aanbod"))
+        self.bijlage.append(_Kop("Effect van gestart aanbod", 3))
         if not self.plan.effecten:
-            self.blokken.append(
+            self.bijlage.append(
                 _Alinea(
                     "Er is nog geen aanbod als gestart gemarkeerd. Markeer een gestart aanbod met: collectief gestart "
                     "THEMA_ID AANBOD --start JJJJ-MM-DD [--wijk WIJK]; daarna vergelijkt collectief de maanden vóór en "
@@ -541,25 +630,26 @@ class _Inhoud:
 
     def _effect(self, e: Effect) -> None:
         r, k = e.resultaat, self.k
+        blokken = self.bijlage
         waar = f" in {e.wijk}" if e.wijk else ""
-        self.blokken.append(_Kop(f"{e.thema}{waar}: {e.aanbod} (gestart op {_datum(e.start)})", 3))
+        blokken.append(_Kop(f"{e.thema}{waar}: {e.aanbod} (gestart op {_datum(e.start)})", 4))
         if e.notitie:
-            self.blokken.append(_Alinea(e.notitie, label="Notitie:"))
+            blokken.append(_Alinea(e.notitie, label="Notitie:"))
         if not e.in_gegevens:
-            self.blokken.append(
+            blokken.append(
                 _Alinea(
                     f"Het thema '{e.thema_id}' komt in deze analyse niet voor; controleer of het thema-id nog klopt "
                     "(ontdekte thema's houden hun id alleen met 'collectief analyse --model')."
                 )
             )
         if not r.voldoende:
-            self.blokken.append(_Alinea(r.toelichting, label="Te weinig gegevens om iets te zeggen."))
+            blokken.append(_Alinea(r.toelichting, label="Te weinig gegevens om iets te zeggen."))
             return
 
         def uren(minuten_per_maand: float, n: int) -> str:
             return _uren(minuten_per_maand / 60) if n >= k else markering(k)
 
-        self.blokken.append(
+        blokken.append(
             _Tabel(
                 ("", "Vóór de start", "Na de start"),
                 (
@@ -588,13 +678,12 @@ class _Inhoud:
             oordeel += f"; gerealiseerde tijdwinst {_uren(r.tijdwinst_uren_per_maand)} per maand"
             if e.aanbod_id is None:
                 oordeel += " (de uren van het aanbod zelf zijn onbekend en niet afgetrokken)"
-        self.blokken.append(_Alinea(f"{oordeel}. {r.toelichting}", label="Oordeel:"))
+        blokken.append(_Alinea(f"{oordeel}. {r.toelichting}", label="Oordeel:"))
 
-    # 8. assumptions
     def aannames(self) -> None:
         a = self.plan.aannames
-        self.blokken.append(_Kop("Aannames"))
-        self.blokken.append(
+        self.bijlage.append(_Kop("Aannames", 3))
+        self.bijlage.append(
             _Lijst(
                 (
                     (
@@ -610,8 +699,8 @@ class _Inhoud:
                     ),
                     (
                         "Bereik, uren en frequentie",
-                        "per aanbod uit de aanbodcatalogus (laag / verwacht / hoog); pas ze aan met een eigen "
-                        "catalogusbestand.",
+                        "per aanbod uit de aanbodcatalogus (laag / verwacht / hoog), met bij elk aanbod waarom; het "
+                        "zijn aannames om mee te beginnen: pas ze aan met een eigen catalogusbestand.",
                     ),
                     (
                         "Effect",
@@ -630,18 +719,23 @@ def _inhoud(
     gemaakt: dt.date | None,
     afgewezen: int | None,
     toelichtingen: int,
-) -> list[_Blok]:
+) -> tuple[list[_Blok], list[_Blok]]:
+    """The blocks of the summary page and of the Bijlage."""
     inhoud = _Inhoud(analyse, plan)
-    inhoud.samenvatting(bron, gemaakt, afgewezen)
+    inhoud.kerncijfers(bron, gemaakt, afgewezen)
     inhoud.terugkerende_themas()
+    inhoud.voorstellen()
+    inhoud.individueel()
+    inhoud.gestart()
+    inhoud.bijlage_kop()
     inhoud.per_wijk()
     inhoud.per_maand()
-    inhoud.voorstellen(toelichtingen)
-    inhoud.individueel()
-    inhoud.ontdekt_en_overig()
+    inhoud.toelichting_voorstellen(toelichtingen)
+    inhoud.individueel_toelichting()
+    inhoud.ontdekt()
     inhoud.effecten()
     inhoud.aannames()
-    return inhoud.blokken
+    return inhoud.samenvatting, inhoud.bijlage
 
 
 # --- Markdown -------------------------------------------------------------------------------------------------
@@ -697,46 +791,65 @@ def rapport_markdown(
     afgewezen: int | None = None,
     toelichtingen: int = 3,
 ) -> str:
-    """The session report as Markdown.
+    """The session report as Markdown: the one-page summary, then ``## Bijlage`` with the detail.
 
     ``plan`` comes from :func:`collectief.actie.plan_acties` on the same ``analyse``. ``bron`` (the input's name),
     ``gemaakt`` (the date of the report) and ``afgewezen`` (rows rejected on reading) are shown when given.
-    The first ``toelichtingen`` proposals get their explanation and tijdwinst sum written out; all of them are in
-    the proposals table.
+    The first ``toelichtingen`` proposals get their explanation and tijdwinst sum written out in the Bijlage; all
+    of them are in the proposals table.
     """
-    return "\n\n".join(_md_blok(b) for b in _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)) + "\n"
+    samenvatting, bijlage = _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)
+    return "\n\n".join(_md_blok(b) for b in (*samenvatting, *bijlage)) + "\n"
 
 
 # --- HTML -----------------------------------------------------------------------------------------------------
 
 _CSS = """
-:root { --inkt: #1f2933; --grijs: #52606d; --lijn: #cbd2d9; --accent: #0b6e4f; --licht: #f0f4f8; }
+:root { --inkt: #1f2933; --grijs: #52606d; --lijn: #cbd2d9; --accent: #0b6e4f; --licht: #eef2f5; }
 * { box-sizing: border-box; }
-body { font-family: "Segoe UI", Calibri, Arial, sans-serif; color: var(--inkt); margin: 0; line-height: 1.4;
-       font-size: 15px; background: #fff; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-h1 { font-size: 1.5rem; color: var(--accent); margin: 0 0 .3rem; }
-h2 { font-size: 1.15rem; color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: .15rem;
-     margin: 1.4rem 0 .5rem; }
+body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; color: var(--inkt); margin: 0;
+       line-height: 1.35; font-size: 15px; background: #fff; }
+main { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.45rem; color: var(--accent); margin: 0 0 .1rem; }
+h2 { font-size: 1.1rem; color: var(--accent); border-bottom: 2px solid var(--accent); padding-bottom: .1rem;
+     margin: 1.1rem 0 .35rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
-p, ul { margin: .3rem 0 .5rem; }
+h4 { font-size: .95rem; margin: .8rem 0 .25rem; }
+p, ul { margin: .25rem 0 .4rem; }
 ul { padding-left: 1.2rem; }
 .klein, .bijschrift { color: var(--grijs); font-size: .85em; }
-table { border-collapse: collapse; margin: .4rem 0 .2rem; font-size: .9em; width: auto; max-width: 100%; }
-th, td { border-bottom: 1px solid var(--lijn); padding: .2rem .4rem; text-align: left; vertical-align: top; }
+.bijschrift { margin-top: .15rem; }
+ul.kern { list-style: none; padding: .3rem .6rem; margin: .35rem 0 .4rem; background: var(--licht);
+          border-left: 3px solid var(--accent); }
+ul.kern li { margin: 0; }
+table { border-collapse: collapse; margin: .3rem 0 .1rem; font-size: .9em; width: auto; max-width: 100%; }
+table.breed { width: 100%; }
+th, td { border-bottom: 1px solid var(--lijn); padding: .12rem .35rem; text-align: left; vertical-align: top; }
 th { background: var(--licht); font-weight: 600; }
 td.getal, th.getal { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.heel, th.heel { white-space: nowrap; }
+td.negatief { color: var(--grijs); }
 .berekening { background: var(--licht); border-left: 3px solid var(--lijn); padding: .3rem .6rem; font-size: .85em;
               margin: .3rem 0 .6rem; }
 .berekening p, .berekening ul { margin: .1rem 0; }
-@page { size: A4; margin: 12mm; }
+.bijlage { margin-top: 2.5rem; border-top: 3px double var(--accent); }
+.bijlage > h2:first-child { font-size: 1.3rem; }
+@page { size: A4; margin: 11mm 12mm; }
 @media print {
-  body { font-size: 9.5pt; }
+  body { font-size: 9pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3 { break-after: avoid; page-break-after: avoid; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 11pt; margin: 8pt 0 3pt; }
+  h3 { font-size: 10pt; margin: 9pt 0 3pt; }
+  h4 { font-size: 9pt; margin: 7pt 0 2pt; }
+  .bijlage > h2:first-child { font-size: 15pt; margin-top: 0; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  table { font-size: 8.5pt; }
+  .klein, .bijschrift { font-size: 7.5pt; }
   table, .berekening, li { break-inside: avoid; page-break-inside: avoid; }
-  th { background: #eee !important; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  th, ul.kern { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .bijlage { break-before: page; page-break-before: always; margin-top: 0; border-top: none; }
 }
 """.strip()
 
@@ -757,20 +870,29 @@ def _html_blok(blok: _Blok) -> str:
             f"<li><strong>{_e(label)}:</strong> {_e(tekst)}</li>" if label else f"<li>{_e(tekst)}</li>"
             for label, tekst in blok.items
         )
-        return f"<ul>{items}</ul>"
+        klasse = ' class="kern"' if blok.kern else ""
+        return f"<ul{klasse}>{items}</ul>"
     if isinstance(blok, _Tabel):
 
-        def cel(tag: str, tekst: str, getal_: bool) -> str:
-            klasse = ' class="getal"' if getal_ else ""
+        def cel(tag: str, tekst: str, getal_: bool, heel: bool) -> str:
+            klassen = ["getal"] if getal_ else (["heel"] if heel else [])
+            if tag == "td" and getal_ and str(tekst).startswith("-") and str(tekst) != "-":
+                klassen.append("negatief")
+            klasse = f' class="{" ".join(klassen)}"' if klassen else ""
             return f"<{tag}{klasse}>{_e(tekst)}</{tag}>"
 
-        kop = "".join(cel("th", c, g) for c, g in zip(blok.kop, blok.getallen, strict=True))
+        kop = "".join(
+            cel("th", c, g, i in blok.heel) for i, (c, g) in enumerate(zip(blok.kop, blok.getallen, strict=True))
+        )
         rijen = "".join(
-            "<tr>" + "".join(cel("td", c, g) for c, g in zip(rij, blok.getallen, strict=True)) + "</tr>"
+            "<tr>"
+            + "".join(cel("td", c, g, i in blok.heel) for i, (c, g) in enumerate(zip(rij, blok.getallen, strict=True)))
+            + "</tr>"
             for rij in blok.rijen
         )
         bijschrift = f'<p class="bijschrift">{_e(blok.bijschrift)}</p>' if blok.bijschrift else ""
-        return f"<table><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>{bijschrift}"
+        klasse = ' class="breed"' if blok.breed else ""
+        return f"<table{klasse}><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>{bijschrift}"
     delen: list[str] = []
     lijst: list[str] = []
     for regel in blok.regels:
@@ -795,12 +917,18 @@ def rapport_html(
     afgewezen: int | None = None,
     toelichtingen: int = 3,
 ) -> str:
-    """The session report as one self-contained, printable HTML page (same content as :func:`rapport_markdown`)."""
-    lichaam = "\n".join(_html_blok(b) for b in _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen))
+    """The session report as one self-contained, printable HTML file (same content as :func:`rapport_markdown`).
+
+    Printed on A4, the summary fills the first page; the Bijlage starts on a new page.
+    """
+    samenvatting, bijlage = _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)
+    eerste = "\n".join(_html_blok(b) for b in samenvatting)
+    rest = "\n".join(_html_blok(b) for b in bijlage)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(TITEL)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
-        f"<body>\n<main>\n{lichaam}\n</main>\n</body>\n</html>\n"
+        f'<body>\n<main>\n<div class="samenvatting">\n{eerste}\n</div>\n'
+        f'<div class="bijlage">\n{rest}\n</div>\n</main>\n</body>\n</html>\n'
     )

@@ -4,7 +4,8 @@ What counts as a count:
 
 * every whole number in a table cell of a *breakdown* table: one whose header names a wijk or a month (or has a
   column called "wijk" or "maand"), first column excepted (it names the row);
-* every whole number in a table column headed "hulpvragen" or "huishoudens";
+* every whole number in a table column whose header starts with "hulpvragen" or "huishoudens" (so also
+  "Hulpvragen (signaal)");
 * every whole number in running text directly followed by "hulpvragen", "huishoudens" or "vragen", unless it is
   a threshold ("minstens 8 hulpvragen", "minder dan 5 hulpvragen").
 
@@ -45,7 +46,7 @@ def in_tabel(kop: Sequence[str], rijen: Sequence[Sequence[str]], k: int, wijken:
     """Counts below ``k`` in one table (see the module docstring)."""
     fouten = []
     uitsplitsing = _is_uitsplitsing(kop, wijken)
-    telkolommen = {i for i, c in enumerate(kop) if c.strip().casefold() in ("hulpvragen", "huishoudens")}
+    telkolommen = {i for i, c in enumerate(kop) if c.strip().casefold().startswith(("hulpvragen", "huishoudens"))}
     for rij in rijen:
         for i, cel in enumerate(rij):
             if i == 0 and uitsplitsing:

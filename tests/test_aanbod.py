@@ -49,6 +49,27 @@ def test_ingebouwde_catalogus_dekt_elk_thema() -> None:
     assert catalogus.individueel_voor("zelf_toegevoegd").thema == TERUGVAL
 
 
+def test_ingebouwde_getallen_zijn_bescheiden_en_toegelicht() -> None:
+    """The shipped figures are assumptions a team adjusts; each group offer says why it has them (DOMAIN.md)."""
+    tekst = (Path(__file__).resolve().parents[1] / "collectief" / "data" / "aanbod.toml").read_text(encoding="utf-8")
+    regels = tekst.splitlines()
+    assert "aannames" in tekst and "vervang ze door die van het eigen team" in tekst
+    for aanbod in laad_aanbod():
+        if aanbod.soort != "collectief":
+            continue
+        # A comment right above the block explains the figures.
+        kop = regels.index(f"[aanbod.{aanbod.id}]")
+        assert regels[kop - 1].startswith("# "), aanbod.id
+        # Reach stays modest: a group offer takes over only part of the individual questions.
+        assert aanbod.bereik[1] <= 0.3 and aanbod.bereik[2] <= 0.5, aanbod.id
+        if aanbod.vorm == "lotgenotengroep":
+            # Led by the team: a staff member at every session plus preparation.
+            assert aanbod.medewerkers >= 1 and aanbod.kosten >= 4, aanbod.id
+        else:
+            # Hosted by a partner or volunteers: the team points people to it and co-organises at most.
+            assert aanbod.kosten <= 3, aanbod.id
+
+
 def test_geen_enkel_groepsaanbod_voor_individuele_themas() -> None:
     for aanbod in laad_aanbod():
         if aanbod.thema in INDIVIDUELE_THEMAS:

@@ -16,7 +16,11 @@ import pytest
 from kleine_aantallen import in_csv, in_html, in_markdown
 
 from collectief.aanbod import INDIVIDUELE_THEMAS, laad_aanbod
+from collectief.analysis import Analyse, afwijzingen_frame
 from collectief.cli import main
+from collectief.export import ids_van_rijen, schrijf_hulpvragen
+from collectief.intake import open_export
+from collectief.records import Afwijzing
 from collectief.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,6 +114,13 @@ def test_analyse_schrijft_alle_bestanden(csv_uitvoer: Path) -> None:
         assert (csv_uitvoer / naam).stat().st_size > 0, naam
     assert _tekst(csv_uitvoer / "rapport.md").startswith("# Terugkerende hulpvragen en collectief aanbod")
     assert "uit hulpvragen.csv" in _tekst(csv_uitvoer / "rapport.md")
+    # The one-page summary first, then the Bijlage with the detail (page 1 when printed: test_report_print.py).
+    samenvatting, bijlage = _tekst(csv_uitvoer / "rapport.md").split("\n## Bijlage\n")
+    for kop in ("## Terugkerende thema's", "## Voorstellen", "## Individuele opvolging (nooit een groepsaanbod)"):
+        assert f"\n{kop}\n" in samenvatting, kop
+    for kop in ("### Per wijk", "### Per maand", "### Nieuw ontdekte thema's", "### Aannames"):
+        assert f"\n{kop}\n" in bijlage, kop
+    assert "**Overig:**" in samenvatting
 
 
 @pytest.mark.slow
@@ -119,10 +130,14 @@ def test_hulpvragen_csv_een_regel_per_gegevensrij_in_volgorde(csv_uitvoer: Path)
     uit = _lees_csv(csv_uitvoer / "hulpvragen.csv")
     assert len(uit) == 1414
     assert uit["rij"].astype(int).tolist() == list(range(1414))
+    met_thema = uit["thema_id"] != ""
+    assert met_thema.sum() == 1410  # the 4 rejected rows keep their line, without a theme
     met_id = uit["id"] != ""
-    assert met_id.sum() == 1410  # the 4 rejected rows keep their line, without a theme
     assert uit.loc[met_id, "id"].tolist() == [r[0] for i, r in enumerate(rijen) if met_id.iloc[i]]
-    assert (uit.loc[~met_id, "thema_id"] == "").all()
+    assert met_id[met_thema].all()
+    # The score with a decimal comma, like the other CSVs; empty for rejected rows.
+    assert uit.loc[met_thema, "score"].str.fullmatch(r"[01],\d{3}").all()
+    assert (uit.loc[~met_thema, "score"] == "").all()
     assert len(_tekst(csv_uitvoer / "hulpvragen.csv").splitlines()) == 1415  # header + one physical line each
 
 
@@ -138,6 +153,84 @@ def test_voorstellen_csv_kolommen(csv_uitvoer: Path, db_uitvoer: Path) -> None:
             assert groeps[kolom].str.fullmatch(r"-?\d+(,\d)?").all(), kolom
         getal = groeps[VOORSTELLEN_KOP[-3:]].apply(lambda s: s.str.replace(",", ".").astype(float))
         assert (getal.iloc[:, 0] <= getal.iloc[:, 1]).all() and (getal.iloc[:, 1] <= getal.iloc[:, 2]).all()
+        # Ranked by expected tijdwinst; with the shipped figures the best proposals save the team time.
+        verwacht = getal.iloc[:, 1]
+        assert verwacht.is_monotonic_decreasing
+        assert verwacht.iloc[0] > 0 and (verwacht > 0).sum() >= 3
+
+
+# --- hulpvragen.csv: rejected rows keep their export id --------------------------------------------------------
+
+EXPORT_MET_AFWIJZINGEN = (
+    "Vraagnummer;Datum;Wijk;Omschrijving\r\n"
+    "HV-1;01-04-2026;Oost;Vraag over huurtoeslag\r\n"
+    "HV-2;31-02-2026;Oost;Datum bestaat niet\r\n"
+    ";;;\r\n"
+    "HV-4;02-04-2026;Oost;\r\n"
+    "HV-5;03-04-2026;Noord;Schulden bij de deurwaarder\r\n"
+)
+
+
+def _analyse_van(rijen: list[tuple[int, str, float]]) -> Analyse:
+    """The analysis frame for the accepted rows (rij, id, score) of a small export."""
+    df = pd.DataFrame(
+        [
+            {"rij": rij, "id": bron_id, "thema_id": "toeslagen", "thema": "Toeslagen", "score": score,
+             "tekst": "vraag", "signaal": ""}
+            for rij, bron_id, score in rijen
+        ]
+    )  # fmt: skip
+    return Analyse(df, pd.DataFrame(), None, "test", ())  # type: ignore[arg-type]
+
+
+def test_afgewezen_rijen_houden_hun_id_en_score_met_komma(tmp_path: Path) -> None:
+    invoer = tmp_path / "export.csv"
+    invoer.write_text(EXPORT_MET_AFWIJZINGEN, encoding="utf-8")
+    afwijzingen = [r for r in open_export(invoer).rijen() if isinstance(r, Afwijzing)]
+    assert [a.rij for a in afwijzingen] == [1, 2, 3]  # bad date, empty line, empty text
+    afgewezen = afwijzingen_frame(afwijzingen)
+    analyse = _analyse_van([(0, "HV-1", 0.8534), (4, "HV-5", 1.0)])
+
+    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "met_invoer.csv", True, invoer=invoer)
+    uit = _lees_csv(tmp_path / "met_invoer.csv")
+    assert uit["rij"].tolist() == ["0", "1", "2", "3", "4"]
+    assert uit["id"].tolist() == ["HV-1", "HV-2", "", "HV-4", "HV-5"]  # the empty line has no id
+    assert uit["thema_id"].tolist() == ["toeslagen", "", "", "", "toeslagen"]
+    assert uit["score"].tolist() == ["0,853", "", "", "", "1,000"]
+
+    # An id column in the rejection table is used as it is; without either, rejected rows keep an empty id.
+    met_id = afgewezen.assign(id=["A", None, "C"])
+    schrijf_hulpvragen(analyse, met_id, tmp_path / "met_kolom.csv", True)
+    assert _lees_csv(tmp_path / "met_kolom.csv")["id"].tolist() == ["HV-1", "A", "", "C", "HV-5"]
+    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "zonder.csv", True)
+    assert _lees_csv(tmp_path / "zonder.csv")["id"].tolist() == ["HV-1", "", "", "", "HV-5"]
+    # Without an id column in the export there is no id column in the output either.
+    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "geen_id.csv", False, invoer=invoer)
+    assert "id" not in _lees_csv(tmp_path / "geen_id.csv").columns
+
+
+def test_ids_van_rijen_volgt_de_nummering_van_de_intake(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    werkmap = Workbook()
+    blad = werkmap.active
+    blad.append(["Export hulpvragen wijkteam"])  # a title row above the header
+    blad.append([])
+    blad.append(["Nummer", "Datum", "Omschrijving"])
+    blad.append([101, "01-04-2026", "Vraag over huurtoeslag"])
+    blad.append([102, "31-02-2026", "Datum bestaat niet"])
+    blad.append([103, "02-04-2026", None])
+    pad = tmp_path / "export.xlsx"
+    werkmap.save(pad)
+    afgewezen = [r.rij for r in open_export(pad).rijen() if isinstance(r, Afwijzing)]
+    assert afgewezen == [1, 2]
+    # Whole numbers from Excel are written without ".0", as for accepted rows.
+    assert ids_van_rijen(pad, afgewezen) == {1: "102", 2: "103"}
+    assert ids_van_rijen(pad, []) == {}
+    # An export without an id column gives nothing.
+    zonder = tmp_path / "zonder.csv"
+    zonder.write_text("Datum;Omschrijving\r\n31-02-2026;Datum bestaat niet\r\n", encoding="utf-8")
+    assert ids_van_rijen(zonder, [0]) == {}
 
 
 # --- on the sample, from the database: the themes users named, and individual-only themes ---------------------
@@ -241,20 +334,24 @@ def test_scan_vangt_een_geplante_overtreding_in_echte_uitvoer(db_uitvoer: Path) 
 @pytest.mark.slow
 def test_effect_eerst_te_weinig_gegevens(effect_uitvoer: tuple[Path, Path]) -> None:
     uit1, _ = effect_uitvoer
-    effect = _sectie(_tekst(uit1 / "rapport.md"), "## Effect van gestart aanbod")
-    assert "### Toeslagen in Oost: Informatieavond toeslagen (gestart op 01-06-2026)" in effect
+    md = _tekst(uit1 / "rapport.md")
+    effect = _sectie(md, "### Effect van gestart aanbod")
+    assert "\n#### Toeslagen in Oost: Informatieavond toeslagen (gestart op 01-06-2026)\n" in effect
     assert "**Notitie:** met de woningcorporatie" in effect
     assert "**Te weinig gegevens om iets te zeggen.**" in effect
     assert "6 maanden vóór en 0 maanden na" in effect
     assert "Vóór de start" not in effect
+    # The summary page names the started offer and its verdict.
+    gestart = _sectie(md, "## Gestart aanbod")
+    assert "- **Toeslagen in Oost:** Informatieavond toeslagen, gestart op 01-06-2026: te weinig gegevens." in gestart
 
 
 @pytest.mark.slow
 def test_effect_na_import_van_latere_maanden(effect_uitvoer: tuple[Path, Path]) -> None:
     _, uit2 = effect_uitvoer
     md = _tekst(uit2 / "rapport.md")
-    effect = _sectie(md, "## Effect van gestart aanbod")
-    assert "### Toeslagen in Oost: Informatieavond toeslagen (gestart op 01-06-2026)" in effect
+    effect = _sectie(md, "### Effect van gestart aanbod")
+    assert "\n#### Toeslagen in Oost: Informatieavond toeslagen (gestart op 01-06-2026)\n" in effect
     assert "|   | Vóór de start | Na de start |" in effect
     assert "| Maanden | 6 | 6 |" in effect
     assert re.search(r"^\| Hulpvragen per maand \| \d+(,\d)? \| \d+(,\d)? \|$", effect, re.M)

@@ -121,12 +121,21 @@ def test_inhoud_van_het_rapport() -> None:
     md, _ = rapporten(gegevens(), bron="export.csv", gemaakt=dt.date(2026, 10, 1), afgewezen=2)
     assert md.startswith("# Terugkerende hulpvragen en collectief aanbod\n")
     assert "gemaakt op 01-10-2026 uit export.csv" in md
-    assert "**Periode:** juli t/m september 2026" in md
-    assert "2 rijen afgewezen bij het inlezen" in md
-    for kop in ("## Terugkerende thema's", "### Per wijk", "### Per maand", "## Voorstellen",
-                "## Individuele opvolging (nooit een groepsaanbod)", "## Nieuw ontdekte thema's en overig",
-                "## Effect van gestart aanbod", "## Aannames"):  # fmt: skip
-        assert f"\n{kop}\n" in md, kop
+    assert "**Periode:** juli t/m september 2026 (de laatste 3 maanden; gegevens van januari t/m september 2026)" in md
+    assert "**Hulpvragen:** 131 in de periode, van 131 huishoudens; 143 in deze analyse (2 rijen afgewezen" in md
+    assert "**Thema's:** 4 terugkerend, waarvan 1 nieuw ontdekt; 1 alleen voor individuele opvolging" in md
+    # Hours now on the recurring themes: 15 + 4 + 2,25 + 2 = 23,25 (rounded half to even).
+    assert "**Tijd nu:** naar schatting 23,2 uur per maand aan de terugkerende thema's" in md
+    # The summary first, then the Bijlage with the detail.
+    samenvatting, bijlage = md.split("\n## Bijlage\n")
+    for kop in ("## Terugkerende thema's", "## Voorstellen", "## Individuele opvolging (nooit een groepsaanbod)"):
+        assert f"\n{kop}\n" in samenvatting, kop
+    for kop in ("### Per wijk", "### Per maand", "### Toelichting bij de eerste 3 voorstellen",
+                "### Individuele opvolging", "### Nieuw ontdekte thema's", "### Effect van gestart aanbod",
+                "### Aannames"):  # fmt: skip
+        assert f"\n{kop}\n" in bijlage, kop
+    assert "\n## " not in bijlage  # everything after "## Bijlage" belongs to it
+    assert "Tijdwinst = tijd nu × bereik - kosten" in bijlage and "Tijdwinst = tijd nu" not in samenvatting
     terugkerend = tabel(md, "| Thema | Hulpvragen |")
     assert set(terugkerend) == {"Toeslagen", "Schulden", "Wonen", "vuurwerk, knal, overlast (ontdekt)"}
     assert "vooral in Noord" in terugkerend["Schulden"][4]
@@ -139,15 +148,20 @@ def test_inhoud_van_het_rapport() -> None:
     assert "Dienst Toeslagen" in rijen["Toeslagen"][1]
     assert rijen["Wonen (Oost)"][1].startswith("woningcorporatie")
     assert rijen["vuurwerk, knal, overlast (West)"][3] == "niet geschat"
-    assert "Tijdwinst = tijd nu × bereik - kosten" in md  # the sum in words for the first proposals
-    # Individual follow-up: huiselijk geweld, recurring, and its signal in a schulden note — never a group offer.
-    assert "**Huiselijk geweld:** 8 hulpvragen van juli t/m september 2026 (terugkerend)" in md
-    assert "in 16 hulpvragen over een ander thema genoemd" in md
+    # Tijdwinst low / expected / high in hours a month, ranked by expected: every figure is a number.
+    for rij in rijen.values():
+        if rij[3] != "niet geschat":
+            assert all(re.fullmatch(r"-?\d+(,\d)?", w) for w in rij[2:]), rij
+    # Individual follow-up: huiselijk geweld, recurring, and its signal in 16 schulden notes — never a group offer.
+    assert tabel(md, "| Thema | Hulpvragen | Hulpvragen (signaal) |") == {
+        "Huiselijk geweld (terugkerend)": ["8", "16", "Veilig Thuis"]
+    }
     assert "Huiselijk geweld" not in "".join(str(v) for v in voorstellen.values())
-    assert "| vuurwerk, knal, overlast | ontdekt_3 | 9 | 9 | ja |" in md
-    # overig: 30 of 30 + 60 + 12 + 9 + 8 + 16 + 8 = 143 → 21%.
-    assert "**Overig:** 30 hulpvragen (21%) passen in geen thema" in md
-    assert "Er is nog geen aanbod als gestart gemarkeerd" in md
+    assert "| vuurwerk, knal, overlast | ontdekt_3 | 9 | 9 | ja |" in bijlage
+    # overig: 30 of 30 + 60 + 12 + 9 + 8 + 16 + 8 = 143 → 21%; in the period 30 of 131 → 23%.
+    assert "**Overig:** 30 hulpvragen (21%) passen in geen thema, in de periode 23%." in samenvatting
+    assert "Er is nog geen aanbod als gestart gemarkeerd" in bijlage
+    assert "## Gestart aanbod" not in md
 
 
 def test_kleine_aantallen_in_de_tabellen() -> None:
@@ -182,8 +196,14 @@ def test_effect_in_het_rapport() -> None:
         ]
     )
     md = rapport_markdown(analyse, plan_acties(analyse, gestart))
-    deel = md[md.index("## Effect van gestart aanbod") : md.index("## Aannames")]
-    assert "### Toeslagen in West: Informatieavond toeslagen (gestart op 01-07-2026)" in deel
+    # On the summary page: one line per started offer with its verdict.
+    samenvatting = md[md.index("\n## Gestart aanbod\n") : md.index("\n## Bijlage\n")]
+    assert (
+        "- **Toeslagen in West:** Informatieavond toeslagen, gestart op 01-07-2026: minder hulpvragen." in samenvatting
+    )
+    assert "- **Toeslagen:** Formulierenspreekuur, gestart op 01-09-2026: te weinig gegevens." in samenvatting
+    deel = md[md.index("\n### Effect van gestart aanbod\n") : md.index("\n### Aannames\n")]
+    assert "\n#### Toeslagen in West: Informatieavond toeslagen (gestart op 01-07-2026)\n" in deel
     voor_na = tabel(deel, "|   | Vóór de start | Na de start |")
     # 60 questions in 6 months before, 12 in 3 months after; 45 minutes each.
     assert voor_na == {
@@ -193,7 +213,7 @@ def test_effect_in_het_rapport() -> None:
     }
     assert "**Oordeel:** Minder hulpvragen; gerealiseerde tijdwinst" in deel
     # The second offer started in the last month: 1 month after, too little to tell, and it says so.
-    assert "### Toeslagen: Formulierenspreekuur (gestart op 01-09-2026)" in deel
+    assert "\n#### Toeslagen: Formulierenspreekuur (gestart op 01-09-2026)\n" in deel
     assert "**Te weinig gegevens om iets te zeggen.** Te weinig gegevens: er zijn 8 maanden vóór en 1 maanden" in deel
     # The proposals table marks the started offer.
     assert "Informatieavond toeslagen (gestart op 01-07-2026)" in md
@@ -204,18 +224,25 @@ def test_zonder_datum_wijk_en_huishouden() -> None:
     df["huishouden"] = None
     md, htm = rapporten(df)
     assert "**Periode:** de hele export: de hulpvragen hebben geen datum" in md
+    assert "**Hulpvragen:** 15 in deze analyse." in md
+    assert "| Toeslagen | 12 | – | – | onbekend |" in md  # no households, no hours a month, no trend
     assert "### Per wijk" not in md and "### Per maand" not in md
     assert "Terugkerend: minstens 8 hulpvragen in de hele export." in md
     assert "minder dan 5 hulpvragen passen in geen thema" in md
-    assert "<table>" in htm
+    assert "<table" in htm
 
 
 def test_niets_terugkerend() -> None:
     md, _ = rapporten(maak([("toeslagen", "2026-09", 3, "Oost")]))
     assert "Geen enkel thema voldoet daar nu aan." in md
     assert "Er zijn geen terugkerende thema's, dus ook geen voorstellen" in md
-    assert "**Hulpvragen:** minder dan 5 in deze analyse; minder dan 5 in de periode" in md
-    assert "**Periode:** september 2026 (de laatste maand van de gegevens" in md
+    assert (
+        "**Hulpvragen:** minder dan 5 in de periode, van minder dan 5 huishoudens; minder dan 5 in deze analyse" in md
+    )
+    assert "**Periode:** september 2026 (de laatste maand; gegevens van september 2026)" in md
+    assert "**Tijd nu:**" not in md
+    # Without recurring themes there are no breakdowns, but the Bijlage still carries the rest.
+    assert "\n## Bijlage\n" in md and "### Per wijk" not in md and "\n### Aannames\n" in md
 
 
 def test_meldingen_van_de_analyse_staan_erin() -> None:
@@ -230,11 +257,16 @@ def test_meldingen_van_de_analyse_staan_erin() -> None:
 def test_html_is_zelfstandig_en_printbaar() -> None:
     _, htm = rapporten(gegevens())
     assert htm.startswith("<!DOCTYPE html>") and '<html lang="nl">' in htm
-    assert "@media print" in htm and "@page" in htm
+    assert "@media print" in htm and "@page" in htm and "size: A4" in htm
     laag = htm.lower()
     for extern in ("<script", "<link", "<img", "<iframe", "src=", "href=", "@import", "url(", "http://", "https://"):
         assert extern not in laag, extern
-    assert htm.count("<table>") == 5  # recurring, per wijk, per month, proposals, discovered
+    # Page 1 is the summary; the Bijlage starts on a new page when printed.
+    assert re.search(r"\.bijlage \{[^}]*page-break-before: always", htm)
+    samenvatting, bijlage = htm.split('<div class="bijlage">')
+    assert '<div class="samenvatting">' in samenvatting and "<h2>Bijlage</h2>" in bijlage
+    # Summary: recurring, proposals, individual follow-up. Bijlage: per wijk, per month, discovered.
+    assert samenvatting.count("<table") == 3 and bijlage.count("<table") == 3
 
 
 def test_html_ontsnapt_alle_tekst() -> None:
@@ -251,8 +283,8 @@ def test_html_ontsnapt_alle_tekst() -> None:
     assert "&lt;b&gt;&quot;Oost&quot;&lt;/b&gt;" in htm
     # Only the tags the report writes itself.
     tags = set(re.findall(r"</?([a-z0-9]+)", htm))
-    assert tags <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ul", "li",
-                    "strong", "table", "thead", "tbody", "tr", "th", "td", "div"}  # fmt: skip
+    assert tags <= {"html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "h4", "p", "ul",
+                    "li", "strong", "table", "thead", "tbody", "tr", "th", "td", "div"}  # fmt: skip
 
 
 def test_markdown_ontsnapt_pijpen_in_tabellen() -> None:
@@ -275,6 +307,9 @@ def test_scan_vindt_geplante_overtredingen() -> None:
         "<table><tr><th>Thema</th><th>sep 2026</th></tr><tr><td>Wonen</td><td>1</td></tr></table>"
     )
     assert len(in_html(htm, 5, WIJKEN)) == 2
+    # A count column with a longer header, as in the individual follow-up table.
+    md = "| Thema | Hulpvragen | Hulpvragen (signaal) |\n|---|---:|---:|\n| Verslaving | 6 | 3 |\n"
+    assert len(in_markdown(md, 5, WIJKEN)) == 1
     assert len(in_csv("thema;Oost;uitleg\r\nwonen;3;er waren 2 vragen\r\n", 5, WIJKEN)) == 2
     # Thresholds and markers are not counts; neither are averages or hours.
     assert in_tekst("minstens 8 hulpvragen, minder dan 5 hulpvragen, 2,5 hulpvragen per maand", 5, "t") == []
