@@ -138,4 +138,11 @@ def _beschrijf_themas(df: pd.DataFrame, themas: dict[str, Thema], k: int) -> pd.
 
 
 def afwijzingen_frame(afwijzingen: Sequence[Afwijzing]) -> pd.DataFrame:
-    return pd.DataFrame({"rij": [a.rij for a in afwijzingen], "reden": [a.reden for a in afwijzingen]})
+    """Rejected rows as a frame: ``rij``, ``id`` (the export's id, when it has one), ``reden``."""
+    return pd.DataFrame(
+        {
+            "rij": [a.rij for a in afwijzingen],
+            "id": [a.bron_id for a in afwijzingen],
+            "reden": [a.reden for a in afwijzingen],
+        }
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +16,6 @@ from collectief.tijdwinst import getal
 __all__ = [
     "CSV_OPTIES",
     "VOORSTELLEN_KOLOMMEN",
-    "ids_van_rijen",
     "schrijf_hulpvragen",
     "schrijf_rapport",
     "schrijf_themas",
@@ -28,41 +26,6 @@ __all__ = [
 CSV_OPTIES = {"sep": ";", "encoding": "utf-8-sig", "index": False, "lineterminator": "\r\n"}
 
 
-def ids_van_rijen(
-    invoer: str | Path, rijen: Iterable[int], koppeling: Mapping[str, str] | None = None
-) -> dict[int, str]:
-    """The export id (the column mapped to ``id``) of the given data rows of ``invoer``, read from the file again.
-
-    For rows the intake rejected: :class:`~collectief.records.Afwijzing` carries only the row number. Rows are
-    numbered as :meth:`collectief.intake.Export.rijen` numbers them (0 = the first line below the header). Rows
-    without an id, and every row when the export has no id column, are left out. Only the id is read.
-    """
-    from collectief.intake import _als_tekst, open_export
-
-    gezocht = set(rijen)
-    export = open_export(invoer, koppeling)
-    if not gezocht or "id" not in export.kolommen:
-        return {}
-    uit: dict[int, str] = {}
-    # Export.rijen() turns a rejected row into an Afwijzing without its cells, so walk the cells the same way it
-    # does: skip the header, then one row number per line.
-    regels = export._cellen()
-    try:
-        for _ in range(export._kop_index + 1):
-            next(regels, None)
-        laatste = max(gezocht)
-        for rij, cellen in enumerate(regels):
-            if rij > laatste:
-                break
-            if rij in gezocht:
-                waarde = _als_tekst(export._waarde(cellen, "id"))
-                if waarde:
-                    uit[rij] = waarde
-    finally:
-        regels.close()  # closes the file when the loop stopped early
-    return uit
-
-
 def _score(waarde: float | None) -> str:
     # Decimal comma, as in the other CSVs: Dutch Excel reads "0.853" in a ;-separated file as a date or as 853.
     if waarde is None or pd.isna(waarde):
@@ -70,20 +33,12 @@ def _score(waarde: float | None) -> str:
     return f"{float(waarde):.3f}".replace(".", ",")
 
 
-def schrijf_hulpvragen(
-    analyse: Analyse,
-    afgewezen: pd.DataFrame,
-    pad: Path,
-    met_id: bool,
-    *,
-    invoer: str | Path | None = None,
-    koppeling: Mapping[str, str] | None = None,
-) -> None:
+def schrijf_hulpvragen(analyse: Analyse, afgewezen: pd.DataFrame, pad: Path, met_id: bool) -> None:
     """One line per data row of the input, in input order; rejected rows keep their line without a theme.
 
-    With ``met_id``, a rejected row keeps its export id too: from an ``id`` column in ``afgewezen`` when there
-    is one, else read from ``invoer`` (the export file, with the same ``koppeling`` as on reading) when given.
-    ``score`` is written with a decimal comma and three decimals.
+    With ``met_id``, a rejected row keeps its export id too (the ``id`` column of ``afgewezen``, which
+    :func:`~collectief.analysis.afwijzingen_frame` fills from the intake). ``score`` is written with a decimal
+    comma and three decimals.
     """
     df = analyse.hulpvragen
     kolommen = ["rij", *(["id"] if met_id else []), "thema_id", "thema", "score", "tekst", "signaal"]
@@ -92,12 +47,8 @@ def schrijf_hulpvragen(
         leeg = pd.DataFrame({"rij": afgewezen["rij"].to_numpy()})
         for kolom in kolommen[1:]:
             leeg[kolom] = None
-        if met_id:
-            if "id" in afgewezen.columns:
-                leeg["id"] = afgewezen["id"].to_numpy()
-            elif invoer is not None:
-                ids = ids_van_rijen(invoer, (int(r) for r in afgewezen["rij"]), koppeling)
-                leeg["id"] = leeg["rij"].map(lambda r: ids.get(int(r)))
+        if met_id and "id" in afgewezen.columns:
+            leeg["id"] = afgewezen["id"].to_numpy()
         uit = pd.concat([uit, leeg], ignore_index=True) if len(uit) else leeg
     uit = uit.sort_values("rij", kind="stable")
     uit["score"] = uit["score"].map(_score)

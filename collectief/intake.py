@@ -301,23 +301,23 @@ class Export:
         return waarde
 
     def _maak_rij(self, rij: int, cellen: Sequence[object]) -> RuweRij | Afwijzing:
+        bron_id = _als_tekst(self._waarde(cellen, "id"))
         ruwe_tekst = self._waarde(cellen, "tekst")
         tekst = schoon_html(str(ruwe_tekst)) if ruwe_tekst is not None else ""
         if not tekst:
-            return Afwijzing(rij, "lege omschrijving: de hulpvraag heeft geen tekst")
+            return Afwijzing(rij, "lege omschrijving: de hulpvraag heeft geen tekst", bron_id)
         if not re.search(r"[^\W\d_]", tekst):
-            return Afwijzing(rij, "omschrijving bevat geen woorden (alleen cijfers of leestekens)")
+            return Afwijzing(rij, "omschrijving bevat geen woorden (alleen cijfers of leestekens)", bron_id)
         try:
             datum = parse_datum(self._waarde(cellen, "datum"))
         except ValueError as fout:
-            return Afwijzing(rij, f"ongeldige datum: {fout}")
+            return Afwijzing(rij, f"ongeldige datum: {fout}", bron_id)
         try:
             in_uren = _kernwoord(_normaliseer_kop(self.kolommen.get("minuten", ""))) == "uren"
             minuten = parse_minuten(self._waarde(cellen, "minuten"), in_uren=in_uren)
             minuten_fout = None
         except ValueError as fout:
             minuten, minuten_fout = None, str(fout)
-        bron_id = self._waarde(cellen, "id")
         wijk = self._waarde(cellen, "wijk")
         huishouden = self._waarde(cellen, "huishouden")
         ruwe_rij = RuweRij(
@@ -327,7 +327,7 @@ class Export:
             wijk=str(wijk) if wijk is not None else None,
             huishouden=_als_tekst(huishouden),
             minuten=minuten,
-            bron_id=_als_tekst(bron_id),
+            bron_id=bron_id,
         )
         if minuten_fout:
             self.waarschuwingen.append(Afwijzing(rij, f"{minuten_fout}; rij wel gebruikt, zonder tijd"))

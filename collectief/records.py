@@ -61,10 +61,11 @@ class Hulpvraag:
 
 @dataclass(frozen=True, slots=True)
 class Afwijzing:
-    """A data row that could not be used, with the reason in Dutch."""
+    """A data row that could not be used, with the reason in Dutch (and its export id, when it has one)."""
 
     rij: int
     reden: str
+    bron_id: str | None = None
 
     def __post_init__(self) -> None:
         if self.rij < 0:

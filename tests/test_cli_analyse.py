@@ -18,7 +18,7 @@ from kleine_aantallen import in_csv, in_html, in_markdown
 from collectief.aanbod import INDIVIDUELE_THEMAS, laad_aanbod
 from collectief.analysis import Analyse, afwijzingen_frame
 from collectief.cli import main
-from collectief.export import ids_van_rijen, schrijf_hulpvragen
+from collectief.export import schrijf_hulpvragen
 from collectief.intake import open_export
 from collectief.records import Afwijzing
 from collectief.store import Store
@@ -132,9 +132,8 @@ def test_hulpvragen_csv_een_regel_per_gegevensrij_in_volgorde(csv_uitvoer: Path)
     assert uit["rij"].astype(int).tolist() == list(range(1414))
     met_thema = uit["thema_id"] != ""
     assert met_thema.sum() == 1410  # the 4 rejected rows keep their line, without a theme
-    met_id = uit["id"] != ""
-    assert uit.loc[met_id, "id"].tolist() == [r[0] for i, r in enumerate(rijen) if met_id.iloc[i]]
-    assert met_id[met_thema].all()
+    # Every line keeps its export id, the rejected ones too, in file order.
+    assert uit["id"].tolist() == [r[0] for r in rijen]
     # The score with a decimal comma, like the other CSVs; empty for rejected rows.
     assert uit.loc[met_thema, "score"].str.fullmatch(r"[01],\d{3}").all()
     assert (uit.loc[~met_thema, "score"] == "").all()
@@ -191,25 +190,20 @@ def test_afgewezen_rijen_houden_hun_id_en_score_met_komma(tmp_path: Path) -> Non
     afgewezen = afwijzingen_frame(afwijzingen)
     analyse = _analyse_van([(0, "HV-1", 0.8534), (4, "HV-5", 1.0)])
 
-    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "met_invoer.csv", True, invoer=invoer)
-    uit = _lees_csv(tmp_path / "met_invoer.csv")
+    # The intake keeps each rejected row's export id, so the output line keeps it too.
+    assert [a.bron_id for a in afwijzingen] == ["HV-2", None, "HV-4"]  # the empty line has no id
+    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "met_id.csv", True)
+    uit = _lees_csv(tmp_path / "met_id.csv")
     assert uit["rij"].tolist() == ["0", "1", "2", "3", "4"]
-    assert uit["id"].tolist() == ["HV-1", "HV-2", "", "HV-4", "HV-5"]  # the empty line has no id
+    assert uit["id"].tolist() == ["HV-1", "HV-2", "", "HV-4", "HV-5"]
     assert uit["thema_id"].tolist() == ["toeslagen", "", "", "", "toeslagen"]
     assert uit["score"].tolist() == ["0,853", "", "", "", "1,000"]
-
-    # An id column in the rejection table is used as it is; without either, rejected rows keep an empty id.
-    met_id = afgewezen.assign(id=["A", None, "C"])
-    schrijf_hulpvragen(analyse, met_id, tmp_path / "met_kolom.csv", True)
-    assert _lees_csv(tmp_path / "met_kolom.csv")["id"].tolist() == ["HV-1", "A", "", "C", "HV-5"]
-    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "zonder.csv", True)
-    assert _lees_csv(tmp_path / "zonder.csv")["id"].tolist() == ["HV-1", "", "", "", "HV-5"]
     # Without an id column in the export there is no id column in the output either.
-    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "geen_id.csv", False, invoer=invoer)
+    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "geen_id.csv", False)
     assert "id" not in _lees_csv(tmp_path / "geen_id.csv").columns
 
 
-def test_ids_van_rijen_volgt_de_nummering_van_de_intake(tmp_path: Path) -> None:
+def test_rejected_rows_keep_their_excel_id(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
     werkmap = Workbook()
@@ -222,15 +216,9 @@ def test_ids_van_rijen_volgt_de_nummering_van_de_intake(tmp_path: Path) -> None:
     blad.append([103, "02-04-2026", None])
     pad = tmp_path / "export.xlsx"
     werkmap.save(pad)
-    afgewezen = [r.rij for r in open_export(pad).rijen() if isinstance(r, Afwijzing)]
-    assert afgewezen == [1, 2]
+    afgewezen = [r for r in open_export(pad).rijen() if isinstance(r, Afwijzing)]
     # Whole numbers from Excel are written without ".0", as for accepted rows.
-    assert ids_van_rijen(pad, afgewezen) == {1: "102", 2: "103"}
-    assert ids_van_rijen(pad, []) == {}
-    # An export without an id column gives nothing.
-    zonder = tmp_path / "zonder.csv"
-    zonder.write_text("Datum;Omschrijving\r\n31-02-2026;Datum bestaat niet\r\n", encoding="utf-8")
-    assert ids_van_rijen(zonder, [0]) == {}
+    assert [(a.rij, a.bron_id) for a in afgewezen] == [(1, "102"), (2, "103")]
 
 
 # --- on the sample, from the database: the themes users named, and individual-only themes ---------------------
