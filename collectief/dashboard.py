@@ -60,13 +60,16 @@ if TYPE_CHECKING:
     from collectief.tijdwinst import Aannames, Gerealiseerd, Schatting
 
 __all__ = [
+    "CSV_NAMEN",
     "MAX_UPLOAD_MB",
+    "SCRUB_NAMEN",
     "TYPES",
     "VOORBEELD_CSV",
     "Basis",
     "Effect",
     "Filter",
     "Kerncijfers",
+    "Overzicht",
     "Stand",
     "Tabellen",
     "Uploadcontrole",
@@ -77,13 +80,17 @@ __all__ = [
     "analyseversie",
     "besluitversie",
     "controleer_upload",
-    "csv_bestanden",
+    "csv_bestand",
     "effecten",
     "importeer_upload",
+    "importverslag",
+    "keuzes",
     "laad_basis",
     "maak_analyse",
     "maak_stand",
     "neem_besluit",
+    "overzicht",
+    "overzicht_uit",
     "raad_koppeling",
     "rapport",
     "sessieverslag",
@@ -100,7 +107,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Bump when the kept analysis changes shape, so old folders are analysed again.
-ANALYSE_FORMAAT = 1
+ANALYSE_FORMAAT = 2
 SEED = 0
 MIN_GROOTTE = 8
 #: The largest upload the dashboard reads: about 130,000 notes of average length. Bigger exports are split by
@@ -246,6 +253,18 @@ def analyse_bewaard(db: Path, versie: str) -> bool:
     return meta is not None and meta.get("versie") == versie
 
 
+def keuzes(db: Path, versie: str) -> dict[str, Any] | None:
+    """What the frame needs before any table: months, wijken, count, NLP pipeline and notes of the analysis.
+
+    Read from the kept analysis alone (no hulpvragen), or ``None`` when it is missing or out of date.
+    """
+    meta = _lees_meta(db)
+    if meta is None or meta.get("versie") != versie:
+        return None
+    sleutels = ("maanden", "wijken", "aantal", "pipeline", "meldingen")
+    return {k: tuple(meta[k]) if isinstance(meta[k], list) else meta[k] for k in sleutels}
+
+
 def invoerframe(store: Store) -> pd.DataFrame:
     """The stored hulpvragen as the analysis's input frame; ``rij`` is the database id."""
     df = store.hulpvragen()
@@ -332,8 +351,18 @@ def maak_analyse(
     )
     _schrijf_atomair(map_ / "labels.parquet", lambda p: labels.to_parquet(p, index=False))
     _schrijf_atomair(map_ / "model.json", analyse.model.opslaan)
+    datums = invoer["datum"].dropna()
+    maanden = []
+    if len(datums):
+        reeks = pd.period_range(datums.min().to_period("M"), datums.max().to_period("M"), freq="M")
+        maanden = [str(p) for p in reeks]
+    for oud in map_.glob("overzicht-*.json"):  # made from the previous data
+        oud.unlink(missing_ok=True)
     meta = {
         "versie": versie,
+        "aantal": len(invoer),
+        "maanden": maanden,
+        "wijken": sorted({str(w) for w in invoer["wijk"].dropna() if str(w).strip()}),
         "gemaakt": dt.datetime.now().isoformat(timespec="seconds"),
         "pipeline": analyse.pipeline,
         "meldingen": list(analyse.meldingen),
@@ -620,6 +649,93 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
         opkomend=tuple(opkomend),
         k=k,
     )
+
+
+# ---- the first page, kept on disk --------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Overzicht:
+    """What the Overzicht page shows, in plain values (suppressed like :class:`Tabellen`).
+
+    Kept beside the database (JSON) per data version, decisions, filter and code, so that a freshly started
+    dashboard shows its first page without loading the recurrence and proposal machinery.
+    ``beste``: up to three (offer, theme, expected tijdwinst per month) with positive tijdwinst.
+    """
+
+    periode: str
+    wijk: str
+    k: int
+    kerncijfers: Kerncijfers
+    themas: pd.DataFrame
+    opkomend: tuple[str, ...]
+    beste: tuple[tuple[str, str, float], ...]
+
+
+#: The modules and data whose change makes a kept Overzicht stale (besides the data and the decisions).
+_UITVOER_BESTANDEN = ("aanbod.py", "dashboard.py", "decisions.py", "proposals.py", "recurrence.py", "suppress.py",
+                      "tijdwinst.py", "data/aanbod.toml")  # fmt: skip
+
+
+def overzicht_uit(tabel: Tabellen) -> Overzicht:
+    """The Overzicht values of a set of tables."""
+    beste = [
+        (v.aanbod, v.thema, float(v.tijdwinst_verwacht))
+        for v in tabel.voorstellen
+        if v.soort == "collectief" and v.tijdwinst_verwacht is not None and v.tijdwinst_verwacht > 0
+    ]
+    return Overzicht(tabel.periode, tabel.wijk, tabel.k, tabel.kerncijfers, tabel.themas.copy(), tabel.opkomend,
+                     tuple(beste[:3]))  # fmt: skip
+
+
+def _overzicht_pad(db: Path, versie: str, bversie: str, filter: Filter, k: int) -> Path:
+    h = hashlib.sha1(repr((versie, bversie, filter, k)).encode())
+    for naam in _UITVOER_BESTANDEN:
+        try:
+            h.update((Path(__file__).parent / naam).read_bytes())
+        except OSError:
+            h.update(naam.encode())
+    return _analysemap(db) / f"overzicht-{h.hexdigest()[:20]}.json"
+
+
+def overzicht(
+    db: Path, versie: str, bversie: str, filter: Filter, maak: Callable[[], Tabellen], k: int = K
+) -> Overzicht:
+    """The Overzicht for this database state and filter: read from disk, else made with ``maak()`` and kept."""
+    pad = _overzicht_pad(db, versie, bversie, filter, k)
+    try:
+        data = json.loads(pad.read_text(encoding="utf-8"))
+        return Overzicht(
+            periode=data["periode"],
+            wijk=data["wijk"],
+            k=int(data["k"]),
+            kerncijfers=Kerncijfers(**{**data["kerncijfers"], "tijdwinst": _tupel(data["kerncijfers"]["tijdwinst"])}),
+            themas=pd.DataFrame(data["themas"], columns=data["kolommen"]),
+            opkomend=tuple(data["opkomend"]),
+            beste=tuple((a, t, float(w)) for a, t, w in data["beste"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    uit = overzicht_uit(maak())
+    kc = uit.kerncijfers
+    data = {
+        "periode": uit.periode,
+        "wijk": uit.wijk,
+        "k": uit.k,
+        "kerncijfers": {veld: getattr(kc, veld) for veld in Kerncijfers.__dataclass_fields__},
+        "kolommen": list(uit.themas.columns),
+        "themas": uit.themas.astype(object).where(uit.themas.notna(), None).values.tolist(),
+        "opkomend": list(uit.opkomend),
+        "beste": [list(b) for b in uit.beste],
+    }
+    try:
+        if pad.parent.is_dir():
+            _schrijf_atomair(pad, lambda p: p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8"))
+    except OSError:
+        log.warning("Het overzicht kon niet worden bewaard in %s.", pad.parent)
+    return uit
+
+
+def _tupel(waarde: Any) -> tuple[float, float, float] | None:
+    return None if waarde is None else (float(waarde[0]), float(waarde[1]), float(waarde[2]))
 
 
 # ---- tijdwinst ------------------------------------------------------------------------------------------------
@@ -1118,25 +1234,74 @@ def _csv(df: pd.DataFrame) -> bytes:
     return df.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def csv_bestanden(stand: Stand, tabel: Tabellen, tijdwinst: pd.DataFrame, besluiten: pd.DataFrame) -> dict[str, bytes]:
-    """The CSV downloads (``;``-separated, UTF-8 with BOM, for Excel), every breakdown suppressed."""
+#: The CSV downloads, in the order the Export page lists them.
+CSV_NAMEN = ("themas.csv", "thema_per_maand.csv", "thema_per_wijk.csv", "voorstellen.csv", "tijdwinst.csv",
+             "besluiten.csv", "hulpvragen_met_thema.csv")  # fmt: skip
+
+
+def csv_bestand(
+    naam: str, stand: Stand, tabel: Tabellen, besluiten: pd.DataFrame, aannames: Aannames | None = None
+) -> bytes:
+    """One CSV download (``;``-separated, UTF-8 with BOM, for Excel); every breakdown suppressed (k = 5).
+
+    ``naam`` is one of :data:`CSV_NAMEN`. ``tijdwinst.csv`` uses ``aannames`` (default: the standard ones).
+    """
     k = tabel.k
-    per_maand = pd.DataFrame()
-    if len(tabel.per_maand):
+    if naam == "themas.csv":
+        return _csv(tabel.themas)
+    if naam == "thema_per_maand.csv":
+        if not len(tabel.per_maand):
+            return _csv(pd.DataFrame(columns=["thema_id", "thema"]))
         draai = tabel.herhaling.per_maand.pivot_table(index="thema_id", columns="maand", values="aantal", aggfunc="sum")
         draai.columns = [str(c) for c in draai.columns]
-        maanden = list(draai.columns)
-        per_maand = als_tekst(draai.reset_index(), maanden, k)
-        per_maand.insert(0, "thema", per_maand["thema_id"].map(stand.naam))
-    voorstellen = tabel.voorstellen_tabel()
-    hulpvragen = stand.hulpvragen[["rij", "id", "thema_id", "thema", "oorspronkelijk_thema_id", "score", "signaal",
-                                   "tekst"]].rename(columns={"rij": "db_id", "id": "bron_id"})  # fmt: skip
-    return {
-        "themas.csv": _csv(tabel.themas),
-        "thema_per_maand.csv": _csv(per_maand),
-        "thema_per_wijk.csv": _csv(tabel.per_wijk),
-        "voorstellen.csv": _csv(voorstellen),
-        "tijdwinst.csv": _csv(tijdwinst),
-        "besluiten.csv": _csv(besluiten),
-        "hulpvragen_met_thema.csv": _csv(hulpvragen),
-    }
+        per_maand = als_tekst(draai.reset_index(), list(draai.columns), k)
+        per_maand.insert(1, "thema", per_maand["thema_id"].map(stand.naam))
+        return _csv(per_maand)
+    if naam == "thema_per_wijk.csv":
+        return _csv(tabel.per_wijk)
+    if naam == "voorstellen.csv":
+        return _csv(tabel.voorstellen_tabel())
+    if naam == "tijdwinst.csv":
+        from collectief.tijdwinst import Aannames
+
+        return _csv(tijdwinst_tabel(stand, tabel.filter, aannames or Aannames(), k))
+    if naam == "besluiten.csv":
+        return _csv(besluiten)
+    if naam == "hulpvragen_met_thema.csv":
+        kolommen = ["rij", "id", "thema_id", "thema", "oorspronkelijk_thema_id", "score", "signaal", "tekst"]
+        return _csv(stand.hulpvragen[kolommen].rename(columns={"rij": "db_id", "id": "bron_id"}))
+    raise ValueError(f"onbekend exportbestand '{naam}'")
+
+
+#: Removed personal data per category, as the import report names them.
+SCRUB_NAMEN = {
+    "NAAM": "namen",
+    "TELEFOON": "telefoonnummers",
+    "EMAIL": "e-mailadressen",
+    "ADRES": "adressen",
+    "POSTCODE": "postcodes",
+    "BSN": "BSN's",
+    "IBAN": "IBAN's",
+    "DATUM": "datums",
+    "LEEFTIJD": "leeftijden",
+    "URL": "webadressen",
+    "ID": "overige nummers",
+}
+
+
+def importverslag(batch: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The stored report of one import (a row of ``Store.batches()``): rejected rows with their reason, and the
+    personal data removed per category."""
+    try:
+        afwijzingen = json.loads(batch.get("afwijzingen") or "[]")
+        gescrubd = json.loads(batch.get("gescrubd") or "{}")
+    except ValueError:
+        afwijzingen, gescrubd = [], {}
+    afgewezen = pd.DataFrame({"Rij": [int(r) + 1 for r, _ in afwijzingen], "Reden": [str(x) for _, x in afwijzingen]})
+    verwijderd = pd.DataFrame(
+        {
+            "Soort": [SCRUB_NAMEN.get(c, c.lower()) for c in sorted(gescrubd)],
+            "Verwijderd": [gescrubd[c] for c in sorted(gescrubd)],
+        }
+    )
+    return afgewezen, verwijderd

@@ -24,7 +24,6 @@ from collectief import dashboard
 from collectief.catalogue import laad_catalogus
 from collectief.store import Store
 from collectief.suppress import K, veilig_aantal
-from collectief.tijdwinst import getal
 
 ALLE_WIJKEN = "Alle wijken"
 
@@ -75,21 +74,24 @@ def _stand(db: str, versie: str, bversie: str) -> dashboard.Stand:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _keuzes(db: str, versie: str, bversie: str) -> dict[str, Any]:
-    stand = _stand(db, versie, bversie)
-    return {
-        "maanden": stand.maanden,
-        "wijken": stand.wijken,
-        "pipeline": stand.pipeline,
-        "meldingen": stand.meldingen,
-        "overgeslagen": stand.overgeslagen,
-        "aantal": len(stand.hulpvragen),
-    }
+def _keuzes(db: str, versie: str) -> dict[str, Any]:
+    keuzes = dashboard.keuzes(Path(db), versie)
+    if keuzes is None:
+        raise RuntimeError(f"De analyse voor {db} ontbreekt of is verouderd; laad de pagina opnieuw.")
+    return keuzes
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _tabellen(db: str, versie: str, bversie: str, van: str | None, tot: str | None, wijk: str | None) -> Any:
     return dashboard.tabellen(_stand(db, versie, bversie), dashboard.Filter(van, tot, wijk), aanbod())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _overzicht(db: str, versie: str, bversie: str, van: str | None, tot: str | None, wijk: str | None) -> Any:
+    filter = dashboard.Filter(van, tot, wijk)
+    return dashboard.overzicht(
+        Path(db), versie, bversie, filter, lambda: _tabellen(db, versie, bversie, van, tot, wijk)
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -161,14 +163,11 @@ def _rapport(db: str, versie: str, bversie: str, van: str | None, tot: str | Non
     return dashboard.rapport(_stand(db, versie, bversie), filter, gestart, aanbod(), bron=bron, gemaakt=datum)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _csv(db: str, versie: str, bversie: str, van: str | None, tot: str | None, wijk: str | None) -> dict[str, bytes]:
-    from collectief.tijdwinst import Aannames
-
+@st.cache_data(show_spinner=False, max_entries=8)
+def _csv(db: str, versie: str, bversie: str, van: str | None, tot: str | None, wijk: str | None, naam: str) -> bytes:
     stand = _stand(db, versie, bversie)
     tabel = _tabellen(db, versie, bversie, van, tot, wijk)
-    tijdwinst = dashboard.tijdwinst_tabel(stand, dashboard.Filter(van, tot, wijk), Aannames())
-    return dashboard.csv_bestanden(stand, tabel, tijdwinst, _besluiten(db, bversie))
+    return dashboard.csv_bestand(naam, stand, tabel, _besluiten(db, bversie))
 
 
 # ---- the context a page works in ------------------------------------------------------------------------------
@@ -196,6 +195,10 @@ def context() -> Context:
 
 def tabellen(ctx: Context) -> dashboard.Tabellen:
     return _tabellen(*ctx.sleutel)
+
+
+def overzicht(ctx: Context) -> dashboard.Overzicht:
+    return _overzicht(*ctx.sleutel)
 
 
 def stand(ctx: Context) -> dashboard.Stand:
@@ -227,8 +230,9 @@ def rapport(ctx: Context) -> tuple[str, str]:
     return _rapport(*ctx.sleutel, bron, dt.date.today())
 
 
-def csv_bestanden(ctx: Context) -> dict[str, bytes]:
-    return _csv(*ctx.sleutel)
+def csv_bestand(ctx: Context, naam: str) -> bytes:
+    """One CSV, made when it is downloaded (``st.download_button`` with a function as data)."""
+    return _csv(*ctx.sleutel, naam)
 
 
 def analyseer_zo_nodig(store: Store) -> str:
@@ -296,7 +300,7 @@ def frame() -> Context:
             zaai_zo_nodig(store)
         versie = analyseer_zo_nodig(store)
         bversie = dashboard.besluitversie(store)
-    keuzes = _keuzes(str(db), versie, bversie)
+    keuzes = _keuzes(str(db), versie)
     filter = _filter_zijbalk(keuzes)
     with st.sidebar:
         st.divider()
@@ -312,7 +316,7 @@ def frame() -> Context:
 
 
 # ---- render helpers ---------------------------------------------------------------------------------------------
-def kop(titel: str, ctx: Context, tabel: dashboard.Tabellen | None = None) -> None:
+def kop(titel: str, ctx: Context, tabel: dashboard.Tabellen | dashboard.Overzicht | None = None) -> None:
     st.title(titel)
     if tabel is not None:
         st.caption(f"{tabel.periode[:1].upper()}{tabel.periode[1:]} · {tabel.wijk}")
@@ -322,6 +326,12 @@ def kop(titel: str, ctx: Context, tabel: dashboard.Tabellen | None = None) -> No
 
 def aantal(n: int | None) -> str:
     return "onbekend" if n is None else veilig_aantal(n, K)
+
+
+def getal(x: float) -> str:
+    """4.5 → '4,5'; 15.0 → '15' (as collectief.tijdwinst.getal, without importing the statistics it needs)."""
+    tekst = f"{round(x, 1):.1f}".rstrip("0").rstrip(".")
+    return "0" if tekst in ("-0", "") else tekst.replace(".", ",")
 
 
 def uren(x: float | None) -> str:

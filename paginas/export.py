@@ -4,6 +4,7 @@ import re
 
 import streamlit as st
 
+from collectief import dashboard
 from paginas import _gedeeld as ui
 
 ctx = ui.context()
@@ -46,9 +47,9 @@ BESCHRIJVING = {
     "besluiten.csv": "Besluiten van het team",
     "hulpvragen_met_thema.csv": "Elke hulpvraag met zijn thema (gescrubde tekst)",
 }
-for naam, data in ui.csv_bestanden(ctx).items():
+for naam in dashboard.CSV_NAMEN:
     kolom1, kolom2 = st.columns([2, 3])
-    kolom1.download_button(
-        naam, data, naam, "text/csv", on_click="ignore", key=f"ex_{naam}", icon=":material/download:"
-    )
+    # The file is made on the click, not on every visit (the list of hulpvragen can be large).
+    kolom1.download_button(naam, lambda naam=naam: ui.csv_bestand(ctx, naam), naam, "text/csv", on_click="ignore",
+                           key=f"ex_{naam}", icon=":material/download:")  # fmt: skip
     kolom2.caption(BESCHRIJVING.get(naam, ""))

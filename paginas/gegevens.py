@@ -74,6 +74,7 @@ if eigen_aantal:
         horizontal=True,
     )
 if len(batches):
+    st.markdown("**Ingelezen bestanden**")
     st.dataframe(
         pd.DataFrame(
             {
@@ -89,6 +90,22 @@ if len(batches):
         hide_index=True,
         width="stretch",
     )
+
+    for batch in batches.to_dict("records")[::-1]:
+        afgewezen, verwijderd = dashboard.importverslag(batch)
+        with st.expander(f"Importverslag van {batch['bestand']} ({str(batch['tijdstip'])[:10]})"):
+            st.markdown(
+                f"{batch['data_rijen']} gegevensrijen: {batch['geaccepteerd']} geaccepteerd "
+                f"({batch['nieuw']} nieuw, {batch['al_aanwezig']} al aanwezig), {batch['afgewezen']} afgewezen."
+            )
+            if len(afgewezen):
+                st.markdown("**Afgewezen rijen, met de reden**")
+                st.dataframe(afgewezen, hide_index=True, width="stretch")
+            st.markdown("**Verwijderde persoonsgegevens per soort**")
+            if len(verwijderd):
+                st.dataframe(verwijderd, hide_index=True)
+            else:
+                st.caption("Geen persoonsgegevens gevonden.")
 
 laatste = st.session_state.get("laatste_import")
 if laatste is not None:

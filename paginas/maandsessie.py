@@ -43,6 +43,8 @@ if actie == "hernoemen":
     st.text_input("Nieuwe naam", key="ms_naam", placeholder="bijvoorbeeld: Vervoer en regiotaxi")
 elif actie == "samenvoegen":
     anderen = [i for i in opties if i not in (thema_id, "overig")]
+    if st.session_state.get("ms_doel") not in anderen:
+        st.session_state.pop("ms_doel", None)
     st.selectbox(
         "Samenvoegen met",
         anderen,
@@ -94,7 +96,7 @@ if len(besluiten):
         }
     )
     st.dataframe(overzicht, hide_index=True, width="stretch")
-    for regel in ctx.keuzes["overgeslagen"]:
+    for regel in stand.overgeslagen:
         st.warning(regel)
 else:
     st.caption("Nog geen besluiten.")

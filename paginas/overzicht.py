@@ -1,13 +1,12 @@
 """Overzicht: the key figures for the chosen period and wijk, and the active NLP pipeline."""
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from paginas import _gedeeld as ui
 
 ctx = ui.context()
-t = ui.tabellen(ctx)
+t = ui.overzicht(ctx)
 kc = t.kerncijfers
 ui.kop("Overzicht", ctx, t)
 
@@ -42,24 +41,29 @@ for melding in ctx.keuzes["meldingen"]:
 links, rechts = st.columns([3, 2])
 with links:
     st.subheader("Hulpvragen per thema")
-    tabel = t.themas[t.themas["Hulpvragen"] != f"<{t.k}"].copy()
-    tabel["aantal"] = pd.to_numeric(tabel["Hulpvragen"])
-    tabel["Terugkerend"] = tabel["Terugkerend"].map({"ja": "terugkerend", "nee": "niet terugkerend"})
-    grafiek = (
-        alt.Chart(tabel)
-        .mark_bar()
-        .encode(
-            x=alt.X("aantal:Q", title="Hulpvragen in de periode"),
-            y=alt.Y("Thema:N", sort="-x", title=None),
-            color=alt.Color("Terugkerend:N", title=None, scale=alt.Scale(range=["#2b6cb0", "#a0aec0"])),
-            tooltip=["Thema", "Hulpvragen", "Huishoudens", "Trend"],
-        )
-        .properties(height=max(200, 24 * len(tabel)))
+    # A table with bars rather than a chart: the first page then needs no chart library in browser or server.
+    tabel = t.themas[t.themas["Hulpvragen"] != f"<{t.k}"]
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Thema": tabel["Thema"],
+                "Hulpvragen": pd.to_numeric(tabel["Hulpvragen"]),
+                "Huishoudens": tabel["Huishoudens"],
+                "Trend": tabel["Trend"],
+                "Terugkerend": tabel["Terugkerend"],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "Hulpvragen": st.column_config.ProgressColumn(
+                "Hulpvragen", format="%d", min_value=0, max_value=int(pd.to_numeric(tabel["Hulpvragen"]).max() or 1)
+            )
+        },
     )
-    st.altair_chart(grafiek, width="stretch")
     verborgen = int((t.themas["Hulpvragen"] == f"<{t.k}").sum())
     if verborgen:
-        st.caption(f"{verborgen} thema's met minder dan {t.k} hulpvragen zijn niet getekend (privacy).")
+        st.caption(f"{verborgen} thema's met minder dan {t.k} hulpvragen staan er niet in (privacy). Alles: *Thema's*.")
 with rechts:
     st.subheader("Opkomend")
     if t.opkomend:
@@ -69,9 +73,8 @@ with rechts:
     else:
         st.caption("Geen thema's die duidelijk stijgen in deze periode.")
     st.subheader("Beste voorstellen")
-    groeps = [v for v in t.voorstellen if v.soort == "collectief" and (v.tijdwinst_verwacht or 0) > 0][:3]
-    for v in groeps:
-        st.markdown(f"- **{v.aanbod}** ({v.thema}): ± {ui.uren(v.tijdwinst_verwacht)} tijdwinst per maand")
-    if not groeps:
+    for aanbod, thema, verwacht in t.beste:
+        st.markdown(f"- **{aanbod}** ({thema}): ± {ui.uren(verwacht)} tijdwinst per maand")
+    if not t.beste:
         st.caption("Geen aanbod met verwachte tijdwinst; bekijk alle voorstellen op de pagina Voorstellen.")
     st.page_link("paginas/voorstellen.py", label="Alle voorstellen", icon=":material/arrow_forward:")

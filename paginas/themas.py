@@ -38,9 +38,8 @@ namen = dict(zip(t.themas["thema_id"], t.themas["Thema"], strict=True))
 standaard = [i for i in opties if i in t.opkomend] + [
     i for i in t.themas.loc[t.themas["Terugkerend"] == "ja", "thema_id"] if i not in t.opkomend
 ]
-gekozen = st.multiselect(
-    "Thema's in de grafiek", opties, default=standaard[:5], format_func=namen.get, key="trend_themas"
-)
+# No key: when the filter changes the themes on offer, the choice starts again from the default.
+gekozen = st.multiselect("Thema's in de grafiek", opties, default=standaard[:5], format_func=namen.get)
 if len(t.per_maand) and gekozen:
     data = t.per_maand[t.per_maand["thema_id"].isin(gekozen)].astype({"aantal": "float"})
     grafiek = (

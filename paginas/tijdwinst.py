@@ -35,13 +35,24 @@ with st.container(border=True):
             basis.voorbereiding_uren,
             0.5,
             key="tw_voorb",
+            format="%.1f",
             help="Terugkerend werk plus het opstartwerk verdeeld over twaalf maanden.",
         )
-        sessies = st.slider("Bijeenkomsten per maand", 0.0, 8.0, basis.sessies_per_maand, 0.5, key="tw_sessies")
-        uren_sessie = st.slider("Uren per bijeenkomst", 0.5, 8.0, basis.uren_per_sessie, 0.5, key="tw_uren")
+        sessies = st.slider(
+            "Bijeenkomsten per maand", 0.0, 8.0, basis.sessies_per_maand, 0.5, key="tw_sessies", format="%.1f"
+        )
+        uren_sessie = st.slider(
+            "Uren per bijeenkomst", 0.5, 8.0, basis.uren_per_sessie, 0.5, key="tw_uren", format="%.1f"
+        )
     with c:
         medewerkers = st.slider(
-            "Medewerkers van het wijkteam per bijeenkomst", 0.0, 6.0, basis.medewerkers, 0.5, key="tw_medewerkers"
+            "Medewerkers van het wijkteam per bijeenkomst",
+            0.0,
+            6.0,
+            basis.medewerkers,
+            0.5,
+            key="tw_medewerkers",
+            format="%.1f",
         )
         minuten = st.slider(
             "Minuten per hulpvraag (standaard)",
