@@ -165,6 +165,8 @@ def _meet_interacties() -> list[tuple[str, float]]:
     """(child process) A team member's clicks on a database that is already set up."""
     from streamlit.testing.v1 import AppTest
 
+    from collectief import dashboard
+
     resultaten: list[tuple[str, float]] = []
 
     def stap(naam: str, actie) -> None:
@@ -177,6 +179,7 @@ def _meet_interacties() -> list[tuple[str, float]]:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
     stap("eerste pagina (Overzicht), gegevens laden", at.run)
     wijken = at.sidebar.selectbox[0].options
+    standaard = at.sidebar.select_slider[0].value
     jaar = _eerste_en_laatste_maand()
     stap("wijk kiezen", lambda: at.sidebar.selectbox[0].select(wijken[2]).run())
     stap("periode: heel jaar", lambda: at.sidebar.select_slider[0].set_value(jaar).run())
@@ -196,9 +199,31 @@ def _meet_interacties() -> list[tuple[str, float]]:
 
     stap("Maandsessie: thema hernoemen (opslaan, opnieuw toepassen)", hernoem)
     stap("pagina Thema's na besluit", lambda: at.switch_page("paginas/themas.py").run())
-    stap("pagina Export (rapport, CSV's)", lambda: at.switch_page("paginas/export.py").run())
+    stap("pagina Export (rapport; CSV's pas bij downloaden)", lambda: at.switch_page("paginas/export.py").run())
     stap("pagina Overzicht", lambda: at.switch_page("paginas/overzicht.py").run())
+    stand, tabel, besluiten = _stand_en_tabel()
+    stap(
+        "CSV met alle hulpvragen maken (klik op downloaden)",
+        lambda: dashboard.csv_bestand("hulpvragen_met_thema.csv", stand, tabel, besluiten),
+    )
+    # Back to the default filter, so the next fresh process finds this state's overview on disk.
+    at.sidebar.selectbox[0].select("Alle wijken").run()
+    at.sidebar.select_slider[0].set_value(standaard).run()
     return resultaten
+
+
+def _stand_en_tabel():
+    """The state and default tables of the active database, as the server holds them in its cache."""
+    from collectief import dashboard
+    from collectief.catalogue import laad_catalogus
+    from collectief.store import Store
+
+    db, _ = dashboard.actieve_db()
+    with Store(db) as store:
+        versie = dashboard.analyseversie(store, laad_catalogus())
+        besluiten = store.besluiten()
+    stand = dashboard.maak_stand(dashboard.laad_basis(db, versie), besluiten)
+    return stand, dashboard.tabellen(stand, dashboard.standaardfilter(stand)), besluiten
 
 
 def _eerste_en_laatste_maand() -> tuple[str, str]:
@@ -302,8 +327,14 @@ def main() -> None:
         duur = meet_browser(args.map / "voorbeeld" / "collectief.sqlite")
         rijen.append(("eerste pagina in Chromium, verse server (tot het laatste element)", duur,
                       f"< {EERSTE_PAGINA_DOEL:g} s"))  # fmt: skip
-    for naam, duur in _kind("interacties", args.map / f"groot_{args.n}" / "collectief.sqlite"):  # type: ignore[union-attr]
-        doel = "-" if naam.startswith("eerste pagina") else f"< {INTERACTIE_DOEL:g} s"
+    groot = args.map / f"groot_{args.n}" / "collectief.sqlite"
+    # A fresh process first makes (and keeps) the overview of the big database, as its very first page would.
+    warm = _kind("eerste", groot)
+    rijen.append((f"eenmalig: {args.n // 1000}k, eerste pagina direct na de analyse", warm["totaal"], "-"))  # type: ignore[index]
+    # Then another fresh process, like a server started the next day: first page, then the clicks. The first
+    # click that needs all hulpvragen loads them (the overview came from disk), so it is the slowest one.
+    for naam, duur in _kind("interacties", groot):  # type: ignore[union-attr]
+        doel = f"< {EERSTE_PAGINA_DOEL:g} s" if naam.startswith("eerste pagina") else f"< {INTERACTIE_DOEL:g} s"
         rijen.append((f"{args.n // 1000}k: {naam}", duur, doel))
 
     breedte = max(len(r[0]) for r in rijen)

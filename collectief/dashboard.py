@@ -101,6 +101,7 @@ __all__ = [
     "verslag_html",
     "verslag_markdown",
     "voorbeeld_db_pad",
+    "voorbereiden",
     "zaai_voorbeeld",
 ]
 
@@ -171,6 +172,27 @@ def zaai_voorbeeld(
         scrubber=scrubber,
         voortgang=lambda deel: voortgang(deel, "Voorbeeldgegevens inlezen en persoonsgegevens verwijderen ..."),
     )
+
+
+def voorbereiden(
+    eigen: Path | None = None,
+    catalogus: Sequence[Thema] | None = None,
+    scrubber: Scrubber | None = None,
+    voortgang: Voortgang | None = None,
+) -> Path:
+    """One-time set-up for the dashboard (e.g. from ``collectief voorbereiden``): import the sample into its own
+    database when that is empty and analyse it, so that the first page opens at once. Returns the database."""
+    from collectief.catalogue import laad_catalogus
+    from collectief.nlp import laad_pipeline
+
+    catalogus = laad_catalogus() if catalogus is None else catalogus
+    pad = voorbeeld_db_pad(eigen)
+    with Store(pad) as store:
+        zaai_voorbeeld(store, scrubber, voortgang)
+        versie = analyseversie(store, catalogus)
+        if not analyse_bewaard(pad, versie):
+            maak_analyse(store, versie, catalogus, laad_pipeline, voortgang)
+    return pad
 
 
 # ---- versions ------------------------------------------------------------------------------------------------
@@ -448,6 +470,13 @@ def neem_besluit(
     besluit = Besluit(id=0, thema_id=thema_id, actie=actie, waarde=(waarde or "").strip() or None,
                       notitie=(notitie or "").strip() or None)  # fmt: skip
     reden = controleer(besluit, stand.themas, set(stand.hulpvragen["thema_id"]))
+    if reden is None and actie == "afsplitsen":
+        from collectief.decisions import lees_splitsing, treffers
+
+        trefwoord, _ = lees_splitsing(besluit.waarde)
+        teksten = stand.hulpvragen.loc[stand.hulpvragen["thema_id"] == thema_id, "tekst"]
+        if not any(treffers(teksten, trefwoord)):
+            reden = f"geen enkele hulpvraag van dit thema bevat een woord dat begint met '{trefwoord}'"
     if reden is not None:
         return reden[:1].upper() + reden[1:] + "."
     store.voeg_besluit_toe(thema_id, actie, besluit.waarde, besluit.notitie)
@@ -592,6 +621,8 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
             gekozen = leden.sort_values(["score", "rij"], ascending=[False, True])["tekst"].drop_duplicates().head(3)
             voorbeelden[h.thema_id] = tuple(gekozen)
     themas = als_tekst(pd.DataFrame(rijen), ["Hulpvragen", "Huishoudens"], k)
+    if not huishoudens_bekend:
+        themas["Huishoudens"] = "onbekend"  # the export has no household column: nothing to count
 
     per_maand = herhaling.per_maand.copy()
     if len(per_maand):

@@ -149,21 +149,53 @@ def test_besluiten_die_niet_kunnen_worden_overgeslagen_met_reden(besluit: Beslui
     assert list(uit.hulpvragen["thema_id"]) == list(_hulpvragen()["thema_id"])
 
 
+def test_tabellen_zonder_datum_wijk_en_huishouden() -> None:
+    """An export with only a text column still gives every table (the whole export is the period)."""
+    n = 40
+    df = pd.DataFrame(
+        {
+            "rij": range(n),
+            "id": [None] * n,
+            "datum": pd.to_datetime([None] * n),
+            "wijk": [None] * n,
+            "huishouden": [None] * n,
+            "minuten": [float("nan")] * n,
+            "tekst": ["vraag over huurtoeslag"] * 30 + ["iets anders"] * 10,
+            "thema_id": ["toeslagen"] * 30 + [OVERIG] * 10,
+            "thema": ["Toeslagen"] * 30 + ["Overig"] * 10,
+            "score": [0.9] * n,
+            "signaal": [""] * n,
+        }
+    )
+    basis = dashboard.Basis(df, {"toeslagen": _themas()["toeslagen"]}, "pijplijn", (), "v", "nu")
+    stand = dashboard.maak_stand(
+        basis, pd.DataFrame(columns=["id", "thema_id", "actie", "waarde", "notitie", "tijdstip"])
+    )
+    assert stand.maanden == () and stand.wijken == ()
+    tabel = dashboard.tabellen(stand, dashboard.standaardfilter(stand))
+    assert tabel.periode == "in de hele export" and tabel.kerncijfers.hulpvragen == n
+    assert tabel.kerncijfers.huishoudens is None and set(tabel.themas["Huishoudens"]) == {"onbekend"}
+    assert list(tabel.themas["Hulpvragen"]) == ["30", "10"]
+    assert len(tabel.per_maand) == 0
+    for naam in dashboard.CSV_NAMEN:
+        assert dashboard.csv_bestand(naam, stand, tabel, pd.DataFrame())
+    assert "Toeslagen" in dashboard.verslag_markdown(dashboard.sessieverslag(stand, tabel, pd.DataFrame(
+        columns=["id", "thema_id", "actie", "waarde", "notitie", "tijdstip"])))  # fmt: skip
+
+
 # ---- the sample, seeded once ------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def voorbeeld(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The sample in ``voorbeeld.sqlite``, scrubbed with the real de-identifier and analysed (as the app would)."""
-    from collectief.nlp import laad_pipeline
+    """The sample in ``voorbeeld.sqlite``, scrubbed with the real de-identifier and analysed (the one-time set-up)."""
     from collectief.privacy import Scrubber
 
     map_ = tmp_path_factory.mktemp("dashboard")
-    eigen = map_ / "collectief.sqlite"
     scrubber = Scrubber()
-    with Store(dashboard.voorbeeld_db_pad(eigen)) as store:
-        rapport = dashboard.zaai_voorbeeld(store, scrubber)
-        versie = dashboard.analyseversie(store, laad_catalogus())
-        dashboard.maak_analyse(store, versie, laad_catalogus(), laad_pipeline)
-    assert rapport is not None and rapport.geaccepteerd == 1410
+    pad = dashboard.voorbereiden(map_ / "collectief.sqlite", scrubber=scrubber)
+    assert pad == map_ / "voorbeeld.sqlite"
+    with Store(pad) as store:
+        assert store.aantal_hulpvragen() == 1410
+        assert dashboard.analyse_bewaard(pad, dashboard.analyseversie(store, laad_catalogus()))
     return {"map": map_, "scrubber": scrubber}
 
 
