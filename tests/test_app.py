@@ -456,6 +456,13 @@ def test_hernoemen_in_maandsessie_staat_na_een_rerun_op_themas(db: Path) -> None
     rij = tabel[tabel["Thema"] == "Huurtoeslag en andere toeslagen"].iloc[0]
     assert "Hernoemd door het team (was: 'Toeslagen')" in rij["Besluiten van het team"]
 
+    # The session report on Export and the summary on Maandsessie use the team's name too.
+    at.switch_page("paginas/export.py").run()
+    assert not at.exception
+    assert "Huurtoeslag en andere toeslagen" in at.expander[0].markdown[0].value
+    at.switch_page("paginas/maandsessie.py").run()
+    assert "Huurtoeslag en andere toeslagen" in _tekst(at)
+
     # A new session (a colleague opening the dashboard tomorrow) sees the same name.
     assert "Huurtoeslag en andere toeslagen" in set(_app("themas").dataframe[0].value["Thema"])
 
