@@ -49,14 +49,14 @@ def ensure_venv(extras: str) -> None:
     stamp.write_text(wanted)
 
 
-def prepare() -> None:
-    """One-time preparation: the de-identifier's tables and the NLP pipeline report."""
-    _run(PY, "-m", "collectief.cli", "voorbereiden")
+def prepare(*extra: str) -> None:
+    """One-time preparation: the de-identifier's tables and the NLP pipeline report (and the sample for the app)."""
+    _run(PY, "-m", "collectief.cli", "voorbereiden", *extra)
 
 
 def app() -> None:
     ensure_venv("")
-    prepare()
+    prepare("--dashboard")
     env = dict(os.environ)
     _run(PY, "-m", "streamlit", "run", ROOT / "app.py", *sys.argv[2:], env=env)
 

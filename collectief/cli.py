@@ -271,6 +271,13 @@ def _cmd_voorbereiden(args: argparse.Namespace) -> int:
     print(f"De-identificatie klaar ({seconden:.0f} s).")
     pipeline = laad_pipeline()
     print(f"NLP-pijplijn: {pipeline.beschrijving}")
+    if args.dashboard:
+        from collectief.dashboard import voorbereiden
+
+        print("Voorbeeldgegevens voor het dashboard inlezen en analyseren (eenmalig) ...", flush=True)
+        balk = _Voortgangsbalk("Voorbeeld", aan=True)
+        pad = voorbereiden(voortgang=lambda deel, _tekst="": balk(deel))
+        print(f"Dashboard klaar: {pad}")
     return 0
 
 
@@ -318,6 +325,9 @@ def _parser() -> argparse.ArgumentParser:
     ges.set_defaults(functie=_cmd_gestart)
 
     voor = sub.add_parser("voorbereiden", help="eenmalige voorbereiding (de-identificatie, NLP-pijplijn)")
+    voor.add_argument(
+        "--dashboard", action="store_true", help="ook de voorbeeldgegevens voor het dashboard klaarzetten"
+    )
     voor.set_defaults(functie=_cmd_voorbereiden)
     return parser
 
