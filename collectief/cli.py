@@ -12,25 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from collectief.errors import CollectiefFout
-from collectief.records import ImportRapport
+from collectief.records import SCRUB_CATEGORIEEN, ImportRapport
 
 __all__ = ["main"]
 
 log = logging.getLogger("collectief")
-
-_CATEGORIE_NAMEN = {
-    "NAAM": "namen",
-    "TELEFOON": "telefoonnummers",
-    "EMAIL": "e-mailadressen",
-    "ADRES": "adressen",
-    "POSTCODE": "postcodes",
-    "BSN": "BSN's",
-    "IBAN": "IBAN's",
-    "DATUM": "datums",
-    "LEEFTIJD": "leeftijden",
-    "URL": "webadressen",
-    "ID": "overige nummers",
-}
 
 
 class _Voortgangsbalk:
@@ -83,7 +69,7 @@ def rapport_tekst(rapport: ImportRapport) -> str:
     if rapport.gescrubd.totaal:
         regels.append(f"Persoonsgegevens verwijderd: {rapport.gescrubd.totaal}")
         for categorie, n in sorted(rapport.gescrubd.per_categorie.items()):
-            regels.append(f"  - {_CATEGORIE_NAMEN.get(categorie, categorie.lower())}: {n}")
+            regels.append(f"  - {SCRUB_CATEGORIEEN.get(categorie, categorie.lower())}: {n}")
     else:
         regels.append("Persoonsgegevens verwijderd: geen gevonden")
     kolommen = ", ".join(f"{veld} ← '{kolom}'" for veld, kolom in rapport.kolommen.items())

@@ -46,7 +46,7 @@ import pandas as pd
 
 from collectief.decisions import ACTIES, Besluit, besluiten_uit, controleer, pas_toe
 from collectief.errors import CollectiefFout
-from collectief.records import OVERIG, ImportRapport, Thema
+from collectief.records import OVERIG, SCRUB_CATEGORIEEN, ImportRapport, Thema
 from collectief.store import Store, standaard_db_pad
 from collectief.suppress import K, als_tekst, onderdruk, veilig_aantal
 
@@ -62,7 +62,6 @@ if TYPE_CHECKING:
 __all__ = [
     "CSV_NAMEN",
     "MAX_UPLOAD_MB",
-    "SCRUB_NAMEN",
     "TYPES",
     "VOORBEELD_CSV",
     "Basis",
@@ -1304,22 +1303,6 @@ def csv_bestand(
     raise ValueError(f"onbekend exportbestand '{naam}'")
 
 
-#: Removed personal data per category, as the import report names them.
-SCRUB_NAMEN = {
-    "NAAM": "namen",
-    "TELEFOON": "telefoonnummers",
-    "EMAIL": "e-mailadressen",
-    "ADRES": "adressen",
-    "POSTCODE": "postcodes",
-    "BSN": "BSN's",
-    "IBAN": "IBAN's",
-    "DATUM": "datums",
-    "LEEFTIJD": "leeftijden",
-    "URL": "webadressen",
-    "ID": "overige nummers",
-}
-
-
 def importverslag(batch: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The stored report of one import (a row of ``Store.batches()``): rejected rows with their reason, and the
     personal data removed per category."""
@@ -1331,7 +1314,7 @@ def importverslag(batch: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]
     afgewezen = pd.DataFrame({"Rij": [int(r) + 1 for r, _ in afwijzingen], "Reden": [str(x) for _, x in afwijzingen]})
     verwijderd = pd.DataFrame(
         {
-            "Soort": [SCRUB_NAMEN.get(c, c.lower()) for c in sorted(gescrubd)],
+            "Soort": [SCRUB_CATEGORIEEN.get(c, c.lower()) for c in sorted(gescrubd)],
             "Verwijderd": [gescrubd[c] for c in sorted(gescrubd)],
         }
     )

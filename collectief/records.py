@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-__all__ = ["OVERIG", "Afwijzing", "Hulpvraag", "ImportRapport", "RuweRij", "ScrubTelling", "Thema"]
+__all__ = ["OVERIG", "SCRUB_CATEGORIEEN", "Afwijzing", "Hulpvraag", "ImportRapport", "RuweRij", "ScrubTelling", "Thema"]
 
 #: Theme id for hulpvragen that fit no recurring theme. Always counted and shown, never hidden.
 OVERIG = "overig"
@@ -72,6 +72,22 @@ class Afwijzing:
             raise ValueError(f"rij must be >= 0, got {self.rij}")
         if not self.reden:
             raise ValueError("reden must not be empty")
+
+
+#: The scrub categories (tag names) and how a report names them, in Dutch.
+SCRUB_CATEGORIEEN: dict[str, str] = {
+    "NAAM": "namen",
+    "TELEFOON": "telefoonnummers",
+    "EMAIL": "e-mailadressen",
+    "ADRES": "adressen",
+    "POSTCODE": "postcodes",
+    "BSN": "BSN's",
+    "IBAN": "IBAN's",
+    "DATUM": "datums",
+    "LEEFTIJD": "leeftijden",
+    "URL": "webadressen",
+    "ID": "overige nummers",
+}
 
 
 @dataclass(slots=True)
