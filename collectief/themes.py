@@ -211,16 +211,17 @@ class ThemaModel(BaseEstimator):
         zeker = np.zeros(len(notities), dtype=bool)
         if gekozen:
             zeker[np.concatenate(gekozen)] = True
-        train_lemmas = [list(notities.lemmas[i]) for i in np.flatnonzero(zeker)]
+        alle_lemmas = [list(x) for x in notities.lemmas]
+        train_lemmas = [alle_lemmas[i] for i in np.flatnonzero(zeker)]
         train_lemmas += [re.findall(r"[a-z][a-z-]+", v) for v, _ in voorbeelden]
         y = np.concatenate([zaad[zeker], np.array([i for _, i in voorbeelden], dtype=int)])
         if len(np.unique(y)) < 2:
             return None
-        vectoriseerder = Vectoriseerder(min_df=2).fit([list(x) for x in notities.lemmas] + train_lemmas)
+        vectoriseerder = Vectoriseerder(min_df=2).fit(alle_lemmas + train_lemmas)
         model = LogisticRegression(C=4.0, max_iter=500, random_state=self.random_state)
         model.fit(vectoriseerder.transform(train_lemmas), y)
         kans = np.zeros((len(notities), len(self.catalogus_)))
-        kans[:, model.classes_] = model.predict_proba(vectoriseerder.transform([list(x) for x in notities.lemmas]))
+        kans[:, model.classes_] = model.predict_proba(vectoriseerder.transform(alle_lemmas))
         return kans
 
     def _ontdek(
@@ -247,23 +248,24 @@ class ThemaModel(BaseEstimator):
         namen = woord_tfidf.get_feature_names_out()
         kandidaten = []
         for leden in gemeenschappen:
-            thema = self._maak_thema(W, namen, steekproef[leden], lemmas, notities.huishoudens)
+            thema = self._maak_thema(W, namen, steekproef[leden], notities.huishoudens)
             if thema is not None:
                 kandidaten.append(thema)
         # Bigger themes first, then by label, so ids are deterministic.
         kandidaten.sort(key=lambda t: (-len(t[1]), t[0]))
         uit = []
-        for kernwoorden, _, _, centroide, drempel in kandidaten:
+        for kernwoorden, _, _, centroide in kandidaten:
             volgnummer += 1
             naam = _uniek(", ".join(kernwoorden), bezette_namen)
             bezette_namen.add(naam)
-            uit.append(OntdektThema(f"ontdekt_{volgnummer}", naam, kernwoorden, centroide, drempel))
+            # Later notes join this theme under the same rule its members met.
+            uit.append(OntdektThema(f"ontdekt_{volgnummer}", naam, kernwoorden, centroide, self.min_gelijkenis))
         if not uit:
             return []
         # Sampled notes belong to their community; the rest go to their best theme when close enough to it.
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)
-        for thema, (_, leden, sims, _, _) in zip(uit, kandidaten, strict=True):
+        for thema, (_, leden, sims, _) in zip(uit, kandidaten, strict=True):
             labels[leden], scores[leden] = thema.id, sims
         rest = np.setdiff1d(np.arange(n), steekproef)
         if len(rest):
@@ -275,9 +277,8 @@ class ThemaModel(BaseEstimator):
         W: sp.csr_matrix,
         namen: np.ndarray,
         leden: np.ndarray,
-        lemmas: list[list[str]],
         huishoudens: Sequence[str | None],
-    ) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, dict[str, float], float] | None:
+    ) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, dict[str, float]] | None:
         """Label, core members and centroid of a cluster, or None when it is noise rather than a theme."""
         if len(leden) < self.min_grootte:
             return None
@@ -304,10 +305,7 @@ class ThemaModel(BaseEstimator):
         if aantal_huishoudens < self.min_huishoudens:
             return None
         centroide = _centroide(np.asarray(W[kern_leden].mean(axis=0)).ravel(), namen)
-        sims = _cosinus(W[kern_leden], namen, centroide)
-        # Later notes join this theme under the same rule its members met.
-        drempel = float(self.min_gelijkenis)
-        return tuple(kern), kern_leden, sims, centroide, drempel
+        return tuple(kern), kern_leden, _cosinus(W[kern_leden], namen, centroide), centroide
 
     # ---- using a fitted model ------------------------------------------------------------------------------
     @property
