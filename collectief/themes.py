@@ -179,7 +179,8 @@ class ThemaModel(BaseEstimator):
         # Keyword evidence, squashed to [0, 1): one strong keyword ≈ 0.63, two ≈ 0.86.
         kans_trefwoord = 1.0 - np.exp(-bewijs)
         gesorteerd = np.sort(bewijs, axis=1)
-        zeker = (gesorteerd[:, -1] >= 1.0) & (gesorteerd[:, -1] >= 1.5 * gesorteerd[:, -2])
+        tweede = gesorteerd[:, -2] if bewijs.shape[1] > 1 else np.zeros(len(notities))
+        zeker = (gesorteerd[:, -1] >= 1.0) & (gesorteerd[:, -1] >= 1.5 * tweede)
         zaad = np.argmax(bewijs, axis=1)
         kans_model = self._classificeer(notities, zaad, zeker)
         # Either source of evidence can carry a note (noisy-or): keywords when present, the classifier when

@@ -15,7 +15,7 @@ from collectief.catalogue import laad_catalogus
 from collectief.errors import CollectiefFout
 from collectief.nlp import DOMEIN_STOPWOORDEN, Pipeline
 from collectief.normalise import normaliseer
-from collectief.records import OVERIG
+from collectief.records import OVERIG, Thema
 from collectief.themes import ThemaModel
 
 
@@ -148,3 +148,10 @@ def test_discovery_alone_on_short_dutch_texts(pipeline) -> None:
     analyse = analyseer(df, (), seed=0, pipeline=pipeline)
     assert normalized_mutual_info_score(waarheid, analyse.hulpvragen["thema_id"]) > 0.8
     assert (analyse.themas["bron"] == "ontdekt").sum() == 3
+
+
+def test_a_one_theme_catalogue_works(pipeline) -> None:
+    enkel = (Thema(id="vervoer", naam="Vervoer", trefwoorden=("regiotaxi", "scootmobiel")),)
+    df = pd.DataFrame({"tekst": ["regiotaxi kwam te laat", "scootmobiel kapot", "vraag over de hond"]})
+    analyse = analyseer(df, enkel, pipeline=pipeline)
+    assert analyse.hulpvragen["thema_id"].tolist() == ["vervoer", "vervoer", OVERIG]
