@@ -24,12 +24,10 @@ on them (the Streamlit layer's ``st.cache_data``) never serves stale tables.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import html
 import importlib.util
-import io
 import json
 import logging
 import math
@@ -930,43 +928,6 @@ def _vooraf(naam: str, grootte: int) -> str | None:
     return None
 
 
-def _kolomkoppen(pad: Path) -> tuple[str, ...]:
-    """The column names of an export, for the mapping choice: the fullest of its first rows."""
-    rijen: list[Sequence[object]] = []
-    try:
-        with pad.open("rb") as f:
-            begin = f.read(256 * 1024)
-        if begin.startswith(b"PK\x03\x04"):
-            from openpyxl import load_workbook
-
-            werkmap = load_workbook(pad, read_only=True, data_only=True)
-            try:
-                for i, rij in enumerate(werkmap.worksheets[0].iter_rows(values_only=True)):
-                    if i >= 10:
-                        break
-                    rijen.append(rij)
-            finally:
-                werkmap.close()
-        else:
-            for encoding in ("utf-8-sig", "cp1252"):
-                try:
-                    tekst = begin.decode(encoding)
-                    break
-                except UnicodeDecodeError:
-                    continue
-            regels = [r for r in tekst.splitlines()[:12] if r.strip()]
-            scheiding = max(";,\t", key=lambda s: sum(r.count(s) for r in regels))
-            rijen = list(csv.reader(io.StringIO("\n".join(regels)), delimiter=scheiding))[:10]
-    except Exception:  # a peek for the mapping choice: no columns is an acceptable answer
-        return ()
-
-    def koppen(rij: Sequence[object]) -> list[str]:
-        return [str(c).strip() for c in rij if c is not None and str(c).strip() and len(str(c).strip()) <= 60]
-
-    beste = max(rijen, key=lambda r: len(koppen(r)), default=())
-    return tuple(dict.fromkeys(koppen(beste)))
-
-
 def raad_koppeling(kolommen: Sequence[str]) -> dict[str, str]:
     """A first guess for the column mapping: the column whose name starts with a known alias, per field."""
     import unicodedata
@@ -1004,7 +965,7 @@ def controleer_upload(naam: str, data: bytes, koppeling: Mapping[str, str] | Non
         try:
             export = open_export(pad, koppeling)
         except CollectiefFout as fout:
-            kolommen = _kolomkoppen(pad) if fout.code == "E004" else ()
+            kolommen = tuple(fout.details.get("koppen", ())) if fout.code == "E004" else ()
             if kolommen:
                 return Uploadcontrole(
                     f"In '{Path(naam).name}' is geen kolom met de tekst van de hulpvraag herkend. Kies hieronder "

@@ -96,12 +96,15 @@ def _koppel_kolommen(koppen: Sequence[object], koppeling: Mapping[str, str] | No
     return resultaat
 
 
-def _toonbare_kop(cel: object) -> str:
-    """A header cell as it may be shown in a message: a long cell is probably a note, so it is not echoed."""
+def _toonbaar(cel: object) -> bool:
+    """May this cell be shown as a column name? A long cell is probably a note, so it is never echoed."""
     tekst = str(cel).strip()
-    if len(tekst) > 40 or len(tekst.split()) > 4:
-        return "(lange tekst, niet getoond)"
-    return f"'{tekst}'"
+    return bool(tekst) and len(tekst) <= 40 and len(tekst.split()) <= 4
+
+
+def _toonbare_kop(cel: object) -> str:
+    """A header cell as it may be shown in a message."""
+    return f"'{str(cel).strip()}'" if _toonbaar(cel) else "(lange tekst, niet getoond)"
 
 
 def _is_kopregel(cellen: Sequence[object]) -> bool:
@@ -425,13 +428,12 @@ def _kies_kop(
         # Name what the most likely header row holds, so the user can pick the right column.
         kop = max(niet_leeg[:5], key=lambda r: sum(1 for c in r if isinstance(c, str) and c.strip()))
         kolommen = ", ".join(_toonbare_kop(c) for c in kop if c not in (None, "")) or "(geen)"
-        voorbeeld = next(
-            (str(c).strip() for c in kop if isinstance(c, str) and c.strip() and _toonbare_kop(c).startswith("'")),
-            "Kolomnaam",
-        )
+        voorbeeld = next((str(c).strip() for c in kop if isinstance(c, str) and _toonbaar(c)), "Kolomnaam")
         if koppeling:
             _koppel_kolommen(kop, koppeling)  # raises E006 naming the missing column
-        raise CollectiefFout("E004", bestand=pad.name, kolommen=kolommen, voorbeeld=voorbeeld)
+        # The column names that may be shown, for a mapping choice (the dashboard offers them to pick from).
+        koppen = tuple(dict.fromkeys(str(c).strip() for c in kop if c is not None and _toonbaar(c)))
+        raise CollectiefFout("E004", bestand=pad.name, kolommen=kolommen, voorbeeld=voorbeeld, koppen=koppen)
     koppen = list(eerste[kop_index])
     posities = _koppel_kolommen(koppen, koppeling)
     onder_kop = eerste[kop_index + 1 :]

@@ -185,3 +185,15 @@ def test_large_file_streams_without_loading_whole(tmp_path: Path) -> None:
     assert isinstance(eerste, RuweRij) and eerste.rij == 0
     assert 0 < export.voortgang < 1  # only a buffer's worth read so far
     assert sum(1 for _ in rijen) == 19999 and export.voortgang == 1.0
+
+
+def test_missing_text_column_names_the_columns_for_a_mapping_choice(tmp_path: Path) -> None:
+    with pytest.raises(CollectiefFout) as info:
+        open_export(FIX / "eigen_kolomnamen.csv")
+    assert info.value.details["koppen"] == ("Dag", "Locatie", "Notitie medewerker")
+    # Without a header, the first row is data: its long cells are never offered as column names.
+    pad = tmp_path / "zonder_kop.csv"
+    pad.write_text("01-01-2026;Oost;Mw. Jansen van de Dorpsstraat belt over haar huurtoeslag en de brief\n")
+    with pytest.raises(CollectiefFout) as info:
+        open_export(pad)
+    assert info.value.details["koppen"] == ("01-01-2026", "Oost")
