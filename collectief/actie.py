@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from collectief.aanbod import INDIVIDUELE_THEMAS, Aanbod, Aanbodcatalogus, laad_aanbod
-from collectief.analysis import Analyse
 from collectief.proposals import Voorstel, stel_voor, voorstellen_tabel
 from collectief.records import OVERIG, Thema
 from collectief.recurrence import (
@@ -34,7 +34,10 @@ from collectief.recurrence import (
 from collectief.suppress import K
 from collectief.tijdwinst import Aannames, Gerealiseerd, gerealiseerd, tijdwinst_per_thema
 
-__all__ = ["GESTART_KOLOMMEN", "Actieplan", "Effect", "plan_acties", "zoek_aanbod"]
+if TYPE_CHECKING:
+    from collectief.analysis import Analyse
+
+__all__ = ["GESTART_KOLOMMEN", "Actieplan", "Effect", "effecten_van", "plan_acties", "zoek_aanbod"]
 
 #: Columns a table of started offers needs (``wijk`` and ``notitie`` are optional).
 GESTART_KOLOMMEN = ("thema_id", "aanbod", "startdatum")
@@ -136,26 +139,31 @@ def _tekst_of_none(waarde: object) -> str | None:
     return tekst or None
 
 
-def _effecten(
+def effecten_van(
     hulpvragen: pd.DataFrame,
     gestart: pd.DataFrame,
-    herhaling: Herhalingsanalyse,
-    themas: Mapping[str, Thema],
-    catalogus: Aanbodcatalogus,
-    aannames: Aannames,
-    k: int,
-    min_maanden: int,
+    catalogus: Aanbodcatalogus | None,
+    naam_van: Callable[[str], str],
+    *,
+    in_gegevens: Collection[str] = (),
+    aannames: Aannames | None = None,
+    k: int = K,
+    min_maanden: int = 3,
 ) -> tuple[Effect, ...]:
+    """The before/after comparison of every started offer (rows of ``Store.gestart_aanbod()``) on its theme.
+
+    ``naam_van`` gives a theme's name for its id; ``in_gegevens`` the theme ids present in this analysis. The
+    offer's own monthly hours are subtracted when ``catalogus`` knows it (by id or name).
+    """
     ontbrekend = [kolom for kolom in GESTART_KOLOMMEN if kolom not in gestart.columns]
     if ontbrekend:
         raise ValueError(f"the started offers table is missing columns {ontbrekend}")
-    in_gegevens = {h.thema_id: h for h in herhaling.themas}
     effecten = []
     for rij in gestart.to_dict("records"):
         thema_id = str(rij["thema_id"])
         wijk = _tekst_of_none(rij.get("wijk"))
         ingevuld = _tekst_of_none(rij["aanbod"]) or ""
-        gevonden = zoek_aanbod(catalogus, ingevuld)
+        gevonden = zoek_aanbod(catalogus, ingevuld) if catalogus is not None else None
         kosten = gevonden.kosten if gevonden is not None and gevonden.kosten is not None else 0.0
         resultaat = gerealiseerd(
             hulpvragen,
@@ -167,14 +175,10 @@ def _effecten(
             min_maanden=min_maanden,
             k=k,
         )
-        thema = themas.get(thema_id)
-        naam = (
-            thema.naam if thema is not None else (in_gegevens[thema_id].thema if thema_id in in_gegevens else thema_id)
-        )
         effecten.append(
             Effect(
                 thema_id=thema_id,
-                thema=naam,
+                thema=naam_van(thema_id),
                 wijk=wijk,
                 aanbod=gevonden.naam if gevonden is not None else ingevuld,
                 aanbod_id=gevonden.id if gevonden is not None else None,
@@ -232,7 +236,22 @@ def plan_acties(
     tijdwinst.loc[geen_aanbod, kolommen] = math.nan
     effecten: tuple[Effect, ...] = ()
     if gestart is not None and len(gestart):
-        effecten = _effecten(hulpvragen, gestart, herhaling, themas, catalogus, aannames, k, min_maanden_effect)
+        in_gegevens = {h.thema_id: h.thema for h in herhaling.themas}
+
+        def naam_van(thema_id: str) -> str:
+            thema = themas.get(thema_id)
+            return thema.naam if thema is not None else in_gegevens.get(thema_id, thema_id)
+
+        effecten = effecten_van(
+            hulpvragen,
+            gestart,
+            catalogus,
+            naam_van,
+            in_gegevens=in_gegevens,
+            aannames=aannames,
+            k=k,
+            min_maanden=min_maanden_effect,
+        )
     return Actieplan(
         herhaling=herhaling,
         voorstellen=voorstellen,

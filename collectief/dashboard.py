@@ -50,12 +50,13 @@ from collectief.suppress import K, als_tekst, onderdruk, veilig_aantal
 
 if TYPE_CHECKING:
     from collectief.aanbod import Aanbodcatalogus
+    from collectief.actie import Effect
     from collectief.analysis import Analyse
     from collectief.nlp import Pipeline
     from collectief.privacy import Scrubber
     from collectief.proposals import Voorstel
     from collectief.recurrence import Herhalingsanalyse
-    from collectief.tijdwinst import Aannames, Gerealiseerd, Schatting
+    from collectief.tijdwinst import Aannames, Schatting
 
 __all__ = [
     "CSV_NAMEN",
@@ -63,7 +64,6 @@ __all__ = [
     "TYPES",
     "VOORBEELD_CSV",
     "Basis",
-    "Effect",
     "Filter",
     "Kerncijfers",
     "Overzicht",
@@ -830,48 +830,23 @@ def tijdwinst_tabel(stand: Stand, filter: Filter, aannames: Aannames, k: int = K
 
 
 # ---- started offers ---------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Effect:
-    """A started offer and its before/after comparison (texts already suppressed)."""
-
-    thema_id: str
-    thema: str
-    aanbod: str
-    wijk: str | None
-    start: dt.date
-    notitie: str | None
-    resultaat: Gerealiseerd
-
-
 def effecten(
     stand: Stand, gestart: pd.DataFrame, aanbod: Aanbodcatalogus | None = None, k: int = K
 ) -> tuple[Effect, ...]:
-    """The effect of every started offer (``Store.gestart_aanbod()``) on its theme, months before vs after."""
-    from collectief.tijdwinst import gerealiseerd
+    """The effect of every started offer (``Store.gestart_aanbod()``) on its theme, months before vs after.
 
-    uit = []
-    for rij in gestart.to_dict("records"):
-        wijk = rij.get("wijk") if isinstance(rij.get("wijk"), str) and rij.get("wijk") else None
-        kosten = 0.0
-        if aanbod is not None:
-            for a in aanbod.voor_thema(str(rij["thema_id"])):
-                if a.naam.casefold() == str(rij["aanbod"]).casefold() and a.kosten is not None:
-                    kosten = a.kosten
-        resultaat = gerealiseerd(stand.hulpvragen, str(rij["thema_id"]), rij["startdatum"], wijk=wijk,
-                                 kosten_per_maand=kosten, k=k)  # fmt: skip
-        notitie = rij.get("notitie")
-        uit.append(
-            Effect(
-                thema_id=str(rij["thema_id"]),
-                thema=stand.naam(str(rij["thema_id"])),
-                aanbod=str(rij["aanbod"]),
-                wijk=wijk,
-                start=resultaat.start,
-                notitie=notitie if isinstance(notitie, str) and notitie.strip() else None,
-                resultaat=resultaat,
-            )
-        )
-    return tuple(uit)
+    The same comparison as the session report's (:func:`collectief.actie.effecten_van`), on the team's view.
+    """
+    from collectief.actie import effecten_van
+
+    return effecten_van(
+        stand.hulpvragen,
+        gestart,
+        aanbod,
+        stand.naam,
+        in_gegevens=set(stand.hulpvragen["thema_id"]),
+        k=k,
+    )
 
 
 # ---- uploads --------------------------------------------------------------------------------------------------
