@@ -5,13 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from collectief.actie import Actieplan
-from collectief.analysis import Analyse
 from collectief.report import rapport_html, rapport_markdown
 from collectief.tijdwinst import getal
+
+if TYPE_CHECKING:
+    from collectief.analysis import Analyse
 
 __all__ = [
     "CSV_OPTIES",

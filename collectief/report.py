@@ -33,16 +33,19 @@ import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from collectief.actie import Actieplan, Effect
-from collectief.analysis import Analyse
 from collectief.proposals import Voorstel
 from collectief.records import OVERIG
 from collectief.recurrence import WIJK_ONBEKEND, Herhaling, periode_in_woorden
 from collectief.suppress import markering, veilig_aantal
 from collectief.tijdwinst import getal
+
+if TYPE_CHECKING:
+    from collectief.analysis import Analyse
 
 __all__ = ["BIJLAGE", "MAAND_KORT", "TITEL", "aanvullend_verbergen", "rapport_html", "rapport_markdown"]
 
