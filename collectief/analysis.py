@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from collectief.nlp import LemmaCache, Pipeline, laad_pipeline
-from collectief.records import OVERIG, Afwijzing, Hulpvraag, Thema
+from collectief.records import OVERIG, Afwijzing, Hulpvraag, RuweRij, Thema
 from collectief.themes import ThemaModel, bereid_voor
 
 __all__ = ["MIN_VOOR_ONTDEKKEN", "Analyse", "afwijzingen_frame", "als_dataframe", "analyseer"]
@@ -38,8 +38,12 @@ class Analyse:
     meldingen: tuple[str, ...]
 
 
-def als_dataframe(hulpvragen: Sequence[Hulpvraag]) -> pd.DataFrame:
-    """Hulpvragen as the analysis's input frame (``datum`` as datetime64, ``minuten`` as float)."""
+def als_dataframe(hulpvragen: Sequence[Hulpvraag | RuweRij]) -> pd.DataFrame:
+    """Hulpvragen as the analysis's input frame (``datum`` as datetime64, ``minuten`` as float).
+
+    Rows straight from the intake (unscrubbed) are accepted for tests and benchmarks only; everything a user
+    meets goes through the privacy stage first.
+    """
     df = pd.DataFrame(
         {
             "rij": [h.rij for h in hulpvragen],

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from collectief.analysis import als_dataframe
 from collectief.intake import open_export
 from collectief.nlp import Pipeline, laad_pipeline
 from collectief.records import RuweRij
@@ -24,18 +25,7 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def sample_df() -> pd.DataFrame:
     """The sample's usable rows as the analysis input frame (texts unscrubbed: fine for theme tests only)."""
-    rijen = [r for r in open_export(SAMPLE).rijen() if isinstance(r, RuweRij)]
-    return pd.DataFrame(
-        {
-            "rij": [r.rij for r in rijen],
-            "id": [r.bron_id for r in rijen],
-            "datum": pd.to_datetime([r.datum for r in rijen]),
-            "wijk": [r.wijk for r in rijen],
-            "huishouden": [r.huishouden for r in rijen],
-            "minuten": [r.minuten for r in rijen],
-            "tekst": [r.tekst for r in rijen],
-        }
-    )
+    return als_dataframe([r for r in open_export(SAMPLE).rijen() if isinstance(r, RuweRij)])
 
 
 @pytest.fixture(scope="session")
