@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import logging
 import re
+import sqlite3
 import sys
 import time
 from collections.abc import Sequence
@@ -58,6 +59,7 @@ def rapport_tekst(rapport: ImportRapport) -> str:
         f"al aanwezig: {rapport.al_aanwezig})",
         f"Afgewezen: {rapport.afgewezen}",
     ]
+    regels += _opslagregels(rapport)
     regels += [f"  - rij {a.rij + 1}: {a.reden}" for a in rapport.afwijzingen[:50]]
     if rapport.afgewezen > 50:
         regels.append(f"  ... en nog {rapport.afgewezen - 50} afgewezen rijen")
@@ -77,12 +79,29 @@ def rapport_tekst(rapport: ImportRapport) -> str:
     return "\n".join(regels)
 
 
+def _opslagregels(rapport: ImportRapport) -> list[str]:
+    """What the database did with the accepted rows, beyond new and present (export ids that collided, refusals)."""
+    regels = []
+    if rapport.id_botsingen:
+        regels.append(
+            f"Let op: {rapport.id_botsingen} rijen hadden een volgnummer dat al bestond, maar een andere inhoud; ze "
+            "zijn als nieuw opgeslagen. Komen ze uit een ander team of een nieuw jaar, dan klopt dat. Is het dezelfde "
+            "export met aangepaste notities, dan staan die hulpvragen nu twee keer in de database."
+        )
+    if rapport.geweigerd:
+        regels.append(
+            f"Let op: de database weigerde {rapport.geweigerd} rijen (ze staan bij de afgewezen rijen); de rest is "
+            "wel opgeslagen."
+        )
+    return regels
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from collectief.importer import importeer
     from collectief.store import Store
 
     balk = _Voortgangsbalk("Importeren", aan=not args.stil)
-    with Store(args.db) as store:
+    with Store(args.db, wachttijd=args.wacht) as store:
         rapport = importeer(args.bestand, store, koppeling=_koppeling(args.kolom), voortgang=balk)
         print(rapport_tekst(rapport))
         print(f"Database: {store.pad} ({store.aantal_hulpvragen()} hulpvragen in totaal)")
@@ -116,12 +135,15 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     gestart = None
     if args.invoer == "database" or _is_database(args.invoer):
         store = Store(None if args.invoer == "database" else args.invoer)
+        # One snapshot: an import running meanwhile in another process is either wholly in it or not at all.
+        with store.momentopname():
+            hulpvragen_db = store.hulpvragen()
+            gestart = store.gestart_aanbod()
         # The store's own row id is not the export's id (bron_id): drop it before bron_id takes its name.
-        df = store.hulpvragen().drop(columns=["id"]).rename(columns={"bron_id": "id"})
+        df = hulpvragen_db.drop(columns=["id"]).rename(columns={"bron_id": "id"})
         df["rij"] = range(len(df))
         afgewezen = pd.DataFrame({"rij": pd.Series(dtype=int), "reden": pd.Series(dtype=str)})
         met_id = bool(df["id"].notna().any())
-        gestart = store.gestart_aanbod()
         bron = f"de database {store.pad.name}"
         print(f"Database: {store.pad} ({len(df)} hulpvragen)")
     else:
@@ -230,7 +252,7 @@ def _cmd_gestart(args: argparse.Namespace) -> int:
     wijk = " ".join(args.wijk.split()) if args.wijk and args.wijk.strip() else None
     opgeslagen = gevonden.id if gevonden is not None else " ".join(args.aanbod_naam.split())
     naam = gevonden.naam if gevonden is not None else opgeslagen
-    with Store(args.db) as store:
+    with Store(args.db, wachttijd=args.wacht) as store:
         store.markeer_gestart(thema_id, opgeslagen, start, wijk=wijk, notitie=args.notitie)
         pad = store.pad
     waar = f" in {wijk}" if wijk else " in het hele werkgebied"
@@ -281,6 +303,9 @@ def _parser() -> argparse.ArgumentParser:
         "--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom, bv. tekst=Notitie"
     )
     imp.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+    imp.add_argument(
+        "--wacht", type=float, default=60.0, metavar="SECONDEN", help="zo lang wachten op een andere import (60)"
+    )
     imp.set_defaults(functie=_cmd_import)
 
     ana = sub.add_parser("analyse", help="thema's vinden in een export of in de database")
@@ -308,6 +333,9 @@ def _parser() -> argparse.ArgumentParser:
     ges.add_argument("--notitie", help="een korte notitie, bijvoorbeeld met welke partner")
     ges.add_argument("--catalogus", type=Path, help="eigen themabestand (TOML), als dat bij de analyse is gebruikt")
     ges.add_argument("--aanbod", type=Path, help="eigen aanbodbestand (TOML), als dat bij de analyse is gebruikt")
+    ges.add_argument(
+        "--wacht", type=float, default=60.0, metavar="SECONDEN", help="zo lang wachten op een lopende import (60)"
+    )
     ges.set_defaults(functie=_cmd_gestart)
 
     voor = sub.add_parser("voorbereiden", help="eenmalige voorbereiding (de-identificatie, NLP-pijplijn)")
@@ -329,6 +357,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.functie(args) or 0)
     except CollectiefFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as fout:
+        # The store turns its faults into messages; this is the net for one it did not foresee.
+        naam = getattr(fout, "sqlite_errorname", type(fout).__name__)
+        print(f"Fout: de database gaf een onverwachte fout ({naam}). Er is niets half opgeslagen.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("Afgebroken; er is niets half opgeslagen.", file=sys.stderr)

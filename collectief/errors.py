@@ -44,6 +44,34 @@ MELDINGEN: dict[str, str] = {
         "In '{bestand}' staat de tekstkolom '{kolom}' wel, maar geen enkele rij bevat tekst. Controleer of de "
         "juiste kolom is gekoppeld."
     ),
+    "E040": (
+        "Het bestand '{bestand}' is geen database van collectief ({wat}). Er is niets in veranderd. Kies met --db "
+        "of COLLECTIEF_DB een database van collectief, of een nieuwe bestandsnaam."
+    ),
+    "E041": (
+        "De database '{bestand}' is gemaakt door een nieuwere versie van collectief (schemaversie {versie}; deze "
+        "versie kent tot en met {bekend}). Er is niets in veranderd. Werk collectief bij en probeer het opnieuw."
+    ),
+    "E042": (
+        "Er loopt al een import in deze database ('{bestand}'); probeer het over een minuut opnieuw. Er is niets "
+        "veranderd."
+    ),
+    "E043": (
+        "De schijf is vol: de database '{bestand}' kon niet worden bijgewerkt. Er is niets opgeslagen; de database "
+        "is zoals hij was. Maak ruimte vrij of kies met --db een andere plek, en probeer het opnieuw."
+    ),
+    "E044": (
+        "Op de plek van de database '{bestand}' mag collectief niet schrijven (alleen-lezen). Er is niets "
+        "veranderd. Kies met --db of COLLECTIEF_DB een map waarin u mag schrijven, of vraag schrijfrechten."
+    ),
+    "E045": (
+        "De database '{bestand}' kon niet worden gelezen of geschreven (een fout van de schijf). Er is niets "
+        "opgeslagen; de database is zoals hij was. Controleer de schijf (vol, losgekoppeld?) en probeer het opnieuw."
+    ),
+    "E046": (
+        "De database '{bestand}' is beschadigd en kan niet worden gelezen. Er is niets in veranderd. Zet een "
+        "reservekopie terug, of kies met --db een nieuwe database en importeer de exports opnieuw."
+    ),
 }
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import secrets
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from collectief.intake import Export, open_export
 from collectief.privacy import Scrubber
 from collectief.records import Afwijzing, Hulpvraag, ImportRapport, RuweRij
-from collectief.store import Store
+from collectief.store import Store, pseudoniem
 
 __all__ = ["BATCH_GROOTTE", "gescrubde_batches", "importeer", "lees_gescrubd"]
 
@@ -75,12 +77,20 @@ def lees_gescrubd(
     scrubber: Scrubber | None = None,
     voortgang: Voortgang | None = None,
 ) -> tuple[list[Hulpvraag], ImportRapport]:
-    """Read and scrub a whole export without storing it (for ``collectief analyse FILE``)."""
+    """Read and scrub a whole export without storing it (for ``collectief analyse FILE``).
+
+    Households are pseudonymised with a key made for this call only, as the store does with its own key: they
+    can be counted, and a name in a household column does not travel on in clear.
+    """
     export = open_export(pad, koppeling)
     rapport = ImportRapport(bestand=Path(pad).name)
+    sleutel = secrets.token_bytes(32)
     hulpvragen: list[Hulpvraag] = []
     for batch in gescrubde_batches(export, scrubber or Scrubber(), rapport, voortgang):
-        hulpvragen.extend(batch)
+        hulpvragen.extend(
+            dataclasses.replace(h, huishouden=pseudoniem(sleutel, h.huishouden)) if h.huishouden is not None else h
+            for h in batch
+        )
     return hulpvragen, rapport
 
 
@@ -93,15 +103,22 @@ def importeer(
 ) -> ImportRapport:
     """Import an export into the store as one transaction; re-importing the same rows adds nothing.
 
-    Raises :class:`~collectief.errors.CollectiefFout` when the file cannot be used; the store is then unchanged,
-    as it is after any other error during the import.
+    Afterwards ``geaccepteerd == nieuw_opgeslagen + al_aanwezig`` and ``geaccepteerd + afgewezen == data_rijen``:
+    a row the database refuses is moved from accepted to rejected with its reason, never counted as present.
+    Raises :class:`~collectief.errors.CollectiefFout` when the file or the database cannot be used; the store is
+    then unchanged, as it is after any other error during the import.
     """
     export = open_export(pad, koppeling)
     rapport = ImportRapport(bestand=Path(pad).name)
     with store.transactie() as imp:
         for batch in gescrubde_batches(export, scrubber or Scrubber(), rapport, voortgang):
             imp.schrijf(batch)
+        if imp.geweigerd:
+            rapport.geaccepteerd -= len(imp.geweigerd)
+            rapport.geweigerd = len(imp.geweigerd)
+            rapport.afwijzingen = sorted([*rapport.afwijzingen, *imp.geweigerd], key=lambda a: a.rij)
         rapport.nieuw_opgeslagen = imp.nieuw
         rapport.al_aanwezig = imp.al_aanwezig
+        rapport.id_botsingen = imp.id_botsingen
         imp.sluit(rapport)
     return rapport

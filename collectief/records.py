@@ -124,6 +124,10 @@ class ImportRapport:
     nieuw_opgeslagen: int = 0
     al_aanwezig: int = 0
     kolommen: dict[str, str] = field(default_factory=dict)
+    #: New rows whose export id was already stored with other content (another team, a new year): kept as new.
+    id_botsingen: int = 0
+    #: Rows the database refused (its schema does not allow them); they are among ``afwijzingen`` too.
+    geweigerd: int = 0
 
     @property
     def afgewezen(self) -> int:
