@@ -96,3 +96,71 @@ def test_cli_unusable_file_exits_nonzero_without_traceback(
     assert main(["import", str(HIER / "fixtures" / naam), "--db", str(tmp_path / "db.sqlite"), "--stil"]) == 2
     fout = capsys.readouterr().err
     assert fout.startswith("Fout: ") and f"[{code}]" in fout and "Traceback" not in fout
+
+
+def test_same_export_renamed_and_resaved_adds_nothing(tmp_path: Path, scrubber: Scrubber) -> None:
+    # Re-saved as another program would: UTF-8 with BOM, ',' and every cell quoted, a title line, another name.
+    with SAMPLE.open(encoding="cp1252", newline="") as f:
+        rijen = list(csv.reader(f, delimiter=";"))
+    kopie = tmp_path / "kopie van export (2).csv"
+    with kopie.open("w", encoding="utf-8-sig", newline="") as f:
+        f.write("Export hulpvragen wijkteam\n")
+        csv.writer(f, delimiter=",", quoting=csv.QUOTE_ALL).writerows(rijen)
+    with Store(tmp_path / "db.sqlite") as store:
+        eerste = importeer(SAMPLE, store, scrubber=scrubber)
+        tweede = importeer(kopie, store, scrubber=scrubber)
+        assert tweede.data_rijen == eerste.data_rijen
+        assert (tweede.nieuw_opgeslagen, tweede.al_aanwezig, tweede.id_botsingen) == (0, eerste.geaccepteerd, 0)
+        assert store.aantal_hulpvragen() == eerste.geaccepteerd
+
+
+def _team_export(pad: Path, wijk: str, notities: list[str]) -> Path:
+    with pad.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, delimiter=";")
+        w.writerow(["Volgnummer", "Datum", "Wijk", "Omschrijving"])
+        for i, notitie in enumerate(notities, start=1):
+            w.writerow([i, f"{i:02d}-03-2026", wijk, notitie])
+    return pad
+
+
+def test_cli_second_team_with_same_numbers_adds_everything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "db.sqlite")
+    oost = _team_export(tmp_path / "export.csv", "Oost", [f"vraag over huurtoeslag nummer {w}" for w in "abcde"])
+    assert main(["import", str(oost), "--db", db, "--stil"]) == 0
+    capsys.readouterr()
+    (tmp_path / "noord").mkdir()
+    noord = _team_export(tmp_path / "noord" / "export.csv", "Noord", [f"schulden en aanmaning {w}" for w in "vwxyz"])
+    assert main(["import", str(noord), "--db", db, "--stil"]) == 0
+    uit = capsys.readouterr().out
+    assert "nieuw opgeslagen: 5, al aanwezig: 0" in uit
+    assert "5 rijen hadden een volgnummer dat al bestond, maar een andere inhoud; ze zijn als nieuw opgeslagen" in uit
+    assert "(10 hulpvragen in totaal)" in uit
+    # Importing team Oost's file once more (renamed) adds nothing and reports no collision.
+    (tmp_path / "oost opnieuw.csv").write_bytes(oost.read_bytes())
+    assert main(["import", str(tmp_path / "oost opnieuw.csv"), "--db", db, "--stil"]) == 0
+    uit = capsys.readouterr().out
+    assert "nieuw opgeslagen: 0, al aanwezig: 5" in uit and "volgnummer" not in uit
+
+
+def test_rows_the_database_refuses_are_reported_as_rejected(tmp_path: Path, scrubber: Scrubber) -> None:
+    import sqlite3
+
+    pad = tmp_path / "db.sqlite"
+    Store(pad).close()
+    conn = sqlite3.connect(pad, isolation_level=None)
+    conn.execute("BEGIN")
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'hulpvragen'").fetchone()[0]
+    conn.execute("ALTER TABLE hulpvragen RENAME TO oud")
+    conn.execute(sql.replace("wijk TEXT,", "wijk TEXT CHECK (wijk <> 'Noord'),"))
+    conn.execute("DROP TABLE oud")
+    conn.execute("COMMIT")
+    conn.close()
+    with Store(pad) as store:
+        rapport = importeer(HIER / "fixtures" / "slechte_rijen.csv", store, scrubber=scrubber)
+        batch = store.batches().iloc[0]
+    # Row 8 ("Schulden bij de deurwaarder", wijk Noord) was accepted by the intake, refused by the schema.
+    assert rapport.geweigerd == 1 and rapport.nieuw_opgeslagen == 2 and rapport.al_aanwezig == 0
+    assert rapport.geaccepteerd == rapport.nieuw_opgeslagen + rapport.al_aanwezig
+    assert rapport.geaccepteerd + rapport.afgewezen == rapport.data_rijen
+    assert any(a.rij == 7 and "weigerde" in a.reden for a in rapport.afwijzingen)
+    assert batch["geweigerd"] == 1 and "weigerde" in batch["afwijzingen"]
