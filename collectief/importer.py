@@ -110,8 +110,10 @@ def importeer(
     """
     export = open_export(pad, koppeling)
     rapport = ImportRapport(bestand=Path(pad).name)
+    # Load the scrubber (seconds) before taking the database's write lock, not while holding it.
+    scrubber = scrubber or Scrubber()
     with store.transactie() as imp:
-        for batch in gescrubde_batches(export, scrubber or Scrubber(), rapport, voortgang):
+        for batch in gescrubde_batches(export, scrubber, rapport, voortgang):
             imp.schrijf(batch)
         if imp.geweigerd:
             rapport.geaccepteerd -= len(imp.geweigerd)

@@ -30,6 +30,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import sqlite3
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -244,7 +245,8 @@ def _als_melding(pad: Path, fout: BaseException) -> CollectiefFout:
         if code == _ALLEEN_LEZEN or (code == _NIET_OPENEN and not _schrijfbaar(pad)):
             return CollectiefFout("E044", bestand=pad)
         if code == _IOFOUT:
-            return CollectiefFout("E045", bestand=pad)
+            # SQLite does not pass errno on; a nearly full file system tells what it was.
+            return CollectiefFout("E043" if _bijna_vol(pad) else "E045", bestand=pad)
         if code in (_BESCHADIGD, _GEEN_DB):
             return CollectiefFout("E046", bestand=pad)
         return CollectiefFout("E008", bestand=pad, wat=f"SQLite-fout {getattr(fout, 'sqlite_errorname', code)}")
@@ -255,6 +257,13 @@ def _als_melding(pad: Path, fout: BaseException) -> CollectiefFout:
             return CollectiefFout("E044", bestand=pad)
         return CollectiefFout("E008", bestand=pad, wat=fout.strerror or type(fout).__name__)
     raise TypeError(fout)
+
+
+def _bijna_vol(pad: Path) -> bool:
+    try:
+        return shutil.disk_usage(pad.parent).free < 1024 * 1024
+    except OSError:
+        return False
 
 
 def _schrijfbaar(pad: Path) -> bool:
