@@ -102,6 +102,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     balk = _Voortgangsbalk("Importeren", aan=not args.stil)
     with Store(args.db, wachttijd=args.wacht) as store:
+        store.controleer_schrijven()
         rapport = importeer(args.bestand, store, koppeling=_koppeling(args.kolom), voortgang=balk)
         print(rapport_tekst(rapport))
         print(f"Database: {store.pad} ({store.aantal_hulpvragen()} hulpvragen in totaal)")

@@ -420,6 +420,20 @@ class Store:
             self._rollback()
             raise
 
+    def controleer_schrijven(self) -> None:
+        """Take the write lock and give it back at once, waiting up to ``wachttijd`` for another writer.
+
+        An import calls this before its slow start (loading the scrubber), so a running import or a read-only
+        place is told at once, not after that wait.
+        """
+        conn = self._verbinding
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        except sqlite3.Error as fout:
+            self._rollback()
+            raise _als_melding(self.pad, fout) from None
+
     @contextmanager
     def momentopname(self) -> Iterator[Store]:
         """Reads inside this block see one consistent state, even while another process imports."""
