@@ -88,6 +88,11 @@ def _opslagregels(rapport: ImportRapport) -> list[str]:
             "zijn als nieuw opgeslagen. Komen ze uit een ander team of een nieuw jaar, dan klopt dat. Is het dezelfde "
             "export met aangepaste notities, dan staan die hulpvragen nu twee keer in de database."
         )
+    if rapport.huishoudens_uit_namen:
+        regels.append(
+            f"De huishoudkolom bevat namen ({rapport.huishoudens_uit_namen} rijen): collectief bewaart daarvan alleen "
+            "een pseudoniem (hh-...), nooit de naam zelf. Gebruik liever een cliënt- of dossiernummer."
+        )
     if rapport.geweigerd:
         regels.append(
             f"Let op: de database weigerde {rapport.geweigerd} rijen (ze staan bij de afgewezen rijen); de rest is "

@@ -38,6 +38,10 @@ def gescrubde_batches(
         batch = []
         for ruw, (tekst, telling) in zip(wachtrij, scrubber.scrub_many(teksten), strict=True):
             rapport.gescrubd.update(telling)
+            # A household column that holds person names (the intake flags it): counted, so the summary can say
+            # that only a pseudonym of it is kept.
+            if ruw.huishouden is not None and getattr(ruw, "huishouden_uit_naam", False):
+                rapport.huishoudens_uit_namen += 1
             batch.append(
                 Hulpvraag(
                     rij=ruw.rij,

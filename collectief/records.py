@@ -128,6 +128,8 @@ class ImportRapport:
     id_botsingen: int = 0
     #: Rows the database refused (its schema does not allow them); they are among ``afwijzingen`` too.
     geweigerd: int = 0
+    #: Accepted rows whose household came from a column of person names (kept only as a pseudonym).
+    huishoudens_uit_namen: int = 0
 
     @property
     def afgewezen(self) -> int:

@@ -164,3 +164,42 @@ def test_rows_the_database_refuses_are_reported_as_rejected(tmp_path: Path, scru
     assert rapport.geaccepteerd + rapport.afgewezen == rapport.data_rijen
     assert any(a.rij == 7 and "weigerde" in a.reden for a in rapport.afwijzingen)
     assert batch["geweigerd"] == 1 and "weigerde" in batch["afwijzingen"]
+
+
+def test_household_from_a_name_column_is_reported_and_only_its_pseudonym_stored(
+    tmp_path: Path, scrubber: Scrubber
+) -> None:
+    import dataclasses
+
+    from collectief.cli import rapport_tekst
+    from collectief.importer import gescrubde_batches
+    from collectief.intake import open_export
+    from collectief.records import ImportRapport, RuweRij
+
+    # The intake flags a household column that holds names (RuweRij.huishouden_uit_naam); a record carrying that
+    # flag stands in for it here, on rows read from a real file.
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class RijMetNaam(RuweRij):
+        huishouden_uit_naam: bool = True
+
+    pad = tmp_path / "namen.csv"
+    pad.write_text(
+        "datum;client;omschrijving\n01-03-2026;Jan Jansen;vraag over huurtoeslag\n02-03-2026;Jan Jansen;DigiD kwijt\n",
+        encoding="utf-8",
+    )
+    export = open_export(pad)
+    gelezen = export.rijen
+    export.rijen = lambda: (  # type: ignore[method-assign]
+        RijMetNaam(**{f.name: getattr(r, f.name) for f in dataclasses.fields(RuweRij)}) if isinstance(r, RuweRij) else r
+        for r in gelezen()
+    )
+    rapport = ImportRapport(bestand=pad.name)
+    with Store(tmp_path / "db.sqlite") as store:
+        with store.transactie() as imp:
+            for batch in gescrubde_batches(export, scrubber, rapport):
+                imp.schrijf(batch)
+        df = store.hulpvragen()
+    assert rapport.huishoudens_uit_namen == 2
+    assert "De huishoudkolom bevat namen (2 rijen)" in rapport_tekst(rapport)
+    assert df["huishouden"].nunique() == 1 and df["huishouden"].iloc[0].startswith("hh-")
+    assert b"Jansen" not in b"".join(p.read_bytes() for p in tmp_path.glob("db.sqlite*"))
