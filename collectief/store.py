@@ -301,6 +301,7 @@ class Store:
     def __init__(self, pad: str | Path | None = None, wachttijd: float = WACHTTIJD) -> None:
         self.pad = Path(pad) if pad is not None else standaard_db_pad()
         self._conn: sqlite3.Connection | None = None
+        self._wachttijd_ms = int(max(wachttijd, 0.0) * 1000)
         try:
             _controleer_kop(self.pad)
             self.pad.parent.mkdir(parents=True, exist_ok=True)
@@ -515,12 +516,17 @@ class Store:
         """Keep lemmas for next time. Only a speed-up: when the database cannot be written now (an import is
         running, a read-only place, a full disk), nothing is kept and the analysis goes on."""
         conn = self._verbinding
+        # Not worth waiting for: an analysis during a long import would otherwise stand still for ``wachttijd``.
+        conn.execute("PRAGMA busy_timeout = 0")
         try:
             conn.execute("BEGIN IMMEDIATE")
+            # The cache's own key is its primary key: OR IGNORE only skips lemmas that are already kept.
             conn.executemany("INSERT OR IGNORE INTO nlp_cache (sleutel, lemmas) VALUES (?, ?)", paren)
             conn.execute("COMMIT")
         except sqlite3.Error:
             self._rollback()
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {self._wachttijd_ms}")
 
 
 class _Import:
