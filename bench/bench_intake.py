@@ -100,6 +100,34 @@ def _meet(n: int, bestand: str | None = None) -> None:
     )
 
 
+def opslag(n: int = 100_000) -> None:
+    """Storing alone: n ready, scrubbed records with an id, a household and a date into a fresh database."""
+    import datetime as dt
+
+    from collectief.records import Hulpvraag, ImportRapport
+    from collectief.store import Store
+
+    rijen = [
+        Hulpvraag(
+            rij=i,
+            tekst=f"vraag over huurtoeslag en schulden, nummer {i}",
+            datum=dt.date(2025, 1 + i % 12, 1 + i % 28),
+            wijk=f"Wijk {i % 6}",
+            huishouden=f"HH-{i // 3:05d}",
+            minuten=30.0,
+            bron_id=str(i + 1),
+        )
+        for i in range(n)
+    ]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "db.sqlite") as store:
+        start = time.process_time()
+        with store.transactie() as imp:
+            for i in range(0, n, 2000):
+                imp.schrijf(rijen[i : i + 2000])
+            imp.sluit(ImportRapport(bestand="opslag"))
+        print(f"Storing {n} scrubbed hulpvragen: {time.process_time() - start:.2f} CPU s ({imp.nieuw} new)")
+
+
 def main(groottes: list[int], bestanden: list[str]) -> None:
     print(f"Machine: {platform.machine()}, {_cpu()}, Python {platform.python_version()}")
     print(
@@ -140,5 +168,9 @@ if __name__ == "__main__":
         parser = argparse.ArgumentParser(description="intake + scrubbing benchmark")
         parser.add_argument("groottes", nargs="*", type=int, help="sizes of built exports (default 10000 100000)")
         parser.add_argument("--bestand", action="append", default=[], help="also benchmark this export file")
+        parser.add_argument("--opslag", action="store_true", help="only the store: 100k ready records")
         args = parser.parse_args()
+        if args.opslag:
+            opslag()
+            sys.exit()
         main(args.groottes or ([] if args.bestand else [10_000, 100_000]), args.bestand)

@@ -231,13 +231,16 @@ def test_schema_1_database_migrates(tmp_path: Path) -> None:
 
 def test_migrated_database_recognises_its_rows(tmp_path: Path) -> None:
     from collectief.importer import importeer
+    from collectief.privacy import Scrubber
+
+    scrubber = Scrubber()
 
     pad = tmp_path / "oud.sqlite"
     pad.write_bytes(V1.read_bytes())
     fixtures = Path(__file__).parent / "fixtures"
     with Store(pad) as store:
         for naam, rijen in (("db_v1_team.csv", 4), ("slechte_rijen.csv", 3)):
-            rapport = importeer(fixtures / naam, store)
+            rapport = importeer(fixtures / naam, store, scrubber=scrubber)
             assert (rapport.nieuw_opgeslagen, rapport.al_aanwezig, rapport.id_botsingen) == (0, rijen, 0), naam
         assert store.aantal_hulpvragen() == 7
 
