@@ -65,6 +65,7 @@ def gescrubde_batches(
         yield verwerk()
     rapport.waarschuwingen = list(export.waarschuwingen)
     rapport.lege_regels_einde = export.lege_regels_einde
+    rapport.inlezen = export.verslag
     if voortgang is not None:
         voortgang(1.0)
 
@@ -74,9 +75,10 @@ def lees_gescrubd(
     koppeling: Mapping[str, str] | None = None,
     scrubber: Scrubber | None = None,
     voortgang: Voortgang | None = None,
+    blad: str | None = None,
 ) -> tuple[list[Hulpvraag], ImportRapport]:
     """Read and scrub a whole export without storing it (for ``collectief analyse FILE``)."""
-    export = open_export(pad, koppeling)
+    export = open_export(pad, koppeling, blad=blad)
     rapport = ImportRapport(bestand=Path(pad).name)
     hulpvragen: list[Hulpvraag] = []
     for batch in gescrubde_batches(export, scrubber or Scrubber(), rapport, voortgang):
@@ -90,13 +92,14 @@ def importeer(
     koppeling: Mapping[str, str] | None = None,
     scrubber: Scrubber | None = None,
     voortgang: Voortgang | None = None,
+    blad: str | None = None,
 ) -> ImportRapport:
     """Import an export into the store as one transaction; re-importing the same rows adds nothing.
 
     Raises :class:`~collectief.errors.CollectiefFout` when the file cannot be used; the store is then unchanged,
-    as it is after any other error during the import.
+    as it is after any other error during the import. ``blad`` picks a workbook's sheet by name.
     """
-    export = open_export(pad, koppeling)
+    export = open_export(pad, koppeling, blad=blad)
     rapport = ImportRapport(bestand=Path(pad).name)
     with store.transactie() as imp:
         for batch in gescrubde_batches(export, scrubber or Scrubber(), rapport, voortgang):

@@ -234,9 +234,10 @@ def _inhoud(veld: str, p: Profiel) -> tuple[float, str] | None:
             return None
         if p.namen >= 0.6:
             return None
-        if p.gem_woorden >= 4 and p.verschillend >= 0.5:
+        weinig = p.gevuld >= 10 and p.verschillend < 0.2
+        if p.gem_woorden >= 4 and not weinig:
             return 3.0 + min(p.gem_woorden, 20) / 20, f"vrije tekst ({p.beschrijving()})"
-        if p.gem_woorden >= 2.5 and p.verschillend >= 0.5:
+        if p.gem_woorden >= 2.5 and not weinig:
             return 1.0 + p.gem_woorden / 20, f"korte teksten ({p.beschrijving()})"
         return -2.0, f"korte waarden, zoals een categorie ({p.beschrijving()})"
     if veld == "datum":
@@ -453,9 +454,9 @@ def kies_koppeling(kop: KopRegels, koppeling: Mapping[str, str] | None, bestand:
             if punten < 1 or k.positie in bezet or k.positie in uitgesloten:
                 continue
             inhoud = _inhoud(veld, profielen[k.positie])
-            if inhoud is None:
-                continue
-            reden = f"kolomnaam past; {inhoud[1]}"
+            if inhoud is None or (punten < 3 and punten + inhoud[0] < 2):
+                continue  # a column that only shares a word with the field, and whose values do not fit it
+            reden = f"{'kolomnaam past' if punten >= 3 else 'kolomnaam past deels'}; {inhoud[1]}"
             kandidaten.append(Kolomkandidaat(_aanduiding(k, dubbel), k.positie, reden, punten + inhoud[0]))
         if not kandidaten:
             continue

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import codecs
-import csv
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +23,7 @@ from collectief.intake.kolommen import (
 from collectief.intake.lezers import (
     Leesstand,
     Regel,
+    _velden,
     bladen,
     csv_bestand_regels,
     csv_regels,
@@ -278,12 +279,18 @@ def _decodeer_proef(begin: bytes, tekenset: Tekenset, volledig: bool) -> str:
 
 
 def _kies_scheidingsteken(regels: Sequence[str]) -> str:
-    proef = [r for r in regels[:40] if r.strip()]
-    try:
-        return csv.Sniffer().sniff("".join(proef), delimiters="".join(_DELIMITERS)).delimiter
-    except csv.Error:
-        tellingen = {d: sum(r.count(d) for r in proef) for d in _DELIMITERS}
-        return max(_DELIMITERS, key=lambda d: tellingen[d])
+    """The delimiter that splits the first lines into the same number of fields most consistently."""
+    proef = [r for r in regels[:60] if r.strip()]
+    beste, beste_sleutel = ";", None
+    for volgorde, d in enumerate(_DELIMITERS):
+        tellingen = Counter(len(_velden(r, d)) for r in proef)
+        modus, aantal = tellingen.most_common(1)[0] if tellingen else (1, 0)
+        if modus < 2:
+            continue
+        sleutel = (aantal / len(proef) >= 0.6, aantal / len(proef), modus, -volgorde)
+        if beste_sleutel is None or sleutel > beste_sleutel:
+            beste, beste_sleutel = d, sleutel
+    return beste
 
 
 def _open_csv(pad: Path, begin: bytes, grootte: int, koppeling: Mapping[str, str] | None) -> Export:
