@@ -132,24 +132,20 @@ def test_duplicate_column_names_are_decided_by_content_and_said(tmp_path: Path) 
     assert "2 kolommen heten 'Omschrijving'" in export.keuzes[0].reden and "niet kolom B" in export.keuzes[0].reden
 
 
-def test_no_fitting_name_proposes_a_column_by_content(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kop", ["Verslag", "Inhoud", "Bijzonderheden", "Kolom3"])
+def test_no_fitting_name_proposes_a_column_by_content(tmp_path: Path, kop: str) -> None:
     pad = _schrijf(
         tmp_path / "e.csv",
-        ["Registratiedatum", "Locatie", "Verslag"],
-        [[f"0{i + 1}-02-2025", "Oost", t] for i, t in enumerate(NOTITIES)],
-    )
-    # 'Verslag' is a text word: it maps. A name that fits nothing is proposed by content, never the date column.
-    assert open_export(pad).kolommen["tekst"] == "Verslag"
-    pad = _schrijf(
-        tmp_path / "f.csv",
-        ["Registratiedatum", "Locatie", "Bijzonderheden"],
+        ["Registratiedatum", "Locatie", kop],
         [[f"0{i + 1}-02-2025", "Oost", t] for i, t in enumerate(NOTITIES)],
     )
     with pytest.raises(CollectiefFout) as info:
         open_export(pad)
     melding = str(info.value)
-    assert info.value.code == "E004"
-    assert "--kolom tekst=Bijzonderheden" in melding and "tekst=Registratiedatum" not in melding
+    # Proposed by its content and named; never the date column, never a value from the column.
+    assert info.value.code == "E004" and info.value.details["voorgesteld"] == kop
+    assert f"--kolom tekst={kop}" in melding and "tekst=Registratiedatum" not in melding
+    assert info.value.details["koppeling"] == {"datum": "Registratiedatum"}
     assert not any(n[:20] in melding for n in NOTITIES)
 
 

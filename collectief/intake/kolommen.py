@@ -311,7 +311,12 @@ class KopRegels:
 
 
 def _combineer(boven: Regel | None, onder: Regel) -> list[tuple[str, tuple[str, ...]]]:
-    """Column names from one or two header rows; a merged label above spans the empty cells to its right."""
+    """Column names from one or two header rows.
+
+    A label in the upper row that was merged over several columns spans the empty upper cells to its right, as
+    long as the lower row names those columns ("Cliënt" over "Nummer" and "Wijk"); a name merged over both rows
+    sits in the upper row only ("Omschrijving" over an empty lower cell).
+    """
     breedte = max(len(onder.cellen), len(boven.cellen) if boven else 0)
     namen: list[tuple[str, tuple[str, ...]]] = []
     label = None
@@ -322,8 +327,11 @@ def _combineer(boven: Regel | None, onder: Regel) -> list[tuple[str, tuple[str, 
         if boven is not None:
             hoog = boven.cellen[i] if i < len(boven.cellen) else None
             if hoog is not None and str(hoog).strip():
-                label = " ".join(str(hoog).split())
-            hoog_tekst = label or ""
+                label = hoog_tekst = " ".join(str(hoog).split())
+            elif laag_tekst and label:
+                hoog_tekst = label
+            else:
+                label = None
         if hoog_tekst and laag_tekst:
             namen.append((f"{hoog_tekst} / {laag_tekst}", (laag_tekst, hoog_tekst)))
         else:
@@ -366,11 +374,12 @@ def vind_kop(regels: Sequence[Regel], koppeling: Mapping[str, str] | None) -> Ko
     if boven is None and keuze > 0:
         vorige, vorige_info = bekeken[keuze - 1]
         posities = _gevuld(vorige.cellen)
+        eigen = set(_gevuld(regel.cellen))
         if (
             vorige.nummer == regel.nummer - 1
             and vorige_info.kop_achtig
-            and vorige_info.gevuld < info.gevuld
-            and (len(posities) >= 2 or posities[0] > 0)
+            and (len(posities) >= 2 or posities[0] > 0)  # one cell in column A is a title, not a label
+            and (vorige_info.gevuld < info.gevuld or set(posities) - eigen)
         ):
             boven = vorige
     namen = _combineer(boven, regel)
@@ -495,7 +504,8 @@ def kies_koppeling(kop: KopRegels, koppeling: Mapping[str, str] | None, bestand:
     for k in naamkolommen:
         meldingen.append(f"kolom {_aanduiding(k, dubbel)} bevat namen en wordt niet opgeslagen")
     if "tekst" not in posities:
-        _geen_tekstkolom(kop, profielen, uitgesloten | bezet, bestand)
+        gevonden = {veld: kop.koppen[p].naam for veld, p in posities.items()}
+        _geen_tekstkolom(kop, profielen, uitgesloten | bezet, bestand, gevonden)
     in_uren = "minuten" in posities and kop.koppen[posities["minuten"]].in_uren
     return Koppeling(
         posities=posities,
@@ -526,8 +536,17 @@ def _naam_als_huishouden(naamkolommen: Sequence[Kop], bezet: set[int]) -> Kop | 
     return max(vrij, key=lambda k: ("huishouden" in k.scores, -k.positie))
 
 
-def _geen_tekstkolom(kop: KopRegels, profielen: Mapping[int, Profiel], bezet: set[int], bestand: str) -> None:
-    """Raise E004, proposing the column whose values look most like free text (by its name, never a value)."""
+def _geen_tekstkolom(
+    kop: KopRegels,
+    profielen: Mapping[int, Profiel],
+    bezet: set[int],
+    bestand: str,
+    gevonden: Mapping[str, str] | None = None,
+) -> None:
+    """Raise E004, proposing the column whose values look most like free text (by its name, never a value).
+
+    The error's details carry ``koppen`` (the column names that may be shown, for a choice in the dashboard),
+    ``voorstel`` (the proposed column's name, or None) and ``koppeling`` (the other fields already mapped)."""
     kandidaten = []
     for k in kop.koppen:
         p = profielen[k.positie]
@@ -537,9 +556,11 @@ def _geen_tekstkolom(kop: KopRegels, profielen: Mapping[int, Profiel], bezet: se
     kandidaten.sort(key=lambda x: (-x[0], x[1].positie))
     koppen_toonbaar = tuple(dict.fromkeys(k.naam for k in kop.koppen if toonbaar(k.naam)))
     kolommen = ", ".join(k.getoond for k in kop.koppen if k.naam) or "(geen kopregel gevonden)"
+    voorgesteld = None
     if kandidaten and kandidaten[0][0] >= 2:
         beste = kandidaten[0][1]
         voorbeeld = beste.naam if toonbaar(beste.naam) else kolomletter(beste.positie)
+        voorgesteld = voorbeeld
         voorstel = (
             f"De kolom {beste.getoond} lijkt de tekst te bevatten ({profielen[beste.positie].beschrijving()}); "
             f"koppel die zo: --kolom tekst={voorbeeld}"
@@ -548,5 +569,12 @@ def _geen_tekstkolom(kop: KopRegels, profielen: Mapping[int, Profiel], bezet: se
         voorbeeld = next((k.naam for k in kop.koppen if toonbaar(k.naam)), "Kolomnaam")
         voorstel = f"Geef de koppeling op, bijvoorbeeld: --kolom tekst={voorbeeld}"
     raise CollectiefFout(
-        "E004", bestand=bestand, kolommen=kolommen, voorstel=voorstel, voorbeeld=voorbeeld, koppen=koppen_toonbaar
+        "E004",
+        bestand=bestand,
+        kolommen=kolommen,
+        voorstel=voorstel,
+        voorbeeld=voorbeeld,
+        koppen=koppen_toonbaar,
+        voorgesteld=voorgesteld,
+        koppeling=dict(gevonden or {}),
     )
