@@ -156,6 +156,8 @@ def _score(stuk: str) -> int:
         rechts = stuk[i + 1] if i + 1 < len(stuk) else " "
         if teken.isupper() and links.islower():
             score -= 2  # 'cafÈ': a capital right after a small letter is a misread small letter
+        elif teken.isalpha() and (links.isdigit() or rechts.isdigit()):
+            score -= 1  # 'Ç100': a letter stuck to a number is a misread sign (€ 100)
         elif teken in _LETTERS:
             score += 2 if (links.isalpha() or rechts.isalpha()) else 1
         elif teken in _LEESTEKENS:
