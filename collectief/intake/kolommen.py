@@ -230,7 +230,7 @@ def _inhoud(veld: str, p: Profiel) -> tuple[float, str] | None:
     if not p.gevuld:
         return (-1.0 if veld == "tekst" else 0.0), "leeg in de eerste rijen"
     if veld == "tekst":
-        if p.datums >= 0.5 or p.getallen >= 0.5:
+        if p.datums >= 0.8 or p.getallen >= 0.8:
             return None
         if p.namen >= 0.6:
             return None
@@ -239,6 +239,8 @@ def _inhoud(veld: str, p: Profiel) -> tuple[float, str] | None:
             return 3.0 + min(p.gem_woorden, 20) / 20, f"vrije tekst ({p.beschrijving()})"
         if p.gem_woorden >= 2.5 and not weinig:
             return 1.0 + p.gem_woorden / 20, f"korte teksten ({p.beschrijving()})"
+        if p.gevuld < 5:
+            return 0.0, f"te weinig rijen om op inhoud te kiezen ({p.beschrijving()})"
         return -2.0, f"korte waarden, zoals een categorie ({p.beschrijving()})"
     if veld == "datum":
         if p.datums < 0.2:
@@ -471,8 +473,8 @@ def kies_koppeling(kop: KopRegels, koppeling: Mapping[str, str] | None, bestand:
             continue
         kandidaten.sort(key=lambda c: (-c.score, c.positie))
         beste = kandidaten[0]
-        if veld == "tekst" and beste.score < 2:
-            continue  # a short category column is not the hulpvraag's text: propose by content instead
+        if veld == "tekst" and beste.score < 2 and _tekst_op_inhoud(kop, profielen, bezet | uitgesloten):
+            continue  # a short category column is not the hulpvraag's text: propose the free text instead
         posities[veld] = beste.positie
         bezet.add(beste.positie)
         gekozen = kop.koppen[beste.positie]
@@ -536,6 +538,19 @@ def _naam_als_huishouden(naamkolommen: Sequence[Kop], bezet: set[int]) -> Kop | 
     return max(vrij, key=lambda k: ("huishouden" in k.scores, -k.positie))
 
 
+def _tekst_op_inhoud(kop: KopRegels, profielen: Mapping[int, Profiel], bezet: set[int]) -> list[tuple[float, Kop]]:
+    """Columns whose values look like free text, best first (for a proposal when no name fits)."""
+    kandidaten = []
+    for k in kop.koppen:
+        p = profielen[k.positie]
+        if k.positie in bezet or not p.gevuld or p.datums >= 0.5 or p.getallen >= 0.5 or p.namen >= 0.6:
+            continue
+        score = p.gem_woorden * min(1.0, p.verschillend * 2)
+        if score >= 2:
+            kandidaten.append((score, k))
+    return sorted(kandidaten, key=lambda x: (-x[0], x[1].positie))
+
+
 def _geen_tekstkolom(
     kop: KopRegels,
     profielen: Mapping[int, Profiel],
@@ -547,17 +562,11 @@ def _geen_tekstkolom(
 
     The error's details carry ``koppen`` (the column names that may be shown, for a choice in the dashboard),
     ``voorstel`` (the proposed column's name, or None) and ``koppeling`` (the other fields already mapped)."""
-    kandidaten = []
-    for k in kop.koppen:
-        p = profielen[k.positie]
-        if k.positie in bezet or not p.gevuld or p.datums >= 0.5 or p.getallen >= 0.5 or p.namen >= 0.6:
-            continue
-        kandidaten.append((p.gem_woorden * min(1.0, p.verschillend * 2), k))
-    kandidaten.sort(key=lambda x: (-x[0], x[1].positie))
+    kandidaten = _tekst_op_inhoud(kop, profielen, bezet)
     koppen_toonbaar = tuple(dict.fromkeys(k.naam for k in kop.koppen if toonbaar(k.naam)))
     kolommen = ", ".join(k.getoond for k in kop.koppen if k.naam) or "(geen kopregel gevonden)"
     voorgesteld = None
-    if kandidaten and kandidaten[0][0] >= 2:
+    if kandidaten:
         beste = kandidaten[0][1]
         voorbeeld = beste.naam if toonbaar(beste.naam) else kolomletter(beste.positie)
         voorgesteld = voorbeeld
