@@ -45,9 +45,7 @@ MELDINGEN: dict[str, str] = {
     ),
     # Intake (E020-E039)
     "E020": "'{bestand}' is {wat}, geen export met hulpvragen. {oplossing}",
-    "E021": (
-        "Het werkblad '{blad}' staat niet in '{bestand}'. Werkbladen: {bladen}. Kies er een met --blad NAAM."
-    ),
+    "E021": ("Het werkblad '{blad}' staat niet in '{bestand}'. Werkbladen: {bladen}. Kies er een met --blad NAAM."),
     "E022": (
         "In '{bestand}' staat op geen enkel werkblad een tabel met hulpvragen (werkbladen: {bladen}). Kies het "
         "werkblad met --blad NAAM, of exporteer de hulpvragen opnieuw."

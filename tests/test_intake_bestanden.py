@@ -54,7 +54,7 @@ def test_legacy_encodings_are_told_apart(tmp_path: Path, encoding: str, verwacht
 def test_doubtful_encoding_is_said_not_guessed_silently(tmp_path: Path) -> None:
     # One byte that is a letter in every candidate code page: the choice is a guess, and the user is told.
     pad = tmp_path / "e.csv"
-    pad.write_bytes(KOP.encode("utf-8") + "02-01-2025;Oost;C1;1;Vraag over huurtoeslag ".encode() + b"\xe0\r\n")
+    pad.write_bytes(KOP.encode("utf-8") + b"02-01-2025;Oost;C1;1;Vraag over huurtoeslag " + b"\xe0\r\n")
     _, _, export = _lees(pad)
     assert any("onzeker" in m for m in export.verslag.meldingen)
 

@@ -36,7 +36,10 @@ def _cel(waarde: object) -> str:
     if isinstance(waarde, bool):
         raise TypeError("no booleans in these fixtures")
     if isinstance(waarde, int | float):
-        return f'<table:table-cell office:value-type="float" office:value="{waarde}"><text:p>{waarde}</text:p></table:table-cell>'
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{waarde}">'
+            f"<text:p>{waarde}</text:p></table:table-cell>"
+        )
     if isinstance(waarde, dt.date):
         return (
             f'<table:table-cell office:value-type="date" office:date-value="{waarde.isoformat()}">'

@@ -10,6 +10,7 @@ never stored as such. Every choice carries a Dutch reason that describes the val
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -205,10 +206,8 @@ def profileer(regels: Sequence[Regel], positie: int) -> Profiel:
     def deel(test: object) -> float:
         goed = 0
         for c in waarden:
-            try:
+            with contextlib.suppress(ValueError):
                 goed += test(c) is not None  # type: ignore[operator]
-            except ValueError:
-                pass
         return goed / n
 
     getallen = sum(isinstance(c, int | float) or bool(re.fullmatch(r"-?\d+(?:[.,]\d+)?", t))

@@ -124,23 +124,24 @@ class Export:
         self._stand = Leesstand()
         self.waarschuwingen.clear()
         rij = -1
-        lege: list[int] = []
+        lege: list[int] = []  # empty rows since the last data row, as row numbers
+        aanwezig = 0  # of those, rows the file holds (a sheet leaves most empty rows out)
         vorige = self._kopregel
         for regel in self._regels():
             if regel.nummer <= self._kopregel:
                 continue
             # Rows a sheet leaves out between data rows are empty rows too.
-            lege.extend(range(vorige + 1, regel.nummer) if self.soort != "csv" else ())
+            if self.soort != "csv":
+                lege.extend(range(vorige + 1, regel.nummer))
             vorige = regel.nummer
             cellen = regel.cellen
             if regel.fout is None and len(cellen) > self._breedte:
                 over = [c for c in cellen[self._breedte :] if c is not None and str(c).strip()]
                 if over and self.soort == "csv":
-                    for leeg in lege:
-                        rij += 1
-                        yield Afwijzing(rij, "lege regel: geen gegevens in deze rij", regel=leeg)
+                    yield from self._lege_rijen(lege, rij)
+                    rij += len(lege) + 1
                     lege.clear()
-                    rij += 1
+                    aanwezig = 0
                     yield Afwijzing(
                         rij,
                         f"te veel velden ({len(cellen)}, de kopregel heeft er {self._breedte}): staat er een "
@@ -154,25 +155,26 @@ class Export:
                 cellen = cellen[: self._breedte]
             if regel.fout is None and all(c is None or str(c).strip() == "" for c in cellen):
                 lege.append(regel.nummer)
+                aanwezig += 1
                 continue
             # Empty lines between data rows are data rows that cannot be used; only trailing ones are not.
-            for leeg in lege:
-                rij += 1
-                yield Afwijzing(rij, "lege regel: geen gegevens in deze rij", regel=leeg)
+            yield from self._lege_rijen(lege, rij)
+            rij += len(lege) + 1
             lege.clear()
-            rij += 1
+            aanwezig = 0
             if regel.fout is not None:
                 yield Afwijzing(rij, regel.fout, regel=regel.nummer)
             else:
                 yield self._maak_rij(rij, regel.nummer, cellen)
-        self.lege_regels_einde = len(lege) if self.soort == "csv" else min(len(lege), self._aanwezig_leeg(lege))
+        # Trailing empty rows: the ones the file holds. A sheet's gap up to a stray cell far below is not counted.
+        self.lege_regels_einde = aanwezig
         if self.grootte:
             self.gelezen = self.grootte
 
     @staticmethod
-    def _aanwezig_leeg(lege: Sequence[int]) -> int:
-        # A sheet's trailing gap (up to a stray cell far below the data) is not a run of empty rows anyone typed.
-        return sum(1 for a, b in zip(lege, lege[1:], strict=False) if b == a + 1) + (1 if lege else 0)
+    def _lege_rijen(lege: Sequence[int], rij: int) -> Iterator[Afwijzing]:
+        for i, nummer in enumerate(lege, start=1):
+            yield Afwijzing(rij + i, "lege regel: geen gegevens in deze rij", regel=nummer)
 
     def _waarde(self, cellen: Sequence[object], veld: str) -> object:
         positie = self._posities.get(veld)

@@ -161,12 +161,13 @@ def parse_minuten(waarde: object, in_uren: bool = False) -> float | None:
     if isinstance(waarde, int | float):
         return _controleer_duur(float(waarde) * (60 if in_uren else 1))
     tekst = str(waarde).strip().lower()
-    if m := re.fullmatch(r"(\d{1,3})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*(?:uur|u))?", tekst):
-        if ":" in tekst or m.group(3) or tekst.endswith(("uur", "u")):
-            uren, minuten, seconden = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
-            if minuten >= 60 or seconden >= 60:
-                raise ValueError("tijdsbesteding niet leesbaar")
-            return _controleer_duur(uren * 60 + minuten + seconden / 60)
+    # '1:30', '01:30:00', '1.30 uur' are hours and minutes; '1.5' alone is a decimal number.
+    m = re.fullmatch(r"(\d{1,3})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*(?:uur|u))?", tekst)
+    if m and (":" in tekst or m.group(3) or tekst.endswith(("uur", "u"))):
+        uren, minuten, seconden = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+        if minuten >= 60 or seconden >= 60:
+            raise ValueError("tijdsbesteding niet leesbaar")
+        return _controleer_duur(uren * 60 + minuten + seconden / 60)
     if m := re.fullmatch(r"(\d{1,3})\s*[uh]\s*(\d{1,2})(?:\s*(?:m|min|minuten))?", tekst):  # '1u30', '1h15'
         return _controleer_duur(int(m.group(1)) * 60 + int(m.group(2)))
     return _controleer_duur(_duur_in_delen(tekst, in_uren))
