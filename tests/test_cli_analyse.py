@@ -131,7 +131,8 @@ def test_hulpvragen_csv_een_regel_per_gegevensrij_in_volgorde(csv_uitvoer: Path)
     assert len(uit) == 1414
     assert uit["rij"].astype(int).tolist() == list(range(1414))
     met_thema = uit["thema_id"] != ""
-    assert met_thema.sum() == 1410  # the 4 rejected rows keep their line, without a theme
+    # The 2 rejected rows (empty notes) keep their line, without a theme; the 2 with an impossible date are kept.
+    assert met_thema.sum() == 1412
     # Every line keeps its export id, the rejected ones too, in file order.
     assert uit["id"].tolist() == [r[0] for r in rijen]
     # The score with a decimal comma, like the other CSVs; empty for rejected rows.
