@@ -21,6 +21,7 @@ __all__ = ["Soort", "Tekenset", "bepaal_soort", "bepaal_tekenset"]
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _LEGACY = ("cp1252", "cp850", "mac_roman")
+_HOOG = re.compile(rb"[\x80-\xff]+")
 _LEGACY_NAAM = {"cp1252": "Windows-1252", "cp850": "DOS (cp850)", "mac_roman": "Mac Roman"}
 # Letters a Dutch (or Turkish, Moroccan, Polish ...) name or note plausibly holds, and punctuation Word adds.
 _LETTERS = set("éëèêïîíöôóòüûúäâáàçñÉËÈÏÖÜÄÇ")
@@ -142,7 +143,7 @@ def _hoge_bytes(pad: Path, maximum: int = 4000) -> list[bytes]:
     stukken: list[bytes] = []
     with pad.open("rb") as f:
         while (blok := f.read(1 << 20)) and len(stukken) < maximum:
-            stukken.extend(m.group(0) for m in re.finditer(rb".?[\x80-\xff]+.?", blok))
+            stukken.extend(blok[max(0, m.start() - 1) : m.end() + 1] for m in _HOOG.finditer(blok))
     return stukken[:maximum]
 
 

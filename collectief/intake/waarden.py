@@ -132,6 +132,7 @@ def _excel_serial(serial: float) -> dt.date:
     return _EXCEL_EPOCH + dt.timedelta(days=int(serial))
 
 
+_UREN_MINUTEN = re.compile(r"(\d{1,3})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*(?:uur|u))?")
 _DUUR_DEEL = re.compile(
     r"(\d+(?:[.,]\d+)?)\s*(uren|uur|u|h|hrs|hours|minuten|min|mins|m|minutes|')?\.?", flags=re.IGNORECASE
 )
@@ -161,8 +162,10 @@ def parse_minuten(waarde: object, in_uren: bool = False) -> float | None:
     if isinstance(waarde, int | float):
         return _controleer_duur(float(waarde) * (60 if in_uren else 1))
     tekst = str(waarde).strip().lower()
+    if tekst.isdigit():  # the common case, fast
+        return float(tekst) * (60 if in_uren else 1)
     # '1:30', '01:30:00', '1.30 uur' are hours and minutes; '1.5' alone is a decimal number.
-    m = re.fullmatch(r"(\d{1,3})[:.](\d{2})(?:[:.](\d{2}))?(?:\s*(?:uur|u))?", tekst)
+    m = _UREN_MINUTEN.fullmatch(tekst)
     if m and (":" in tekst or m.group(3) or tekst.endswith(("uur", "u"))):
         uren, minuten, seconden = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
         if minuten >= 60 or seconden >= 60:
