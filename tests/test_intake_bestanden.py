@@ -262,3 +262,18 @@ def test_cli_import_says_sheet_columns_and_rows_without_cell_content(
     assert "tekst ← 'Hulpvraag / Omschrijving': kolomnaam past; vrije tekst" in uit
     assert "31-02" not in uit and "veel" not in uit.replace("gevallen", "")
     assert "Gegevensrijen: 5" in uit and "Geaccepteerd: 3" in uit and "Afgewezen: 2" in uit
+
+
+@pytest.mark.parametrize(
+    "naam", ["18_xlsx_plat_datumcellen.xlsx", "28_ods_plat.ods", "30_legacy.xls", "19_xlsx_voorblad.xlsx"]
+)
+@pytest.mark.parametrize("deel", [0.3, 0.6, 0.95])
+def test_a_damaged_workbook_gets_one_dutch_message(tmp_path: Path, naam: str, deel: float) -> None:
+    data = (Path(__file__).parent / "fixtures" / "exports" / "files" / naam).read_bytes()
+    pad = tmp_path / naam
+    pad.write_bytes(data[: int(len(data) * deel)])
+    try:
+        export = open_export(pad)
+        list(export.rijen())
+    except CollectiefFout as fout:
+        assert fout.code in ("E002", "E004", "E005", "E020", "E024"), str(fout)

@@ -38,6 +38,9 @@ __all__ = ["Export", "open_export"]
 _SNIFF_BYTES = 256 * 1024
 _PROEF_REGELS = 300
 _DELIMITERS = (";", ",", "\t", "|")
+#: Exceptions that are not a damaged file: passed on as they are. Everything else a reader raises (python-calamine
+#: raises a PanicException, a BaseException, on some damaged .xls files) becomes one Dutch message.
+_DOORGEVEN = (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError, CollectiefFout)
 _NAAM_SOORT = {"csv": "CSV-tekst", "xlsx": "Excel-werkmap", "xls": "oude Excel-werkmap (.xls)", "ods": "ODS-rekenblad"}
 
 
@@ -116,8 +119,13 @@ class Export:
             yield from csv_bestand_regels(
                 self.pad, self.encoding or "utf-8", self.scheidingsteken or ";", self._csv_breedte, self._stand
             )
-        else:
+            return
+        try:
             yield from werkblad_regels(self.pad, self.soort, self.blad or "", self._stand)
+        except _DOORGEVEN:
+            raise
+        except BaseException as fout:  # a workbook damaged past its first rows: one Dutch message
+            raise _werkmapfout(self.pad, self.soort, fout) from None
 
     def rijen(self) -> Iterator[RuweRij | Afwijzing]:
         """Yield every data row below the header, in file order, as a usable row or a rejection."""
@@ -361,7 +369,9 @@ def _open_werkmap(
 ) -> Export:
     try:
         alle = bladen(pad, soort)
-    except Exception as fout:
+    except _DOORGEVEN:
+        raise
+    except BaseException as fout:  # every reader error becomes one Dutch message (calamine's panics too)
         raise _werkmapfout(pad, soort, fout) from None
     namen = tuple(b.naam for b in alle)
     lijst = ", ".join(f"'{n}'" for n in namen) or "(geen)"
@@ -378,7 +388,9 @@ def _open_werkmap(
     for b in volgorde:
         try:
             regels, volledig = _lees_proef(pad, soort, b.naam)
-        except Exception as fout:
+        except _DOORGEVEN:
+            raise
+        except BaseException as fout:
             raise _werkmapfout(pad, soort, fout) from None
         if not regels:
             continue
