@@ -277,3 +277,26 @@ def test_a_damaged_workbook_gets_one_dutch_message(tmp_path: Path, naam: str, de
         list(export.rijen())
     except CollectiefFout as fout:
         assert fout.code in ("E002", "E004", "E005", "E020", "E024"), str(fout)
+
+
+def test_mostly_utf8_with_a_stray_byte_stays_utf8_with_a_warning(tmp_path: Path) -> None:
+    pad = tmp_path / "e.csv"
+    inhoud = KOP + "".join(RIJEN) * 10
+    pad.write_bytes(inhoud.encode() + b"05-01-2025;Oost;C5;1;Vraag over huur " + b"\xe9\r\n")
+    goed, _, export = _lees(pad)
+    assert export.encoding == "utf-8" and goed[0].tekst.startswith("Cliënte")
+    assert any("niet leesbaar en zijn vervangen" in m for m in export.verslag.meldingen)
+
+
+def test_a_second_sheet_with_hulpvragen_is_named_not_dropped_silently(tmp_path: Path) -> None:
+    pad = tmp_path / "w.xlsx"
+    werkmap = Workbook()
+    for naam in ("2024", "2025"):
+        blad = werkmap.create_sheet(naam)
+        blad.append(["Datum", "Omschrijving"])
+        blad.append(["02-01-2025", "Vraag over de huurtoeslag en de brief"])
+    del werkmap["Sheet"]
+    werkmap.save(pad)
+    export = open_export(pad)
+    assert export.blad == "2024"
+    assert any("Ook werkblad '2025' bevat een tabel met hulpvragen" in m for m in export.verslag.meldingen)

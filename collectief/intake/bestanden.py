@@ -113,8 +113,19 @@ def bepaal_tekenset(pad: Path, begin: bytes) -> Tekenset:
     if zonder_nul and stuur > 0.02 * len(zonder_nul):
         raise CollectiefFout("E003", bestand=pad.name, wat="het bestand bevat binaire gegevens, geen tekst")
     nul = nul or _heeft_nul(pad)
-    if _is_utf8(pad):
+    ongeldig, meerbytes = _utf8_telling(pad)
+    if not ongeldig:
         return Tekenset("utf-8", nul_tekens=nul)
+    if meerbytes >= 20 * ongeldig:
+        # Mostly UTF-8 with a few stray bytes (a copy-paste from another program): reading it as a legacy code
+        # page would garble every accent, so read UTF-8 and say which share was replaced.
+        return Tekenset(
+            "utf-8",
+            nul_tekens=nul,
+            melding=(
+                f"Het bestand is UTF-8, maar {ongeldig} teken(s) waren niet leesbaar en zijn vervangen door '\ufffd'."
+            ),
+        )
     return _kies_legacy(pad, nul)
 
 
@@ -126,16 +137,29 @@ def _heeft_nul(pad: Path) -> bool:
     return False
 
 
-def _is_utf8(pad: Path) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")()
+def _utf8_telling(pad: Path) -> tuple[int, int]:
+    """(invalid UTF-8 sequences, valid multi-byte characters), the first counted up to 1000."""
+    ongeldig = meerbytes = 0
     with pad.open("rb") as f:
-        try:
-            while blok := f.read(1 << 20):
-                decoder.decode(blok)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return False
-    return True
+        rest = b""
+        while blok := f.read(1 << 20):
+            blok = rest + blok
+            if blok.isascii():
+                rest = b""
+                continue
+            tekst = blok.decode("utf-8", errors="replace")
+            # A sequence cut at the block's end is not invalid: keep its bytes for the next block.
+            staart = len(blok) - len(blok.rstrip(bytes(range(0x80, 0x100))))
+            rest = blok[len(blok) - staart :] if 0 < staart < 4 else b""
+            if rest:
+                tekst = blok[: len(blok) - staart].decode("utf-8", errors="replace")
+            ongeldig += tekst.count("\ufffd")
+            meerbytes += len(tekst) - len(tekst.encode("ascii", "ignore")) - tekst.count("\ufffd")
+            if ongeldig >= 1000:
+                break
+    if rest:
+        ongeldig += rest.decode("utf-8", errors="replace").count("\ufffd")
+    return ongeldig, meerbytes
 
 
 def _hoge_bytes(pad: Path, maximum: int = 4000) -> list[bytes]:

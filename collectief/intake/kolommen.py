@@ -234,7 +234,7 @@ def _inhoud(veld: str, p: Profiel) -> tuple[float, str] | None:
         if p.namen >= 0.6:
             return None
         weinig = p.gevuld >= 10 and p.verschillend < 0.2
-        if p.gem_woorden >= 4 and not weinig:
+        if p.gem_woorden >= 4:
             return 3.0 + min(p.gem_woorden, 20) / 20, f"vrije tekst ({p.beschrijving()})"
         if p.gem_woorden >= 2.5 and not weinig:
             return 1.0 + p.gem_woorden / 20, f"korte teksten ({p.beschrijving()})"

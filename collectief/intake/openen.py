@@ -406,12 +406,31 @@ def _open_werkmap(
             andere = ", ".join(f"'{n}'" for n in namen if n != b.naam)
             reden = "zelf gekozen" if gevraagd is not None else "het eerste werkblad met een tabel met hulpvragen"
             export.meldingen.insert(0, f"Werkblad '{b.naam}' gelezen ({reden}); ook in de werkmap: {andere}.")
+            # Nothing lost silently: another sheet with hulpvragen is named, with how to read it.
+            for ander in (x for x in alle if x.naam != b.naam and x.zichtbaar):
+                if _heeft_hulpvragen(pad, soort, ander.naam):
+                    export.meldingen.insert(
+                        1,
+                        f"Ook werkblad '{ander.naam}' bevat een tabel met hulpvragen; die is niet ingelezen. Lees "
+                        f'het apart in met --blad "{ander.naam}".',
+                    )
         return export
     if eerste_fout is not None and (len(namen) == 1 or gevraagd is not None):
         raise eerste_fout
     if eerste_fout is not None:
         raise CollectiefFout("E022", bestand=pad.name, bladen=lijst) from None
     raise CollectiefFout("E002", bestand=pad.name)
+
+
+def _heeft_hulpvragen(pad: Path, soort: str, blad: str) -> bool:
+    try:
+        regels, _ = _lees_proef(pad, soort, blad)
+        kop = vind_kop(regels, None)
+        return kop is not None and "tekst" in kies_koppeling(kop, None, pad.name).posities and bool(kop.data)
+    except _DOORGEVEN[:-1]:
+        raise
+    except BaseException:
+        return False
 
 
 def _gok_kop(regels: Sequence[Regel]) -> KopRegels:
