@@ -44,7 +44,7 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
 _REDENEN = re.compile(
     r"^(lege omschrijving: .*|lege regel: .*|omschrijving bevat geen woorden .*|aanhalingsteken niet gesloten: .*"
     r"|te veel velden \(\d+, de kopregel heeft er \d+\): .*|omschrijving is een formule zonder opgeslagen .*"
-    r"|omschrijving bevat een foutwaarde .*|regel niet leesbaar als CSV"
+    r"|omschrijving bevat een foutwaarde .*|regel niet leesbaar als CSV|herhaalde kopregel: geen hulpvraag"
     r"|((datum|tijdsbesteding|wijk|huishouden) [a-z ,()-]+(; )?)+: hulpvraag wel gebruikt, dat veld leeg)$"
 )
 _ENGELS = re.compile(r"Traceback|Error|Exception|errno|object has no|invalid", re.IGNORECASE)

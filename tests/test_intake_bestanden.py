@@ -300,3 +300,13 @@ def test_a_second_sheet_with_hulpvragen_is_named_not_dropped_silently(tmp_path: 
     export = open_export(pad)
     assert export.blad == "2024"
     assert any("Ook werkblad '2025' bevat een tabel met hulpvragen" in m for m in export.verslag.meldingen)
+
+
+def test_a_repeated_header_and_an_excel_sep_line(tmp_path: Path) -> None:
+    pad = tmp_path / "e.csv"
+    pad.write_text("sep=;\r\n" + KOP + RIJEN[0] + KOP + RIJEN[1])
+    goed, fout, export = _lees(pad)
+    assert export.scheidingsteken == ";" and export.verslag.kopregel == 2
+    assert [r.regel for r in goed] == [3, 5] and [(a.regel, a.reden) for a in fout] == [
+        (4, "herhaalde kopregel: geen hulpvraag")
+    ]

@@ -72,6 +72,7 @@ class Export:
     waarschuwingen: list[Afwijzing] = field(default_factory=list)
     _breedte: int = 0
     _csv_breedte: int = 0
+    _kopcellen: tuple[str, ...] = ()
     _in_uren: bool = False
     _stand: Leesstand = field(default_factory=Leesstand, repr=False)
 
@@ -172,6 +173,9 @@ class Export:
             aanwezig = 0
             if regel.fout is not None:
                 yield Afwijzing(rij, regel.fout, regel=regel.nummer)
+            elif self._kopcellen and tuple(_naam(c) for c in cellen) == self._kopcellen[: len(cellen)]:
+                # Two exports pasted one below the other: the second header is no hulpvraag.
+                yield Afwijzing(rij, "herhaalde kopregel: geen hulpvraag", regel=regel.nummer)
             else:
                 yield self._maak_rij(rij, regel.nummer, cellen)
         # Trailing empty rows: the ones the file holds. A sheet's gap up to a stray cell far below is not counted.
@@ -247,6 +251,10 @@ class Export:
         )
 
 
+def _naam(cel: object) -> str:
+    return " ".join(str(cel).split()).casefold() if cel is not None else ""
+
+
 def _als_tekst(waarde: object) -> str | None:
     if waarde is None or isinstance(waarde, FormuleZonderWaarde | ExcelFoutwaarde):
         return None
@@ -312,7 +320,8 @@ def _open_csv(pad: Path, begin: bytes, grootte: int, koppeling: Mapping[str, str
     lijnen = tekst.splitlines(keepends=True)
     if not volledig and lijnen:
         lijnen = lijnen[:-1]  # the sample ends mid-line
-    d = _kies_scheidingsteken(lijnen)
+    hint = re.fullmatch(r'"?sep=(.)"?\s*', lijnen[0]) if lijnen else None  # Excel's 'sep=;' first line
+    d = hint.group(1) if hint else _kies_scheidingsteken(lijnen)
     breedte = gangbare_breedte(lijnen[:400], d)
     regels = list(csv_regels(lijnen, d, breedte))
     if not volledig and regels:
@@ -476,6 +485,7 @@ def _maak_export(
         kolommen=dict(gekoppeld.kolommen),
         _posities=dict(gekoppeld.posities),
         _kopregel=kop.nummer,
+        _kopcellen=tuple(_naam(c) for c in next((r.cellen for r in regels if r.nummer == kop.nummer), ())),
         grootte=grootte,
         keuzes=gekoppeld.keuzes,
         naamkolommen=gekoppeld.naamkolommen,
