@@ -310,3 +310,17 @@ def test_a_repeated_header_and_an_excel_sep_line(tmp_path: Path) -> None:
     assert [r.regel for r in goed] == [3, 5] and [(a.regel, a.reden) for a in fout] == [
         (4, "herhaalde kopregel: geen hulpvraag")
     ]
+
+
+def test_american_month_day_year_is_recognised_by_the_column_and_said(tmp_path: Path) -> None:
+    pad = tmp_path / "e.csv"
+    pad.write_text(
+        "Datum;Omschrijving\n01/13/2025;Vraag over huurtoeslag en brief\n02/01/2025;Jonge moeder zoekt contact\n"
+    )
+    goed, _, export = _lees(pad)
+    assert [r.datum for r in goed] == [dt.date(2025, 1, 13), dt.date(2025, 2, 1)]
+    assert any("maand/dag/jaar" in m for m in export.verslag.meldingen)
+    # Dutch order stays the default: 02/01/2025 is 2 January.
+    pad.write_text("Datum;Omschrijving\n13/01/2025;Vraag over huurtoeslag\n02/01/2025;Jonge moeder zoekt contact\n")
+    goed, _, _ = _lees(pad)
+    assert [r.datum for r in goed] == [dt.date(2025, 1, 13), dt.date(2025, 1, 2)]

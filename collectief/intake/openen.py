@@ -73,6 +73,7 @@ class Export:
     _breedte: int = 0
     _csv_breedte: int = 0
     _kopcellen: tuple[str, ...] = ()
+    _maand_eerst: bool = False
     _in_uren: bool = False
     _stand: Leesstand = field(default_factory=Leesstand, repr=False)
 
@@ -219,7 +220,7 @@ class Export:
         problemen: list[str] = []
         datum = minuten = None
         try:
-            datum = parse_datum(self._waarde(cellen, "datum"))
+            datum = parse_datum(self._waarde(cellen, "datum"), maand_eerst=self._maand_eerst)
         except ValueError as fout:
             problemen.append(str(fout))
         try:
@@ -431,6 +432,19 @@ def _open_werkmap(
     raise CollectiefFout("E002", bestand=pad.name)
 
 
+def _maand_eerst(regels: Sequence[Regel], positie: int) -> bool:
+    """Whether a date column writes month/day/year: some values only fit that order, none only day/month."""
+    dag_eerst = maand_eerst = 0
+    for r in regels:
+        cel = r.cellen[positie] if positie < len(r.cellen) else None
+        m = re.match(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.]\d{2,4}\b", cel) if isinstance(cel, str) else None
+        if m:
+            eerste, tweede = int(m.group(1)), int(m.group(2))
+            dag_eerst += eerste > 12 >= tweede
+            maand_eerst += tweede > 12 >= eerste
+    return maand_eerst > 0 and dag_eerst == 0
+
+
 def _heeft_hulpvragen(pad: Path, soort: str, blad: str) -> bool:
     try:
         regels, _ = _lees_proef(pad, soort, blad)
@@ -479,9 +493,14 @@ def _maak_export(
         r.fout is not None or any(c is not None and str(c).strip() for c in r.cellen[: kop.breedte]) for r in kop.data
     ):
         raise CollectiefFout("E005", bestand=pad.name)
+    maand_eerst = "datum" in gekoppeld.posities and _maand_eerst(kop.data, gekoppeld.posities["datum"])
+    meldingen = list(gekoppeld.meldingen)
+    if maand_eerst:
+        meldingen.append("De datums staan als maand/dag/jaar (Amerikaans, zoals 01/13/2025) en zijn zo gelezen.")
     return Export(
         pad=pad,
         soort=soort,
+        _maand_eerst=maand_eerst,
         kolommen=dict(gekoppeld.kolommen),
         _posities=dict(gekoppeld.posities),
         _kopregel=kop.nummer,
@@ -490,7 +509,7 @@ def _maak_export(
         keuzes=gekoppeld.keuzes,
         naamkolommen=gekoppeld.naamkolommen,
         huishouden_uit_naamkolom=gekoppeld.huishouden_uit_naamkolom,
-        meldingen=list(gekoppeld.meldingen),
+        meldingen=meldingen,
         _breedte=max(kop.breedte, max(gekoppeld.posities.values(), default=-1) + 1),
         _in_uren=gekoppeld.in_uren,
     )

@@ -50,12 +50,13 @@ def _controleer_cel(waarde: object, veld: str) -> None:
         raise ValueError(f"{veld} bevat een Excel-foutwaarde")
 
 
-def parse_datum(waarde: object) -> dt.date | None:
+def parse_datum(waarde: object, maand_eerst: bool = False) -> dt.date | None:
     """Parse a date cell as a Dutch team writes it; ``None`` for an empty cell.
 
     Reads ISO (2025-01-02, with a time or zone), dd-mm-jjjj, dd/mm/jj, dd.mm.jjjj, jjjjmmdd, an Excel serial,
     a date or datetime object, and written dates: '1 januari 2025', '2 jan. 2025', 'do 2 jan 2025',
-    '2-jan-25', 'jan-25' and 'januari 2025' (a month alone is its first day). Raises ``ValueError`` with a
+    '2-jan-25', 'jan-25' and 'januari 2025' (a month alone is its first day). ``maand_eerst`` reads 01/13/2025
+    as an American month/day/year (for a column whose values show that order). Raises ``ValueError`` with a
     Dutch reason ("datum niet leesbaar", "datum bestaat niet") that never repeats the cell.
     """
     if _leeg(waarde):
@@ -74,6 +75,8 @@ def parse_datum(waarde: object) -> dt.date | None:
         return _excel_serial(float(tekst.replace(",", ".")))
     for patroon, volgorde in _NUMERIEK:
         if m := patroon.match(tekst):
+            if maand_eerst and volgorde[0] == "d":
+                volgorde = ("m", "d", *volgorde[2:])
             delen = dict(zip(volgorde, (int(g) for g in m.groups()), strict=True))
             return _maak_datum(delen.get("j") or _eeuw(delen["jj"]), delen["m"], delen["d"])
     return _geschreven_datum(tekst)
