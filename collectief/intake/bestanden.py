@@ -76,7 +76,9 @@ def _zip_soort(pad: Path) -> Soort:
             namen = set(archief.namelist())
             mimetype = archief.read("mimetype").decode("ascii", "replace").strip() if "mimetype" in namen else ""
     except (zipfile.BadZipFile, OSError, KeyError):
-        raise CollectiefFout("E024", bestand=pad.name, wat="het zip-bestand is beschadigd of onvolledig") from None
+        raise CollectiefFout(
+            "E024", bestand=pad.name, wat="het is beschadigd of onvolledig, geen Excel-werkmap die te openen is"
+        ) from None
     if "xl/workbook.xml" in namen or any(n.startswith("xl/worksheets/") for n in namen):
         return Soort("xlsx")
     if mimetype == "application/vnd.oasis.opendocument.spreadsheet":
