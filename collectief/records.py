@@ -202,6 +202,11 @@ class ImportRapport:
     def afgewezen(self) -> int:
         return len(self.afwijzingen)
 
+    @property
+    def naamkolommen(self) -> tuple[str, ...]:
+        """Columns that held person names (never stored as such), as the intake found them."""
+        return self.inlezen.naamkolommen if self.inlezen is not None else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Thema:

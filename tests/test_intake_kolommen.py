@@ -191,3 +191,18 @@ def test_unparseable_date_column_is_not_taken_by_its_name(tmp_path: Path) -> Non
         [["Oost", t] for t in NOTITIES],
     )
     assert "datum" not in open_export(pad).kolommen
+
+
+def test_the_import_report_names_the_name_column(tmp_path: Path) -> None:
+    from collectief.importer import lees_gescrubd
+
+    namen = ["Jan de Vries", "Fatima El Amrani", "Pieter Bakker", "Anna Jansen", "Mohamed Yilmaz", "Els van Dam"]
+    pad = _schrijf(
+        tmp_path / "e.csv",
+        ["Datum", "Naam cliënt", "Dossier", "Omschrijving"],
+        [[f"0{i + 1}-02-2025", n, f"D{i}", t] for i, (n, t) in enumerate(zip(namen, NOTITIES, strict=True))],
+    )
+    hulpvragen, rapport = lees_gescrubd(pad)
+    assert rapport.naamkolommen == ("Naam cliënt",) and rapport.inlezen is not None
+    assert not rapport.inlezen.huishouden_uit_naamkolom
+    assert not any(n in h.tekst or n == h.huishouden for h in hulpvragen for n in namen)
