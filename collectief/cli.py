@@ -50,22 +50,49 @@ def _koppeling(paren: Sequence[str] | None) -> dict[str, str]:
     return resultaat
 
 
+_SOORTNAAM = {"csv": "CSV-tekst", "xlsx": "Excel-werkmap", "xls": "oude Excel-werkmap", "ods": "ODS-rekenblad"}
+_SCHEIDING = {";": "puntkomma", ",": "komma", "\t": "tab", "|": "verticale streep"}
+
+
+def _bestandsregel(rapport: ImportRapport) -> str:
+    lezen = rapport.inlezen
+    if lezen is None:
+        return f"Bestand: {rapport.bestand}"
+    delen = [_SOORTNAAM.get(lezen.soort, lezen.soort)]
+    if lezen.blad is not None:
+        delen.append(f"werkblad '{lezen.blad}'")
+    if lezen.encoding:
+        delen.append(f"tekenset {lezen.encoding}")
+    if lezen.scheidingsteken:
+        delen.append(f"scheidingsteken {_SCHEIDING.get(lezen.scheidingsteken, lezen.scheidingsteken)}")
+    waar = "rij" if lezen.soort != "csv" else "regel"
+    delen.append(f"kopregel op {waar} {lezen.kopregel}")
+    return f"Bestand: {rapport.bestand} ({', '.join(delen)})"
+
+
 def rapport_tekst(rapport: ImportRapport) -> str:
-    """The import report as the Dutch summary a team member reads."""
+    """The import report as the Dutch summary a team member reads.
+
+    Row numbers are the ones the team member sees: the row in Excel, or the line in a text editor. Column
+    choices are explained by what the columns hold (counts and kinds), never by their content.
+    """
+    waar = "regel" if rapport.inlezen is None or rapport.inlezen.soort == "csv" else "rij"
     regels = [
-        f"Bestand: {rapport.bestand}",
+        _bestandsregel(rapport),
         f"Gegevensrijen: {rapport.data_rijen}",
         f"Geaccepteerd: {rapport.geaccepteerd} (nieuw opgeslagen: {rapport.nieuw_opgeslagen}, "
         f"al aanwezig: {rapport.al_aanwezig})",
         f"Afgewezen: {rapport.afgewezen}",
     ]
     regels += _opslagregels(rapport)
-    regels += [f"  - rij {a.rij + 1}: {a.reden}" for a in rapport.afwijzingen[:50]]
+    regels += [f"  - {waar} {a.getoond}: {a.reden}" for a in rapport.afwijzingen[:50]]
     if rapport.afgewezen > 50:
         regels.append(f"  ... en nog {rapport.afgewezen - 50} afgewezen rijen")
     if rapport.waarschuwingen:
-        regels.append(f"Waarschuwingen (rij wel gebruikt): {len(rapport.waarschuwingen)}")
-        regels += [f"  - rij {a.rij + 1}: {a.reden}" for a in rapport.waarschuwingen[:20]]
+        regels.append(f"Waarschuwingen (hulpvraag wel gebruikt): {len(rapport.waarschuwingen)}")
+        regels += [f"  - {waar} {a.getoond}: {a.reden}" for a in rapport.waarschuwingen[:20]]
+        if len(rapport.waarschuwingen) > 20:
+            regels.append(f"  ... en nog {len(rapport.waarschuwingen) - 20} waarschuwingen")
     if rapport.lege_regels_einde:
         regels.append(f"Lege regels aan het eind van het bestand overgeslagen: {rapport.lege_regels_einde}")
     if rapport.gescrubd.totaal:
@@ -76,6 +103,12 @@ def rapport_tekst(rapport: ImportRapport) -> str:
         regels.append("Persoonsgegevens verwijderd: geen gevonden")
     kolommen = ", ".join(f"{veld} ← '{kolom}'" for veld, kolom in rapport.kolommen.items())
     regels.append(f"Kolommen: {kolommen}")
+    if rapport.inlezen is not None:
+        for keuze in rapport.inlezen.keuzes:
+            regels.append(f"  - {keuze.veld} ← '{keuze.kolom}': {keuze.reden}")
+        if rapport.inlezen.meldingen:
+            regels.append("Meldingen over het bestand:")
+            regels += [f"  - {melding}" for melding in rapport.inlezen.meldingen]
     return "\n".join(regels)
 
 
@@ -108,7 +141,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     balk = _Voortgangsbalk("Importeren", aan=not args.stil)
     with Store(args.db, wachttijd=args.wacht) as store:
         store.controleer_schrijven()
-        rapport = importeer(args.bestand, store, koppeling=_koppeling(args.kolom), voortgang=balk)
+        rapport = importeer(args.bestand, store, koppeling=_koppeling(args.kolom), voortgang=balk, blad=args.blad)
         print(rapport_tekst(rapport))
         print(f"Database: {store.pad} ({store.aantal_hulpvragen()} hulpvragen in totaal)")
     return 0
@@ -148,14 +181,18 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
         # The store's own row id is not the export's id (bron_id): drop it before bron_id takes its name.
         df = hulpvragen_db.drop(columns=["id"]).rename(columns={"bron_id": "id"})
         df["rij"] = range(len(df))
-        afgewezen = pd.DataFrame({"rij": pd.Series(dtype=int), "reden": pd.Series(dtype=str)})
+        afgewezen = pd.DataFrame(
+            {"regel": pd.Series(dtype=int), "rij": pd.Series(dtype=int), "reden": pd.Series(dtype=str)}
+        )
         met_id = bool(df["id"].notna().any())
         bron = f"de database {store.pad.name}"
         print(f"Database: {store.pad} ({len(df)} hulpvragen)")
     else:
-        hulpvragen, rapport = lees_gescrubd(args.invoer, _koppeling(args.kolom), voortgang=balk)
+        hulpvragen, rapport = lees_gescrubd(args.invoer, _koppeling(args.kolom), voortgang=balk, blad=args.blad)
         df = als_dataframe(hulpvragen)
         afgewezen = afwijzingen_frame(rapport.afwijzingen)
+        # The row number the team sees in Excel or an editor, as in the terminal summary.
+        afgewezen.insert(0, "regel", [a.getoond for a in rapport.afwijzingen])
         met_id = "id" in rapport.kolommen
         bron = Path(args.invoer).name
         print(rapport_tekst(rapport))
@@ -166,7 +203,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     plan = plan_acties(analyse, gestart, k=args.k, catalogus=aanbod)
     args.out.mkdir(parents=True, exist_ok=True)
     schrijf_hulpvragen(analyse, afgewezen, args.out / "hulpvragen.csv", met_id)
-    afgewezen.to_csv(args.out / "afgewezen.csv", sep=";", encoding="utf-8-sig", index=False)
+    afgewezen.drop(columns=["rij"]).to_csv(args.out / "afgewezen.csv", sep=";", encoding="utf-8-sig", index=False)
     schrijf_themas(analyse, args.out / "themas.csv")
     schrijf_voorstellen(plan, args.out / "voorstellen.csv")
     schrijf_rapport(analyse, plan, args.out, bron=bron, gemaakt=dt.date.today(), afgewezen=len(afgewezen))
@@ -302,12 +339,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--uitgebreid", action="store_true", help="meer meldingen in het logboek")
     sub = parser.add_subparsers(dest="opdracht", required=True)
 
-    imp = sub.add_parser("import", help="een export (CSV of XLSX) inlezen, scrubben en opslaan")
-    imp.add_argument("bestand", type=Path, help="het exportbestand (.csv, .txt of .xlsx)")
+    imp = sub.add_parser("import", help="een export (CSV, XLSX, ODS of XLS) inlezen, scrubben en opslaan")
+    imp.add_argument("bestand", type=Path, help="het exportbestand (.csv, .txt, .xlsx, .ods of .xls)")
     imp.add_argument("--db", type=Path, help="de database (standaard: $COLLECTIEF_DB of de gebruikersmap)")
     imp.add_argument(
         "--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom, bv. tekst=Notitie"
     )
+    imp.add_argument("--blad", metavar="NAAM", help="het werkblad van een werkmap (standaard: het blad met de tabel)")
     imp.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     imp.add_argument(
         "--wacht", type=float, default=60.0, metavar="SECONDEN", help="zo lang wachten op een andere import (60)"
@@ -327,6 +365,7 @@ def _parser() -> argparse.ArgumentParser:
     ana.add_argument("--k", type=int, default=5, help="drempel voor kleine aantallen (standaard 5)")
     ana.add_argument("--model", type=Path, help="themamodel (JSON): gelezen als het bestaat, daarna bijgewerkt")
     ana.add_argument("--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom")
+    ana.add_argument("--blad", metavar="NAAM", help="het werkblad van een werkmap (standaard: het blad met de tabel)")
     ana.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     ana.set_defaults(functie=_cmd_analyse)
 

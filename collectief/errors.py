@@ -15,13 +15,12 @@ MELDINGEN: dict[str, str] = {
         "(CSV of XLSX) en probeer het nog eens."
     ),
     "E003": (
-        "Het bestand '{bestand}' is geen leesbare CSV- of XLSX-export ({wat}). Sla het in Excel op als "
+        "Het bestand '{bestand}' is geen leesbare CSV-, XLSX- of ODS-export ({wat}). Sla het in Excel op als "
         "'CSV (gescheiden door lijstscheidingsteken)' of als 'Excel-werkmap (.xlsx)'."
     ),
     "E004": (
         "In '{bestand}' is geen kolom met de tekst van de hulpvraag gevonden. Gevonden kolommen: {kolommen}. "
-        "Noem de tekstkolom 'omschrijving' (of 'hulpvraag', 'vraag', 'toelichting', 'notitie'), of geef de "
-        "koppeling op, bijvoorbeeld: --kolom tekst={voorbeeld}."
+        "{voorstel}. Of noem de tekstkolom 'omschrijving' (of 'hulpvraag', 'vraag', 'toelichting', 'notitie')."
     ),
     "E005": ("'{bestand}' bevat alleen een kopregel en geen hulpvragen. Exporteer opnieuw, met de hulpvragen erin."),
     "E006": (
@@ -71,6 +70,21 @@ MELDINGEN: dict[str, str] = {
     "E046": (
         "De database '{bestand}' is beschadigd en kan niet worden gelezen. Er is niets in veranderd. Zet een "
         "reservekopie terug, of kies met --db een nieuwe database en importeer de exports opnieuw."
+    ),
+    # Intake (E020-E039)
+    "E020": "'{bestand}' is {wat}, geen export met hulpvragen. {oplossing}",
+    "E021": ("Het werkblad '{blad}' staat niet in '{bestand}'. Werkbladen: {bladen}. Kies er een met --blad NAAM."),
+    "E022": (
+        "In '{bestand}' staat op geen enkel werkblad een tabel met hulpvragen (werkbladen: {bladen}). Kies het "
+        "werkblad met --blad NAAM, of exporteer de hulpvragen opnieuw."
+    ),
+    "E023": (
+        "De werkmap '{bestand}' is beveiligd met een wachtwoord. Open haar in Excel, haal de beveiliging weg "
+        "(Bestand > Info > Werkmap beveiligen) en sla haar opnieuw op als .xlsx."
+    ),
+    "E024": (
+        "'{bestand}' kon niet worden gelezen: {wat}. Exporteer de hulpvragen opnieuw of sla het bestand opnieuw op "
+        "als CSV of Excel-werkmap (.xlsx)."
     ),
 }
 

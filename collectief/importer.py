@@ -51,6 +51,7 @@ def gescrubde_batches(
                     huishouden=ruw.huishouden,
                     minuten=ruw.minuten,
                     bron_id=ruw.bron_id,
+                    regel=ruw.regel,
                 )
             )
         rapport.geaccepteerd += len(batch)
@@ -71,6 +72,7 @@ def gescrubde_batches(
         yield verwerk()
     rapport.waarschuwingen = list(export.waarschuwingen)
     rapport.lege_regels_einde = export.lege_regels_einde
+    rapport.inlezen = export.verslag
     if voortgang is not None:
         voortgang(1.0)
 
@@ -80,13 +82,14 @@ def lees_gescrubd(
     koppeling: Mapping[str, str] | None = None,
     scrubber: Scrubber | None = None,
     voortgang: Voortgang | None = None,
+    blad: str | None = None,
 ) -> tuple[list[Hulpvraag], ImportRapport]:
     """Read and scrub a whole export without storing it (for ``collectief analyse FILE``).
 
     Households are pseudonymised with a key made for this call only, as the store does with its own key: they
     can be counted, and a name in a household column does not travel on in clear.
     """
-    export = open_export(pad, koppeling)
+    export = open_export(pad, koppeling, blad=blad)
     rapport = ImportRapport(bestand=Path(pad).name)
     sleutel = secrets.token_bytes(32)
     hulpvragen: list[Hulpvraag] = []
@@ -104,15 +107,16 @@ def importeer(
     koppeling: Mapping[str, str] | None = None,
     scrubber: Scrubber | None = None,
     voortgang: Voortgang | None = None,
+    blad: str | None = None,
 ) -> ImportRapport:
     """Import an export into the store as one transaction; re-importing the same rows adds nothing.
 
     Afterwards ``geaccepteerd == nieuw_opgeslagen + al_aanwezig`` and ``geaccepteerd + afgewezen == data_rijen``:
     a row the database refuses is moved from accepted to rejected with its reason, never counted as present.
     Raises :class:`~collectief.errors.CollectiefFout` when the file or the database cannot be used; the store is
-    then unchanged, as it is after any other error during the import.
+    then unchanged, as it is after any other error during the import. ``blad`` picks a workbook's sheet by name.
     """
-    export = open_export(pad, koppeling)
+    export = open_export(pad, koppeling, blad=blad)
     rapport = ImportRapport(bestand=Path(pad).name)
     # Load the scrubber (seconds) before taking the database's write lock, not while holding it.
     scrubber = scrubber or Scrubber()

@@ -9,7 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-__all__ = ["OVERIG", "SCRUB_CATEGORIEEN", "Afwijzing", "Hulpvraag", "ImportRapport", "RuweRij", "ScrubTelling", "Thema"]
+__all__ = [
+    "OVERIG",
+    "SCRUB_CATEGORIEEN",
+    "Afwijzing",
+    "Hulpvraag",
+    "ImportRapport",
+    "Inleesverslag",
+    "Kolomkandidaat",
+    "Kolomkeuze",
+    "RuweRij",
+    "ScrubTelling",
+    "Thema",
+]
 
 #: Theme id for hulpvragen that fit no recurring theme. Always counted and shown, never hidden.
 OVERIG = "overig"
@@ -19,7 +31,10 @@ OVERIG = "overig"
 class RuweRij:
     """One usable data row as read from an export, before scrubbing.
 
-    ``rij`` is the 0-based data row number in the file (header and title lines not counted).
+    ``rij`` is the 0-based data row number in the file (header and title lines not counted). ``regel`` is the
+    number a person sees: the row in Excel, or the line in an editor where the row starts (a quoted note with
+    line breaks spans several lines); show this one. ``huishouden_uit_naam`` says that ``huishouden`` comes from
+    a column holding person names: it must never be stored as it is (only a keyed hash of it).
     The text here is *unscrubbed*: a RuweRij never leaves the intake → privacy hand-over.
     """
 
@@ -30,6 +45,8 @@ class RuweRij:
     huishouden: str | None = None
     minuten: float | None = None
     bron_id: str | None = None
+    regel: int | None = None
+    huishouden_uit_naam: bool = False
 
     def __post_init__(self) -> None:
         if self.rij < 0:
@@ -42,7 +59,7 @@ class RuweRij:
 
 @dataclass(frozen=True, slots=True)
 class Hulpvraag:
-    """A scrubbed hulpvraag, safe to store, show and export."""
+    """A scrubbed hulpvraag, safe to store, show and export. ``regel``: see :class:`RuweRij`."""
 
     rij: int
     tekst: str
@@ -51,6 +68,7 @@ class Hulpvraag:
     huishouden: str | None = None
     minuten: float | None = None
     bron_id: str | None = None
+    regel: int | None = None
 
     def __post_init__(self) -> None:
         if self.rij < 0:
@@ -61,11 +79,21 @@ class Hulpvraag:
 
 @dataclass(frozen=True, slots=True)
 class Afwijzing:
-    """A data row that could not be used, with the reason in Dutch (and its export id, when it has one)."""
+    """A data row that could not be used, with the reason in Dutch (and its export id, when it has one).
+
+    The reason names the field and the problem, never the cell's content. ``regel`` is the row number a person
+    sees in Excel or an editor (see :class:`RuweRij`); show it instead of ``rij + 1``.
+    """
 
     rij: int
     reden: str
     bron_id: str | None = None
+    regel: int | None = None
+
+    @property
+    def getoond(self) -> int:
+        """The row number to show: ``regel`` when the intake knows it, else the 1-based data row."""
+        return self.regel if self.regel is not None else self.rij + 1
 
     def __post_init__(self) -> None:
         if self.rij < 0:
@@ -108,6 +136,49 @@ class ScrubTelling:
         return sum(self.per_categorie.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Kolomkandidaat:
+    """A column that could hold a field, with the reason in Dutch (from its name and the kind of values; never
+    the values themselves). ``positie`` is 0-based; ``score`` ranks the candidates of one field."""
+
+    kolom: str
+    positie: int
+    reden: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Kolomkeuze:
+    """Which column the intake took for a field, and why; ``kandidaten`` holds every column that could fit,
+    the chosen one first (more than one: the dashboard may ask the user)."""
+
+    veld: str
+    kolom: str
+    reden: str
+    kandidaten: tuple[Kolomkandidaat, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Inleesverslag:
+    """What the intake decided about a file as a whole: the sheet, the encoding, the header, the columns.
+
+    ``naamkolommen`` are columns holding person names: they are never stored. When ``huishouden_uit_naamkolom``
+    is set, the household values come from such a column and may only be stored as a keyed hash.
+    ``meldingen`` are Dutch notes for the user (a doubtful encoding, NUL bytes removed, a name column).
+    """
+
+    soort: str
+    blad: str | None = None
+    bladen: tuple[str, ...] = ()
+    encoding: str | None = None
+    scheidingsteken: str | None = None
+    kopregel: int = 1
+    keuzes: tuple[Kolomkeuze, ...] = ()
+    naamkolommen: tuple[str, ...] = ()
+    huishouden_uit_naamkolom: bool = False
+    meldingen: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class ImportRapport:
     """What happened to an export file: accepted, rejected with reasons, scrubbed per category."""
@@ -130,10 +201,17 @@ class ImportRapport:
     geweigerd: int = 0
     #: Accepted rows whose household came from a column of person names (kept only as a pseudonym).
     huishoudens_uit_namen: int = 0
+    #: The intake's decisions about the file (sheet, encoding, column choices, name columns).
+    inlezen: Inleesverslag | None = None
 
     @property
     def afgewezen(self) -> int:
         return len(self.afwijzingen)
+
+    @property
+    def naamkolommen(self) -> tuple[str, ...]:
+        """Columns that held person names (never stored as such), as the intake found them."""
+        return self.inlezen.naamkolommen if self.inlezen is not None else ()
 
 
 @dataclass(frozen=True, slots=True)

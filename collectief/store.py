@@ -184,7 +184,8 @@ def veilige_reden(reden: str) -> str:
 
 
 def _redenen_json(afwijzingen: Iterable[Afwijzing]) -> str:
-    return json.dumps([[a.rij, veilige_reden(a.reden)] for a in afwijzingen], ensure_ascii=False)
+    # The row number a person sees (Excel row or editor line), the same one the terminal and afgewezen.csv show.
+    return json.dumps([[a.getoond, veilige_reden(a.reden)] for a in afwijzingen], ensure_ascii=False)
 
 
 # ---- migrations ----------------------------------------------------------------------------------------------
@@ -212,7 +213,8 @@ def _naar_2(conn: sqlite3.Connection) -> None:
             paren = json.loads(afwijzingen or "[]")
         except ValueError:
             paren = []
-        schoon = [[rij, veilige_reden(str(reden))] for rij, reden in paren]
+        # Schema 1 stored the 0-based data row; from schema 2 on the number a person sees is stored.
+        schoon = [[int(rij) + 1, veilige_reden(str(reden))] for rij, reden in paren]
         schoon_json = json.dumps(schoon, ensure_ascii=False)
         conn.execute("UPDATE batches SET afwijzingen = ? WHERE id = ?", (schoon_json, batch_id))
     sleutels: dict[int, _Sleutels] = {}

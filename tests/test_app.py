@@ -194,7 +194,7 @@ def voorbeeld(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     pad = dashboard.voorbereiden(map_ / "collectief.sqlite", scrubber=scrubber)
     assert pad == map_ / "voorbeeld.sqlite"
     with Store(pad) as store:
-        assert store.aantal_hulpvragen() == 1410
+        assert store.aantal_hulpvragen() == 1412  # 2 empty notes rejected; 2 impossible dates kept, warned
         assert dashboard.analyse_bewaard(pad, dashboard.analyseversie(store, laad_catalogus()))
     return {"map": map_, "scrubber": scrubber}
 
@@ -322,10 +322,10 @@ def test_voorbeelden_alleen_bij_minstens_vijf_huishoudens(gedeeld: Path) -> None
 
 def test_gegevens_toont_de_import_en_de_upload(gedeeld: Path) -> None:
     at = _app("gegevens")
-    assert at.metric[0].label == "Hulpvragen" and at.metric[0].value == "1410"
+    assert at.metric[0].label == "Hulpvragen" and at.metric[0].value == "1412"
     assert at.file_uploader and "CSV of XLSX" in at.file_uploader[0].label
     batches = at.dataframe[0].value
-    assert list(batches["Bestand"]) == ["hulpvragen.csv"] and list(batches["Afgewezen"]) == [4]
+    assert list(batches["Bestand"]) == ["hulpvragen.csv"] and list(batches["Afgewezen"]) == [2]
 
 
 def test_maandsessie_heeft_alles_voor_een_besluit(gedeeld: Path) -> None:
@@ -396,15 +396,15 @@ def test_csv_bestanden_voor_excel_zonder_kleine_aantallen(gedeeld: Path) -> None
             assert (df[tellingen] == "<5").any().any(), f"{naam}: het voorbeeld heeft kleine cellen die verborgen zijn"
     hulpvragen = pd.read_csv(io.BytesIO(dashboard.csv_bestand("hulpvragen_met_thema.csv", stand, tabel, besluiten)),
                              sep=";", encoding="utf-8-sig")  # fmt: skip
-    assert len(hulpvragen) == 1410 and "[NAAM]" in " ".join(hulpvragen["tekst"])  # scrubbed text only
+    assert len(hulpvragen) == 1412 and "[NAAM]" in " ".join(hulpvragen["tekst"])  # scrubbed text only
 
 
 def test_importverslag_van_het_voorbeeld(gedeeld: Path) -> None:
     with Store(dashboard.voorbeeld_db_pad(gedeeld)) as store:
         batch = store.batches().to_dict("records")[0]
     afgewezen, verwijderd = dashboard.importverslag(batch)
-    assert list(afgewezen["Rij"]) == [361, 521, 640, 1282]  # 1-based data rows, as a team member counts
-    assert any("datum" in reden for reden in afgewezen["Reden"])
+    assert list(afgewezen["Rij"]) == [521, 1282]  # 1-based data rows, as a team member counts
+    assert all("lege omschrijving" in reden for reden in afgewezen["Reden"])
     assert {"namen", "BSN's", "IBAN's", "e-mailadressen", "telefoonnummers"} <= set(verwijderd["Soort"])
     at = _app("gegevens")
     assert any(e.label.startswith("Importverslag van hulpvragen.csv") for e in at.expander)
@@ -572,11 +572,12 @@ def test_upload_zonder_tekstkolom_vraagt_om_een_koppeling(lege_store: Store, voo
     assert uitkomst.melding and lege_store.aantal_hulpvragen() == 0
 
     # Own column names: the mapping the page offers makes the file usable.
-    data = (FIXTURES / "eigen_kolomnamen.csv").read_bytes()
-    controle = dashboard.controleer_upload("eigen_kolomnamen.csv", data)
-    assert controle.koppeling_nodig and controle.kolommen == ("Dag", "Locatie", "Notitie medewerker")
-    koppeling = {"tekst": "Notitie medewerker", "datum": "Dag", "wijk": "Locatie"}
-    uitkomst = dashboard.importeer_upload("eigen_kolomnamen.csv", data, lege_store, koppeling, voorbeeld["scrubber"])
+    data = (FIXTURES / "onbekende_kolomnamen.csv").read_bytes()
+    controle = dashboard.controleer_upload("onbekende_kolomnamen.csv", data)
+    assert controle.koppeling_nodig and controle.kolommen == ("Dag", "Locatie", "Verslag")
+    koppeling = {"tekst": "Verslag", "datum": "Dag", "wijk": "Locatie"}
+    naam = "onbekende_kolomnamen.csv"
+    uitkomst = dashboard.importeer_upload(naam, data, lege_store, koppeling, voorbeeld["scrubber"])
     assert uitkomst.melding is None and uitkomst.rapport is not None and uitkomst.rapport.geaccepteerd == 1
     assert lege_store.aantal_hulpvragen() == 1
 
@@ -621,12 +622,13 @@ def test_slechte_upload_op_de_pagina(gedeeld: Path, naam: str, inhoud: bytes, ve
 
 def test_upload_op_de_pagina_met_kolomkeuze(gedeeld: Path) -> None:
     at = _app("gegevens")
-    at.file_uploader[0].upload("eigen_kolomnamen.csv", (FIXTURES / "eigen_kolomnamen.csv").read_bytes(), "text/csv")
+    naam = "onbekende_kolomnamen.csv"
+    at.file_uploader[0].upload(naam, (FIXTURES / naam).read_bytes(), "text/csv")
     at.run()
     assert not at.exception and "geen kolom met de tekst" in at.warning[0].value
-    at.selectbox(key="kolom_tekst").select("Notitie medewerker").run()
+    at.selectbox(key="kolom_tekst").select("Verslag").run()
     assert not at.exception
-    assert at.success and "tekst ← 'Notitie medewerker'" in at.success[0].value
+    assert at.success and "tekst ← 'Verslag'" in at.success[0].value
     assert [b.label for b in at.button] == ["Inlezen en analyseren"]
 
 

@@ -131,7 +131,8 @@ def test_hulpvragen_csv_een_regel_per_gegevensrij_in_volgorde(csv_uitvoer: Path)
     assert len(uit) == 1414
     assert uit["rij"].astype(int).tolist() == list(range(1414))
     met_thema = uit["thema_id"] != ""
-    assert met_thema.sum() == 1410  # the 4 rejected rows keep their line, without a theme
+    # The 2 rejected rows (empty notes) keep their line, without a theme; the 2 with an impossible date are kept.
+    assert met_thema.sum() == 1412
     # Every line keeps its export id, the rejected ones too, in file order.
     assert uit["id"].tolist() == [r[0] for r in rijen]
     # The score with a decimal comma, like the other CSVs; empty for rejected rows.
@@ -163,7 +164,7 @@ def test_voorstellen_csv_kolommen(csv_uitvoer: Path, db_uitvoer: Path) -> None:
 EXPORT_MET_AFWIJZINGEN = (
     "Vraagnummer;Datum;Wijk;Omschrijving\r\n"
     "HV-1;01-04-2026;Oost;Vraag over huurtoeslag\r\n"
-    "HV-2;31-02-2026;Oost;Datum bestaat niet\r\n"
+    "HV-2;01-04-2026;Oost;---\r\n"
     ";;;\r\n"
     "HV-4;02-04-2026;Oost;\r\n"
     "HV-5;03-04-2026;Noord;Schulden bij de deurwaarder\r\n"
@@ -186,7 +187,7 @@ def test_afgewezen_rijen_houden_hun_id_en_score_met_komma(tmp_path: Path) -> Non
     invoer = tmp_path / "export.csv"
     invoer.write_text(EXPORT_MET_AFWIJZINGEN, encoding="utf-8")
     afwijzingen = [r for r in open_export(invoer).rijen() if isinstance(r, Afwijzing)]
-    assert [a.rij for a in afwijzingen] == [1, 2, 3]  # bad date, empty line, empty text
+    assert [a.rij for a in afwijzingen] == [1, 2, 3]  # no words, empty line, empty text
     afgewezen = afwijzingen_frame(afwijzingen)
     analyse = _analyse_van([(0, "HV-1", 0.8534), (4, "HV-5", 1.0)])
 
@@ -212,7 +213,7 @@ def test_rejected_rows_keep_their_excel_id(tmp_path: Path) -> None:
     blad.append([])
     blad.append(["Nummer", "Datum", "Omschrijving"])
     blad.append([101, "01-04-2026", "Vraag over huurtoeslag"])
-    blad.append([102, "31-02-2026", "Datum bestaat niet"])
+    blad.append([102, "02-04-2026", "123"])
     blad.append([103, "02-04-2026", None])
     pad = tmp_path / "export.xlsx"
     werkmap.save(pad)

@@ -46,7 +46,9 @@ def test_sample_import_adds_up_and_is_idempotent(tmp_path: Path, scrubber: Scrub
         rapport = importeer(SAMPLE, store, scrubber=scrubber)
         assert rapport.data_rijen == 1414
         assert rapport.geaccepteerd + rapport.afgewezen == rapport.data_rijen
-        assert sorted(a.rij for a in rapport.afwijzingen) == [360, 520, 639, 1281]
+        # The two empty notes are rejected; the two impossible dates keep their hulpvraag, with a warning.
+        assert sorted(a.rij for a in rapport.afwijzingen) == [520, 1281]
+        assert sorted(w.rij for w in rapport.waarschuwingen) == [360, 639]
         assert rapport.gescrubd.totaal > 0 and rapport.nieuw_opgeslagen == rapport.geaccepteerd
         tweede = importeer(SAMPLE, store, scrubber=scrubber)
         assert tweede.nieuw_opgeslagen == 0 and tweede.al_aanwezig == rapport.geaccepteerd
@@ -82,8 +84,9 @@ def test_cli_import_summary_in_dutch(tmp_path: Path, capsys: pytest.CaptureFixtu
     code = main(["import", str(HIER / "fixtures" / "slechte_rijen.csv"), "--db", str(tmp_path / "db.sqlite"), "--stil"])
     uit = capsys.readouterr().out
     assert code == 0
-    assert "Geaccepteerd: 3" in uit and "Afgewezen: 6" in uit
-    assert "rij 2: ongeldige datum: datum '31-02-2026' bestaat niet" in uit
+    assert "Geaccepteerd: 5" in uit and "Afgewezen: 4" in uit
+    # The field and the problem, with the line a text editor shows; never the cell's content (issue 8, item 5).
+    assert "regel 3: datum bestaat niet: hulpvraag wel gebruikt" in uit and "31-02-2026" not in uit
     assert "Lege regels aan het eind van het bestand overgeslagen: 2" in uit
 
 
