@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from collectief.privacy import TAGS, Scrubber, _elfproef, _root_logger_ongemoeid, scrub_text, warm_up
+from collectief.privacy import TAGS, Scrubber, scrub_text, warm_up
+from collectief.privacy.deduce_stap import root_logger_ongemoeid
+from collectief.privacy.regels import elfproef
 from collectief.records import ScrubTelling
 
 CASES: list[dict] = json.loads((Path(__file__).parent / "data" / "pii_cases.json").read_text(encoding="utf-8"))
@@ -47,7 +49,9 @@ def _uit(scrubber: Scrubber, tekst: str) -> str:
 def test_cases_file_is_well_formed() -> None:
     assert len(CASES) >= 45
     categorieen = {cat for case in CASES for _, cat in case["pii"]}
-    assert categorieen == set(TAGS), f"niet gedekt: {set(TAGS) - categorieen}"
+    # The original eleven tags; the newer ones (KENTEKEN, ACCOUNT, INSTELLING) are covered by pii_hard.json.
+    oud = set(TAGS) - {"KENTEKEN", "ACCOUNT", "INSTELLING"}
+    assert categorieen == oud, f"niet gedekt: {oud - categorieen}"
     assert sum(1 for case in CASES if not case["pii"]) >= 5
     for case in CASES:
         for deel, categorie in case["pii"]:
@@ -217,7 +221,7 @@ def test_pattern_without_deduce(tekst: str, verwacht: str) -> None:
 )
 def test_elfproef(nummer: str, geldig: bool) -> None:
     # 123456782: 9·1 + 8·2 + 7·3 + 6·4 + 5·5 + 4·6 + 3·7 + 2·8 − 2 = 154 = 14·11
-    assert _elfproef(nummer) is geldig
+    assert elfproef(nummer) is geldig
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -313,7 +317,7 @@ def test_root_logger_is_restored_after_loading_deduce() -> None:
     # What deduce's import does (logging.basicConfig(stream=sys.stdout, level=DEBUG)), done by hand, is undone.
     root = logging.getLogger()
     handlers, niveau = list(root.handlers), root.level
-    with _root_logger_ongemoeid():
+    with root_logger_ongemoeid():
         root.addHandler(logging.StreamHandler())
         root.setLevel(logging.DEBUG)
     assert root.handlers == handlers
