@@ -53,9 +53,7 @@ MELDINGEN: dict[str, str] = {
         "De woordenlijst '{bestand}' kon niet worden gelezen ({wat}). Installeer collectief opnieuw, of herstel "
         "het bestand (UTF-8, één woord per regel)."
     ),
-    "E062": (
-        "Onbekende scrubstap '{stap}'. Bekende stappen: {stappen}."
-    ),
+    "E062": ("Onbekende scrubstap '{stap}'. Bekende stappen: {stappen}."),
 }
 
 

@@ -104,6 +104,8 @@ class DeduceStap(Stap):
                 continue  # "Werkplein 2 keer": a partner's name with a number after it is no address
             if categorie == "INSTELLING" and not self._instelling_klopt(annotatie.text):
                 continue
+            if categorie == "POSTCODE" and _POSTCODE_KERN_RE.fullmatch(annotatie.text.strip()):
+                continue  # a bare postcode: our pattern already judged it ("Aangifte 2024 IB" is none)
             for start, eind in min_bezet(annotatie.start_char, annotatie.end_char, beschermd):
                 if categorie == "NAAM":
                     titel = self.r.titel_aan_begin_re.match(tekst[start:eind])
@@ -132,4 +134,11 @@ class DeduceStap(Stap):
             return False  # an acronym: "collega SHV", "via POH"
         # A capitalised adverb or verb opening a sentence ("Pas bevallen") that is also a surname.
         zinsbegin = not tekst[:start].strip() or tekst[:start].rstrip()[-1] in ".!?:;\n"
-        return not (zinsbegin and " " not in deel and lexicon.is_functiewoord(deel) and not lexicon.is_voornaam(deel))
+        if not zinsbegin or " " in deel or lexicon.is_voornaam(deel):
+            return True
+        if lexicon.is_functiewoord(deel):
+            return False
+        # A noun opening a sentence that is also a surname ("Storm vorige week, schade aan dak") is a name only
+        # when a verb follows ("Bakker belt").
+        volgend = re.match(r"\s+([^\W\d_]+)", tekst[start + len(deel) :])
+        return not (lexicon.is_gewoon_woord(deel) and not (volgend and lexicon.is_werkwoordachtig(volgend.group(1))))

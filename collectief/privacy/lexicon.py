@@ -64,6 +64,29 @@ class Lexicon:
             or self._lijkt_werkwoordsvorm(laag)
         )
 
+    def is_werkwoordachtig(self, woord: str) -> bool:
+        """A note word, month or particle, or an inflected verb: never a name right after a title."""
+        laag = woord.lower()
+        return (
+            laag in self.notitiewoorden
+            or laag in self.maanden_en_dagen
+            or laag in self.tussenvoegsels
+            or self._lijkt_werkwoordsvorm(laag)
+        )
+
+    def is_onbekend(self, woord: str) -> bool:
+        """No Dutch word, and not one edit (a letter left out, added, changed or swapped) away from one."""
+        laag = woord.lower()
+        if self.leeg or len(laag) < 5 or self.is_gewoon_woord(laag) or self.is_functiewoord(laag):
+            return False
+        letters = "abcdefghijklmnopqrstuvwxyzëéï"
+        delen = [(laag[:i], laag[i:]) for i in range(len(laag) + 1)]
+        varianten = {a + b[1:] for a, b in delen if b}
+        varianten |= {a + b[1] + b[0] + b[2:] for a, b in delen if len(b) > 1}
+        varianten |= {a + c + b[1:] for a, b in delen if b for c in letters}
+        varianten |= {a + c + b for a, b in delen for c in letters}
+        return not any(v in self.nl_woorden or v in self.notitiewoorden for v in varianten)
+
     def _lijkt_werkwoordsvorm(self, laag: str) -> bool:
         """Present or past tense of a known verb ("houdt" → houden, "belde" → bellen, "leest" → lezen).
 

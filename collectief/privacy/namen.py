@@ -36,6 +36,8 @@ class NamenInContext(Stap):
                 continue
             j = i
             telt = True
+            if woord.lower() in self.r.tussenvoegsels and i + 1 < len(woorden):
+                j = i + 1  # "dhr de jong": _naam_begint checked the surname after the particle
             # A name continues with particles + surname ("el Amrani") or further name-like words.
             while j + 1 < len(woorden):
                 tussen = tekst[woorden[j][1] : woorden[j + 1][0]]
@@ -57,11 +59,22 @@ class NamenInContext(Stap):
                     j += 1
                     continue
                 break
+            # An initial after the name: "Olena K."
+            eind = woorden[j][1]
+            if (
+                j + 1 < len(woorden)
+                and len(woorden[j + 1][2]) == 1
+                and woorden[j + 1][2].isupper()
+                and tekst[eind : woorden[j + 1][0]] == " "
+                and tekst[woorden[j + 1][1] : woorden[j + 1][1] + 1] == "."
+            ):
+                j += 1
+                eind = woorden[j][1] + 1
             # A name directly after a tag deduce already placed ("[NAAM] Amrani") extends that tag.
             if i > 0 and woorden[i - 1][2] == "[NAAM]" and not tekst[woorden[i - 1][1] : start].strip(" -"):
                 start = woorden[i - 1][0]
                 telt = False
-            gevonden.append(Vondst(start, woorden[j][1], "NAAM", telt))
+            gevonden.append(Vondst(start, eind, "NAAM", telt))
             i = j + 1
         if gevonden:
             notitie.zet_tekst(vervang(tekst, gevonden, notitie.telling))
@@ -107,11 +120,17 @@ class NamenInContext(Stap):
                     woorden[i + 1], lexicon, beschermd, streng=True
                 )
             if not kleine_letter:
-                return not acroniem and not lexicon.is_functiewoord(woord)
+                # "Mw. Mooi", "Dhr. Klein": a listed surname that is also an adjective is still a name after a
+                # title; a verb form ("Mw. Belt") is not.
+                return not acroniem and (
+                    not lexicon.is_functiewoord(woord)
+                    or (lexicon.is_achternaam(woord) and not lexicon.is_werkwoordachtig(woord))
+                )
             if lexicon.is_functiewoord(woord):
                 return False
-            # Only listed names: an unknown lower-case word after "cl." is far more often a typo ("cl. vragt").
-            return lexicon.is_voornaam(woord) or lexicon.is_achternaam(woord)
+            # Listed names, or a word that is no Dutch word and no typo of one ("mw. kowalczyk"); an unknown word
+            # one letter away from a Dutch word is far more often a typo ("cl. vragt").
+            return lexicon.is_voornaam(woord) or lexicon.is_achternaam(woord) or lexicon.is_onbekend(woord)
         if vorig_laag in self.r.rollen and not kleine_letter and not acroniem:
             if lexicon.is_gewoon_woord(woord) and not lexicon.is_voornaam(woord):
                 return False
@@ -143,6 +162,8 @@ class NamenInContext(Stap):
         start, eind, tekst = woord
         if TAG_RE.fullmatch(tekst) or beschermd.raakt(start, eind) or len(tekst) < 2:
             return False
+        if tekst.lower() in lexicon.tussenachternamen:
+            return True  # "de jong", "de wit": the surname after a particle, although also an adjective
         if lexicon.is_functiewoord(tekst):
             return False
         if tekst[0].isupper():
@@ -150,3 +171,23 @@ class NamenInContext(Stap):
         return lexicon.is_achternaam(tekst) or (
             not streng and not lexicon.leeg and len(tekst) >= 3 and not lexicon.is_gewoon_woord(tekst)
         )
+
+
+class NamenSamenvoegen(Stap):
+    """Join the pieces of one name that earlier steps tagged apart: "[NAAM] Al-[NAAM]" and "[NAAM] el [NAAM]"
+    become one tag (counted once), an initial after a tag goes with it ("[NAAM] K.")."""
+
+    def __init__(self, regels: Regels) -> None:
+        tussen = "|".join(sorted((re.escape(t) for t in regels.tussenvoegsels), key=len, reverse=True))
+        self.deeltjes_re = re.compile(rf"\[NAAM\](?:(?:\s+|-)(?i:{tussen})(?:\s+|-)?\[NAAM\])+")
+        self.initiaal_re = re.compile(r"\[NAAM\](?:\s[A-Z]\.)+(?![\w])")
+
+    def process(self, notitie: Notitie) -> None:
+        tekst = notitie.tekst
+        if tekst.count("[NAAM]") == 0:
+            return
+        for m in reversed(list(self.deeltjes_re.finditer(tekst))):
+            notitie.telling.add("NAAM", -(m.group().count("[NAAM]") - 1))
+            tekst = tekst[: m.start()] + "[NAAM]" + tekst[m.end() :]
+        tekst = self.initiaal_re.sub("[NAAM]", tekst)
+        notitie.zet_tekst(tekst)

@@ -35,7 +35,7 @@ class _Simpel(Detector):
 # E-mail, URL, accounts
 # ---------------------------------------------------------------------------------------------------------------
 
-_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@{1,2}[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 _URL_RE = re.compile(
     r"(?i)(?<![\w@.-])(?:(?:https?://|www\.)[^\s<>\"']+|"
     r"(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|info|nu|de|uk|io)(?:/[^\s<>\"']*)?)(?![\w@-])"
@@ -98,8 +98,8 @@ class Account(Detector):
         self.handle_re = re.compile(r"(?<![\w.@/+-])@(?P<h>[A-Za-z0-9_][A-Za-z0-9_.]{1,29})")
         self.platform_re = re.compile(
             rf"(?i)(?<![\w])(?:{platforms})(?![\w])(?:\s*(?:account|profiel|naam|handle|gebruikersnaam|id))?"
-            r"(?:\s*[:=]\s*|\s+(?:als|is|heet|onder|van)\s+(?=\S*[\d_.@])|\s+(?=@)|\s+(?=[\w.]*[\d_][\w.]*(?![\w])))"
-            rf"(?P<h>@?[\w.]*[\w](?:(?-i:\s+(?:(?:{tussen})\s+)*[A-Z][\w'’-]+)){{0,3}})"
+            r"(?:\s*[:=]\s*|\s+(?:als|is|heet|onder|van)\s+(?=\S*[\d_.@#])|\s+(?=@)|\s+(?=[\w.]*[\d_#][\w.#]*(?![\w])))"
+            rf"(?P<h>@?[\w.#]*[\w](?:(?-i:\s+(?:(?:{tussen})\s+)*[A-Z][\w'’-]+)){{0,3}})"
         )
 
     def vind(self, notitie: Notitie) -> Iterator[Vondst]:
@@ -119,8 +119,8 @@ class Account(Detector):
 # Numbers: IBAN, BSN, phones, identifiers
 # ---------------------------------------------------------------------------------------------------------------
 
-_IBAN_NL_RE = re.compile(r"(?i)(?<![\w])NL\s?\d{2}\s?[A-Z]{4}(?:\s?\d){10}(?!\d)")
-_IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?(?![\w])")
+_IBAN_NL_RE = re.compile(r"(?i)(?<![\w])NL[\s-]?\d{2}[\s-]?[A-Z]{4}(?:[\s-]?\d){10}(?!\d)")
+_IBAN_RE = re.compile(r"(?<![\w])[A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?(?![\w])")
 
 
 class Iban(Detector):
@@ -139,7 +139,7 @@ class Iban(Detector):
                 if iban_geldig(kandidaat):
                     yield Vondst(m.start(), m.start() + len(kandidaat), "IBAN")
                     break
-                knip = kandidaat.rfind(" ")
+                knip = max(kandidaat.rfind(" "), kandidaat.rfind("-"))
                 kandidaat = kandidaat[:knip] if knip > 4 else ""
 
 
@@ -147,9 +147,7 @@ _BSN_WOORD_RE = re.compile(
     r"(?i)\b(?:bsn|burgerservicenummer|sofi-?nummer|sofinr)\b\.?(?:\s*(?:-?nr|nummer)\.?)?"
     r"(?:\s*(?:is|:|=|#|-))*\s*(?P<w>\d(?:[\s.-]?\d){7,8})(?!\d)"
 )
-_BSN_RE = re.compile(
-    r"(?<![\w.,-])(?P<w>\d{9}|\d{3}[. ]\d{3}[. ]\d{3}|\d{4}\.\d{2}\.\d{3}|\d{2}\.\d{2}\.\d{2}\.\d{3})(?!\d|[.,-]\d)"
-)
+_BSN_RE = re.compile(r"(?<![\w.,-])(?P<w>\d(?:[ .-]?\d){8})(?!\d|[.,-]\d)")
 
 
 class Bsn(Detector):
@@ -166,7 +164,7 @@ class Bsn(Detector):
 _TELEFOON_RE = re.compile(
     r"""(?<![\w+])(?:
         (?:\+|00)\s?31[\s.-]?(?:\(0\)[\s.-]?)?[1-9](?:[\s.-]?\d){8}
-      | 0[1-9](?:[\s.-]?\d){8}
+      | 0[1-9](?:(?:\s?-\s?|[\s.])?\d){8}
       | \(0[1-9]\)\s?(?:[\s.-]?\d){8}
       | \(0[1-9]\d\)\s?(?:[\s.-]?\d){7}
       | \(0[1-9]\d{2}\)\s?(?:[\s.-]?\d){6}
@@ -201,6 +199,40 @@ class TelefoonBuitenland(Detector):
                 yield Vondst(m.start(), m.start() + len(deel), "TELEFOON")
 
 
+_CIJFERWOORD = r"(?:nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+_TELEFOON_WOORDEN_RE = re.compile(rf"(?i)(?<![\w])nul(?:[\s,;-]+{_CIJFERWOORD}){{6,}}(?![\w])")
+
+
+class TelefoonInWoorden(Detector):
+    """A number spelled out digit by digit, from its leading zero: "nul zes, vier acht, twee twee, ..."."""
+
+    def vind(self, notitie: Notitie) -> Iterator[Vondst]:
+        if "nul" in notitie.tekst.lower():
+            for m in _TELEFOON_WOORDEN_RE.finditer(notitie.tekst):
+                yield Vondst(m.start(), m.end(), "TELEFOON")
+
+
+# Words in another script than the Latin one (Cyrillic, Greek, Armenian, Hebrew, Arabic, Ge'ez, Georgian,
+# Devanagari, ...): in a Dutch note these are names written as the person writes them ("Оксана Шевченко").
+_ANDER_SCHRIFT = (
+    "\u0370-\u03ff\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f"
+    "\u10a0-\u10ff\u1200-\u137f"
+)
+_ANDER_SCHRIFT_RE = re.compile(
+    rf"[{_ANDER_SCHRIFT}][{_ANDER_SCHRIFT}'’-]*(?:\s+[{_ANDER_SCHRIFT}][{_ANDER_SCHRIFT}'’-]*)*"
+)
+
+
+class AnderSchrift(Detector):
+    """Runs of words in a non-Latin script become one ``[NAAM]``."""
+
+    def vind(self, notitie: Notitie) -> Iterator[Vondst]:
+        if notitie.tekst.isascii():
+            return
+        for m in _ANDER_SCHRIFT_RE.finditer(notitie.tekst):
+            yield Vondst(m.start(), m.end(), "NAAM")
+
+
 _ID_WOORD_RE = re.compile(
     r"(?i)\b(?:dossier(?:nummer|nr)?|cli[eë]nt(?:nummer|nr)|klant(?:nummer|nr)|kenmerk|zaak(?:nummer|nr)|"
     r"registratienummer|relatienummer|polisnummer|pasnummer|documentnummer|paspoortnummer|v-?nummer|"
@@ -227,18 +259,36 @@ class Geboortedatum(Detector):
         tekst = notitie.tekst
         r = self.r
         for m in r.geboorte_re.finditer(tekst):
-            for patroon in (r.datum_num, r.datum_iso, r.datum_tekst, r.geboorte_rest):
+            for patroon in (r.datum_num, r.datum_iso, r.datum_tekst_zonder_jaar, r.geboorte_rest, r.datum_dag_maand):
                 datum = patroon.match(tekst, m.end())
                 if datum:
                     yield Vondst(datum.start(), datum.end(), "DATUM")
                     break
 
 
+# Two-letter words and units that follow a number ("2019 en 2020", "1500 pp"); never a postcode's letters.
+# fmt: off
+_TWEELETTERWOORDEN = frozenset({
+    "al", "ca", "de", "en", "er", "ex", "ga", "ik", "in", "is", "je", "km", "kg", "la", "me", "na", "nu", "of",
+    "om", "op", "pp", "pm", "pw", "st", "te", "tm", "uw", "we", "wo", "ze", "zo", "jr", "cm", "mm", "ml", "mg", "gr",
+    "kb", "mb", "gb", "am", "pa", "ma", "di", "do", "vr", "za", "ho", "ja", "nee", "ok", "oa", "ie", "hé", "he",
+})
+# fmt: on
+
+
 class Postcode(Detector):
+    """Postcodes, with the house number before or after and the city after them. A year followed by two capitals
+    ("Aangifte 2024 IB") is only a postcode with a house number, a city or the word postcode next to it."""
+
     cijfer_nodig = True
 
     def __init__(self, regels: Regels) -> None:
         self.r = regels
+
+    @staticmethod
+    def _geloofwaardig(m: re.Match[str]) -> bool:
+        jaar = m.group("pc")[:2] in {"19", "20"}
+        return not jaar or any(m.group(g) is not None for g in ("voor", "na", "stad"))
 
     def vind(self, notitie: Notitie) -> Iterator[Vondst]:
         tekst = notitie.tekst
@@ -248,6 +298,8 @@ class Postcode(Detector):
             if overlapt(start, m.start("pc"), notitie.bezet):
                 start = m.start("pc")
             eind = m.end("na") if m.group("na") is not None else m.end("pc")
+            if not self._geloofwaardig(m):
+                continue
             stad = m.group("stad")
             if stad is not None:
                 eerste = stad.split()[0].lower().strip("'")
@@ -260,6 +312,9 @@ class Postcode(Detector):
             yield Vondst(start, eind, "POSTCODE")
         for m in self.r.postcode_woord_re.finditer(tekst):
             yield Vondst(m.start("w"), m.end("w"), "POSTCODE")
+        for m in self.r.postcode_klein_re.finditer(tekst):
+            if m.group("pc")[-2:] not in _TWEELETTERWOORDEN:
+                yield Vondst(m.start("pc"), m.end("pc"), "POSTCODE")
 
 
 class Adres(Detector):
@@ -273,6 +328,9 @@ class Adres(Detector):
     def vind(self, notitie: Notitie) -> Iterator[Vondst]:
         tekst = notitie.tekst
         beschermd = self.r.beschermd(tekst)
+        for m in self.r.adres_nummer_eerst_re.finditer(tekst):
+            if not overlapt(m.start("straat"), m.end("straat"), beschermd):
+                yield Vondst(m.start(), m.end(), "ADRES")
         for patroon in (self.r.adres_type_eerst_re, self.r.adres_re):
             if patroon is self.r.adres_type_eerst_re and not any(w in tekst for w in self.r.straattype_eerst):
                 continue
@@ -332,16 +390,17 @@ def patroonstappen(regels: Regels) -> list[tuple[str, Detector]]:
         ("iban", Iban()),
         ("bsn_na_woord", _Simpel(_BSN_WOORD_RE, "BSN", "w")),
         ("geboortedatum", Geboortedatum(r)),
+        ("adres", Adres(r)),
         ("datum", _Simpel(r.datum_num, "DATUM")),
         ("datum_iso", _Simpel(r.datum_iso, "DATUM")),
         ("datum_tekst", _Simpel(r.datum_tekst, "DATUM")),
         ("telefoon", _Simpel(_TELEFOON_RE, "TELEFOON")),
         ("telefoon_buitenland", TelefoonBuitenland()),
         ("bsn", Bsn()),
-        ("datum_dag_maand", _Simpel(r.datum_dag_maand, "DATUM")),
-        ("adres", Adres(r)),
+        ("telefoon_in_woorden", TelefoonInWoorden()),
+        ("ander_schrift", AnderSchrift()),
         ("postcode", Postcode(r)),
-        ("huisnummer", _Simpel(r.huisnummer_woord_re, "ADRES", "w")),
+        ("huisnummer", _Simpel(r.huisnummer_woord_re, "ADRES")),
         ("kenteken", Kenteken(r)),
         ("id_na_woord", _Simpel(_ID_WOORD_RE, "ID", "w")),
         ("id", _Simpel(_ID_RE, "ID")),

@@ -151,6 +151,9 @@ class Regels:
         )
         self.datum_iso = re.compile(rf"(?<![\w/.-])(?:19|20)\d{{2}}(?P<s>[-/.]){mnd}(?P=s){dag}(?!\d|[-/.:]\d)")
         self.datum_tekst = re.compile(
+            rf"(?i)(?<![\w/.-]){dag}(?:e|ste|de)?[\s-]*{maand}[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}})(?![\w])"
+        )
+        self.datum_tekst_zonder_jaar = re.compile(
             rf"(?i)(?<![\w/.-]){dag}(?:e|ste|de)?[\s-]*{maand}(?:[\s-]+(?:(?:19|20)\d{{2}}|'\d{{2}}))?(?![\w])"
         )
         self.datum_dag_maand = re.compile(
@@ -158,7 +161,8 @@ class Regels:
             r"(?!\s*(?:uur|u\b|keer|x\b|%|min))"
         )
         self.geboorte_re = re.compile(
-            r"(?i)\b(?:geb(?:oren)?\b\.?(?:\s*(?:op|in|d\.?d\.?))?|geboortedatum|geb\.?\s?datum|d\.o\.b\.?|dob)"
+            r"(?i)\b(?:geb(?:oren)?\b\.?(?:\s*(?:op|in|d\.?d\.?))?|geboortedatum|geb\.?\s?datum|d\.o\.b\.?|dob|"
+            r"jarig(?:\s+op)?|verjaardag(?:\s+op)?|verjaart(?:\s+op)?)"
             r"\s*[:=]?\s*"
         )
         self.geboorte_rest = re.compile(rf"(?i){maand}\s+(?:19|20)\d{{2}}(?!\d)|(?:19|20)\d{{2}}(?!\d)")
@@ -168,13 +172,14 @@ class Regels:
     def _bouw_adressen(self, lijsten: Woordenlijsten) -> None:
         straattype = "(?:" + woordgroep(lijsten.straattypen) + ")"
         voorwoord = (
-            r"(?:(?:(?!(?:Mw|Mevr|Dhr|Cl|Tel|Nr|Fam)\.)[A-Z][a-z]{1,4}\.|Lange|Korte|Oude|Nieuwe|Grote|Kleine|Hoge|"
+            r"(?:(?:(?!(?:Mw|Mevr|Dhr|Cl|Tel|Nr|Fam)\.)[A-Z][a-z]{0,4}\.|\d{1,2}(?:e|ste|de)(?:\s+[A-Z][a-zà-ÿ]+)?|Lange|Korte|Oude|Nieuwe|Grote|Kleine|Hoge|"
             r"Lage|Sint|Prins|Prinses|Koning|Koningin|Burgemeester|Dokter|Generaal|Graaf|Hertog|Van|De|Den|Het|'t|"
             r"Eerste|Tweede|Derde)\s+)*"
         )
         tussen = r"(?:van|de|der|den|het|ter|ten|te|'t|v\.d\.)"
         self.huisnummer = (
-            r"\s+(?:nr\.?\s*)?\d{1,5}(?:\s?-\s?\d{1,3}(?!\d)|\s?-?\s?(?:bis|hs|huis|zw|rd|[A-Za-z])(?![\w]))?"
+            r"(?:,?\s+(?:nr\.?|nummer|huisnummer)\s*|\s+)\d{1,5}"
+            r"(?:\s?-\s?\d{1,3}(?!\d)|\s?-?\s?(?:bis|hs|huis|zw|rd|III|II|IV|I|[A-Za-z])(?![\w]))?"
             r"(?!\d|[.,]\d)(?!\s*(?:keer|x\b|euro|%|jaar|kinderen|mensen|personen|uur|minuten|dagen|weken|maanden))"
         )
         self.adres_re = re.compile(
@@ -201,7 +206,14 @@ class Regels:
             (?:,?\s+(?P<stad>{stad}))?""",
             re.X,
         )
-        self.postcode_woord_re = re.compile(r"(?i)\bpostcode\s*:?\s*(?P<w>[1-9]\d{3}\s?[a-z]{2})(?![\w])")
+        self.postcode_woord_re = re.compile(r"(?i)\b(?:postcode|pc)\s*:?\s*(?P<w>[1-9]\d{3}\s?[a-z]{2})(?![\w])")
+        # "1073 vw": lower-case letters after a space only when they are no two-letter word ("2019 en 2020").
+        self.postcode_klein_re = re.compile(r"(?<![\w-])(?P<pc>[1-9]\d{3}\s[a-z]{2})(?![\w-])")
+        # "nr 12 in de Lindelaan": the number before the street.
+        self.adres_nummer_eerst_re = re.compile(
+            rf"(?<![\w-])(?:nr\.?|nummer|huisnummer)\s*\d{{1,5}}[a-zA-Z]?\s+(?:in|aan|op)\s+(?:de|het)\s+"
+            rf"(?P<straat>[A-Z][a-zà-ÿ'’-]*{straattype})(?![a-zà-ÿ])"
+        )
         # "huisnr 88", "huisnummer 12a": a house number on its own, after its keyword.
         self.huisnummer_woord_re = re.compile(
             r"(?i)\b(?:huisnr|huisnummer|hnr)\b\.?\s*:?\s*(?P<w>\d{1,5}(?:\s?-?\s?[a-z](?![\w]))?)(?![\w])"
@@ -221,6 +233,10 @@ class Regels:
             re.compile(rf"(?i)\b(?:onder|boven|vanaf|tot|rond)\s+(?:de\s+)?{drempel}{jaar}(?![\w])"),
             re.compile(rf"(?i)(?<![\w,.]){drempel}(?:\s?[+]|(?:e|ste)\s+verjaardag)"),
             re.compile(rf"(?i)\b(?:aow|pensioen)-?\s?leeftijd\s+(?:van\s+|is\s+)?\d{{2}}{jaar}(?![\w])"),
+            re.compile(
+                rf"(?i)(?<![\w,.]){drempel}{jaar}\s*[(:,-]?\s*(?:de\s+)?(?:kostendelersnorm|jongerennorm|aow|"
+                r"zorgtoeslag|zorgverzekering|digid|eigen\s+risico|bijstandsnorm|leeftijdsgrens|grens)\b"
+            ),
         )
         self.drempel_hint = ("18", "21", "27", "67", "achttien", "twintig", "zestig", "leeftijd")
         # A rule, not somebody's age, whatever the number: "jonger dan 30 jaar".

@@ -12,7 +12,7 @@ from collectief.privacy.deduce_stap import DeduceStap, laad_deduce
 from collectief.privacy.instellingen import Instelling
 from collectief.privacy.leeftijden import Leeftijd
 from collectief.privacy.lexicon import Lexicon, bouw_lexicon
-from collectief.privacy.namen import NamenInContext
+from collectief.privacy.namen import NamenInContext, NamenSamenvoegen
 from collectief.privacy.normaliseren import Normaliseer
 from collectief.privacy.notitie import Notitie
 from collectief.privacy.patronen import patroonstappen
@@ -31,7 +31,8 @@ def bouw_stappen(regels: Regels) -> StapGroep:
     2. ``patronen``: fixed-form data, institutions and ages, before deduce (which would cut an IBAN into a phone
        number and a bank code, or read the house-number letter of "112-B Den Haag" as a name).
     3. ``deduce``: names, and a second net for addresses and institutions.
-    4. ``namen``: context rules for the names deduce misses.
+    4. ``namen``: context rules for the names deduce misses; ``namen_samenvoegen`` joins the pieces of one name
+       ("[NAAM] Al-[NAAM]").
     5. ``patronen_na_namen``: the patterns once more, only when a name was removed: some things only show then
        ("[NAAM] (82)").
     """
@@ -50,6 +51,7 @@ def bouw_stappen(regels: Regels) -> StapGroep:
             ("patronen", StapGroep(patronen())),
             ("deduce", DeduceStap(regels)),
             ("namen", NamenInContext(regels)),
+            ("namen_samenvoegen", NamenSamenvoegen(regels)),
             ("patronen_na_namen", StapGroep(patronen(), alleen_na_wijziging="patronen")),
         ]
     )
