@@ -585,3 +585,11 @@ def test_shipped_word_lists_load() -> None:
     lijsten = laad_woordenlijsten()
     assert "huurtoeslag" in lijsten.beschermd
     assert "basisschool" in lijsten.instellingssoorten
+
+
+def test_lookalike_letters_in_a_latin_word_become_latin(scrubber: Scrubber) -> None:
+    # A Cyrillic а inside "Janssen" and "huurtoeslag"; a name wholly in Cyrillic is a name.
+    uit = _uit(
+        scrubber, "Mw. J\u0430nssen belt over huurtoesl\u0430g, buurvrouw \u041e\u043a\u0441\u0430\u043d\u0430 helpt"
+    )
+    assert uit == "Mw. [NAAM] belt over huurtoeslag, buurvrouw [NAAM] helpt"

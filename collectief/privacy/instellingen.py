@@ -46,7 +46,8 @@ class Instelling(Detector):
             r"(?<![\w-])(?:(?:De|Het|'t)\s+)?(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:school|college|lyceum)(?![\w-])"
         )
         self.soorten_laag = frozenset(s.lower() for s in soorten)
-        self.hint = re.compile(r"(?i)school|college|lyceum|gymnasium|atheneum|" + soort)
+        # Cheap substring checks before the patterns: every form holds a kind word (or school/college/lyceum).
+        self.kernen = tuple(sorted({s.lower().split()[0] for s in soorten} | {"school", "college", "lyceum"}))
 
     def _geen_naam(self, woord: str) -> bool:
         """A word that cannot open an institution's name: a title, a protected word, a month, a note word."""
@@ -62,7 +63,8 @@ class Instelling(Detector):
 
     def vind(self, notitie: Notitie) -> Iterator[Vondst]:
         tekst = notitie.tekst
-        if not self.hint.search(tekst):
+        laag = tekst.lower()
+        if not any(k in laag for k in self.kernen):
             return
         spannen: list[tuple[int, int]] = []
         for m in self.soort_dan_naam.finditer(tekst):

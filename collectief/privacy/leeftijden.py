@@ -10,13 +10,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from collectief.privacy.notitie import Notitie, Vondst, overlapt
+from collectief.privacy.notitie import CIJFER_RE, Notitie, Vondst, overlapt
 from collectief.privacy.regels import Regels, getal
 from collectief.privacy.stap import Detector
 
 __all__ = ["Leeftijd"]
 
 _NA_RE = re.compile(r"\W*(\w+)")
+_TELWOORD_KERNEN = (
+    "twee",
+    "drie",
+    "vier",
+    "vijf",
+    "zes",
+    "zeven",
+    "acht",
+    "negen",
+    "tien",
+    "elf",
+    "twaalf",
+    "tig",
+    "honderd",
+)
 
 
 class Leeftijd(Detector):
@@ -26,9 +41,11 @@ class Leeftijd(Detector):
     def vind(self, notitie: Notitie) -> Iterator[Vondst]:
         tekst = notitie.tekst
         r = self.r
-        heeft_cijfer = any(c.isdigit() for c in tekst)
-        if not heeft_cijfer and not r.telwoord_re.search(tekst):
-            return
+        if CIJFER_RE.search(tekst) is None:
+            laag = tekst.lower()
+            # Cheap substring checks before the number-word pattern: every number word holds one of these.
+            if not any(s in laag for s in _TELWOORD_KERNEN) or not r.telwoord_re.search(tekst):
+                return
         beschermd = r.beschermd(tekst)
         vondsten: list[Vondst] = []
 

@@ -14,6 +14,9 @@ tag and carry part of a number along.
 5. Dashes and minus signs (U+2010-U+2015, U+2212) become "-", so "06‑12345678" with a non-breaking hyphen is a
    phone number.
 6. Combining marks on a digit ("0̲6") are removed; on letters they were composed by NFKC and stay.
+7. In a word that mixes Latin letters with Cyrillic or Greek look-alikes ("Jаnssen" with a Cyrillic а), the
+   look-alikes become their Latin letters; a word wholly in another script stays as written (and is a name to
+   the ``ander_schrift`` detector).
 
 Plain ASCII text (almost every note) skips all of it.
 """
@@ -21,7 +24,6 @@ Plain ASCII text (almost every note) skips all of it.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 
 from collectief.privacy.notitie import Notitie
@@ -32,7 +34,8 @@ __all__ = ["Normaliseer", "normaliseer"]
 
 def _vertaaltabel() -> dict[int, str | None]:
     tabel: dict[int, str | None] = {}
-    for code in range(0x80, sys.maxunicode + 1):
+    # The planes that hold letters, digits, spaces and format characters (the tag characters at U+E0000 too).
+    for code in (*range(0x80, 0x30000), *range(0xE0000, 0xE1000)):
         teken = chr(code)
         soort = unicodedata.category(teken)
         if soort == "Cf":
@@ -50,6 +53,12 @@ def _vertaaltabel() -> dict[int, str | None]:
 
 
 _TABEL: dict[int, str | None] | None = None
+# Cyrillic and Greek letters that look like Latin ones.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅΑΒΕΖΗΙΚΜΝΟΡΤΥΧονρτ",
+    "aeopcyxijsdqwABEKMHOPCTXIJSABEZHIKMNOPTYXovpt",
+)
+_GEMENGD_RE = re.compile(r"\w*(?:[A-Za-z]\w*[\u0370-\u04ff]|[\u0370-\u04ff]\w*[A-Za-z])\w*")
 _TEKEN_OP_CIJFER_RE = re.compile(r"(?<=\d)[\u0300-\u036f\u20d0-\u20ff]+")
 
 
@@ -62,7 +71,10 @@ def normaliseer(tekst: str) -> str:
         _TABEL = _vertaaltabel()
     tekst = unicodedata.normalize("NFKC", tekst)
     tekst = _TEKEN_OP_CIJFER_RE.sub("", tekst)
-    return tekst.translate(_TABEL)
+    tekst = tekst.translate(_TABEL)
+    if re.search(r"[\u0370-\u04ff]", tekst):
+        tekst = _GEMENGD_RE.sub(lambda m: m.group().translate(_LOOKALIKES), tekst)
+    return tekst
 
 
 class Normaliseer(Stap):

@@ -12,11 +12,12 @@ from collectief.records import SCRUB_CATEGORIEEN, ScrubTelling
 if TYPE_CHECKING:
     from collectief.privacy.lexicon import Lexicon
 
-__all__ = ["TAGS", "TAG_RE", "Notitie", "Vondst"]
+__all__ = ["CIJFER_RE", "TAGS", "TAG_RE", "Notitie", "Vondst"]
 
 #: The tags a scrubbed text may hold, one per category of :data:`collectief.records.SCRUB_CATEGORIEEN`.
 TAGS: tuple[str, ...] = tuple(SCRUB_CATEGORIEEN)
 TAG_RE = re.compile(r"\[(?:" + "|".join(TAGS) + r")\]")
+CIJFER_RE = re.compile(r"\d")
 
 
 class Vondst(NamedTuple):

@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 
 from collectief.errors import CollectiefFout
-from collectief.privacy.notitie import Notitie, Vondst
+from collectief.privacy.notitie import CIJFER_RE, Notitie, Vondst
 
 __all__ = ["Detector", "Stap", "StapGroep"]
 
@@ -55,6 +55,15 @@ class StapGroep(Stap):
                 raise ValueError(f"step name {naam!r} occurs twice in one group")
             self._stappen[naam] = stap
         self.alleen_na_wijziging = alleen_na_wijziging
+        # What kind each step is, decided once rather than per note.
+        self._soorten = [
+            (
+                naam,
+                stap,
+                "groep" if isinstance(stap, StapGroep) else "detector" if isinstance(stap, Detector) else "stap",
+            )
+            for naam, stap in self._stappen.items()
+        ]
 
     def namen(self, recursief: bool = True) -> list[str]:
         """The names of the steps, in order (with those inside nested groups when ``recursief``)."""
@@ -83,20 +92,20 @@ class StapGroep(Stap):
             eerder = notitie.momentopnamen.get(self.alleen_na_wijziging)
             if eerder is not None and eerder == notitie.tekst:
                 return
-        heeft_cijfer = any(c.isdigit() for c in notitie.tekst)
-        for naam, stap in self._stappen.items():
+        heeft_cijfer = CIJFER_RE.search(notitie.tekst) is not None
+        for naam, stap, soort in self._soorten:
             if naam in uit:
                 continue
-            if isinstance(stap, StapGroep):
+            if soort == "groep":
                 notitie.pas_toe()  # a nested group sees the text with the finds so far replaced
-                stap.process(notitie, uit)
-            elif isinstance(stap, Detector):
-                if stap.cijfer_nodig and not heeft_cijfer:
+                stap.process(notitie, uit)  # type: ignore[call-arg]
+            elif soort == "detector":
+                if stap.cijfer_nodig and not heeft_cijfer:  # type: ignore[attr-defined]
                     continue
                 stap.process(notitie)
             else:
                 notitie.pas_toe()
                 stap.process(notitie)
-                heeft_cijfer = any(c.isdigit() for c in notitie.tekst)
+                heeft_cijfer = CIJFER_RE.search(notitie.tekst) is not None
             notitie.momentopnamen[naam] = notitie.tekst
         notitie.pas_toe()
