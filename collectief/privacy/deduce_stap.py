@@ -27,10 +27,11 @@ _GEDEELD: dict[str, Any] = {}
 # deduce processors we do not run: its age rule (ours keeps the threshold ages), the fixed-form rules our
 # patterns already cover before deduce sees the text (dates, phones, e-mail, URLs, BSN and other numbers; they
 # cost a quarter of deduce's time and found nothing extra in the test notes), and its redactor (we redact from
-# the annotations ourselves, with our own tags).
+# the annotations ourselves, with our own tags). Its "postbus" rule is off too: a P.O. box is an organisation's
+# address, never a household's, and the rule cost 9% of deduce's time on long notes (bench/README.md).
 # fmt: off
 DEDUCE_UIT = frozenset({
-    "ages", "dates", "phone_numbers", "email_addresses", "urls", "identifiers", "redactor",
+    "ages", "dates", "phone_numbers", "email_addresses", "urls", "identifiers", "redactor", "postbus",
 })
 # fmt: on
 

@@ -75,10 +75,17 @@ class Lexicon:
         )
 
     def is_onbekend(self, woord: str) -> bool:
-        """No Dutch word, and not one edit (a letter left out, added, changed or swapped) away from one."""
+        """No Dutch word, no compound of two ("statushouder", "puberdochter"), and not one edit (a letter left out,
+        added, changed or swapped) away from a Dutch word."""
         laag = woord.lower()
         if self.leeg or len(laag) < 5 or self.is_gewoon_woord(laag) or self.is_functiewoord(laag):
             return False
+        for i in range(3, len(laag) - 2):
+            voor, na = laag[:i], laag[i:]
+            if na in self.nl_woorden and (
+                voor in self.nl_woorden or (voor[-1] == "s" and voor[:-1] in self.nl_woorden)
+            ):
+                return False
         letters = "abcdefghijklmnopqrstuvwxyzëéï"
         delen = [(laag[:i], laag[i:]) for i in range(len(laag) + 1)]
         varianten = {a + b[1:] for a, b in delen if b}

@@ -126,7 +126,9 @@ class NamenInContext(Stap):
                     not lexicon.is_functiewoord(woord)
                     or (lexicon.is_achternaam(woord) and not lexicon.is_werkwoordachtig(woord))
                 )
-            if lexicon.is_functiewoord(woord):
+            # A lower-case word counts only right after the title ("mw. kowalczyk"); after "dhr.," or "dhr.:" a new
+            # clause starts ("zorgen om dhr., woning vervuild").
+            if lexicon.is_functiewoord(woord) or tussen.strip(" ."):
                 return False
             # Listed names, or a word that is no Dutch word and no typo of one ("mw. kowalczyk"); an unknown word
             # one letter away from a Dutch word is far more often a typo ("cl. vragt").
