@@ -501,6 +501,7 @@ NIEUWE_PATRONEN = [
     ("vader in zorgcentrum De Horst", "vader in [INSTELLING]"),
     ("opgenomen in GGZ-kliniek Altrecht", "opgenomen in [INSTELLING]"),
     ("de basisschool belt, verpleeghuis gebeld", "de basisschool belt, verpleeghuis gebeld"),
+    ("zoon op Basisschool De Regenboog Mw. Jansen belt", "zoon op [INSTELLING] Mw. [NAAM] belt"),
     (
         "Voedselbank, Humanitas, SchuldHulpMaatje, Werkplein, Taalhuis, bibliotheek, consultatiebureau, CJG",
         "Voedselbank, Humanitas, SchuldHulpMaatje, Werkplein, Taalhuis, bibliotheek, consultatiebureau, CJG",

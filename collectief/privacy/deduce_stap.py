@@ -122,8 +122,8 @@ class DeduceStap(Stap):
         notitie.pas_toe()
 
     def _instelling_klopt(self, deel: str) -> bool:
-        """deduce's institution list holds generic words too ("Thuiszorg", "Apotheek"); a name has two words or
-        a capital inside that is not the first letter."""
+        """deduce's institution list holds generic words too ("Thuiszorg", "Apotheek"): a name needs two words or
+        more, not all of them protected."""
         woorden = deel.split()
         return len(woorden) >= 2 and not all(w.lower() in self.r.beschermd_losse_woorden for w in woorden)
 

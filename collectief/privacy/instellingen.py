@@ -70,8 +70,15 @@ class Instelling(Detector):
         for m in self.soort_dan_naam.finditer(tekst):
             naam = m.group("naam").split()
             eerste = naam[1] if naam[0].lower() in {"de", "het", "den", "'t"} and len(naam) > 1 else naam[0]
-            if not self._geen_naam(eerste):
-                spannen.append(m.span())
+            if self._geen_naam(eerste):
+                continue
+            # The name ends before a title, a protected word or a note word ("... De Regenboog Mw. Jansen belt").
+            eind = m.end()
+            for w in re.finditer(r"\S+", tekst[m.start("naam") : m.end()]):
+                if w.start() > 0 and self._geen_naam(w.group()):
+                    eind = m.start("naam") + w.start()
+                    break
+            spannen.append((m.start(), len(tekst[:eind].rstrip())))
         for m in self.naam_dan_soort.finditer(tekst):
             woorden = m.group("naam").split()
             # Leading words that cannot be part of a name ("Mw.", "Voedselbank") are dropped.
