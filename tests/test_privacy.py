@@ -293,7 +293,7 @@ def test_existing_tags_are_left_alone(scrubber: Scrubber) -> None:
     assert scrubber.scrub(tekst) == (tekst, ScrubTelling())
 
 
-@pytest.mark.parametrize("tekst", ["", "   ", "\n"])
+@pytest.mark.parametrize("tekst", ["", "   ", "\n", "\u200b\u00ad"])
 def test_empty_text(scrubber: Scrubber, tekst: str) -> None:
     uit, telling = scrubber.scrub(tekst)
     assert uit == tekst
@@ -598,3 +598,15 @@ def test_lookalike_letters_in_a_latin_word_become_latin(scrubber: Scrubber) -> N
         scrubber, "Mw. J\u0430nssen belt over huurtoesl\u0430g, buurvrouw \u041e\u043a\u0441\u0430\u043d\u0430 helpt"
     )
     assert uit == "Mw. [NAAM] belt over huurtoeslag, buurvrouw [NAAM] helpt"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("A. Hofmanweg 5, 2031BH, ex-partner woont er", "[ADRES], [POSTCODE], ex-partner woont er"),
+        ("Kerkstraat 5, 2031 BH", "[ADRES], [POSTCODE]"),
+        ("Aangifte 2024 IB nog niet gedaan", "Aangifte 2024 IB nog niet gedaan"),
+    ],
+)
+def test_year_like_postcodes(scrubber: Scrubber, tekst: str, verwacht: str) -> None:
+    assert _uit(scrubber, tekst) == verwacht

@@ -277,8 +277,9 @@ _TWEELETTERWOORDEN = frozenset({
 
 
 class Postcode(Detector):
-    """Postcodes, with the house number before or after and the city after them. A year followed by two capitals
-    ("Aangifte 2024 IB") is only a postcode with a house number, a city or the word postcode next to it."""
+    """Postcodes, with the house number before or after and the city after them. A year, a space and two capitals
+    ("Aangifte 2024 IB") is only a postcode with a house number, a city or an address next to it; written as one
+    word ("2031BH") it is a postcode."""
 
     cijfer_nodig = True
 
@@ -286,9 +287,14 @@ class Postcode(Detector):
         self.r = regels
 
     @staticmethod
-    def _geloofwaardig(m: re.Match[str]) -> bool:
-        jaar = m.group("pc")[:2] in {"19", "20"}
-        return not jaar or any(m.group(g) is not None for g in ("voor", "na", "stad"))
+    def _geloofwaardig(m: re.Match[str], notitie: Notitie) -> bool:
+        pc = m.group("pc")
+        if pc[:2] not in {"19", "20"} or " " not in pc or any(m.group(g) is not None for g in ("voor", "na", "stad")):
+            return True
+        ervoor = notitie.tekst[: m.start()].rstrip(" ,")
+        return ervoor.endswith("[ADRES]") or any(
+            v.categorie == "ADRES" and v.eind == len(ervoor) for v in notitie.vondsten
+        )
 
     def vind(self, notitie: Notitie) -> Iterator[Vondst]:
         tekst = notitie.tekst
@@ -298,7 +304,7 @@ class Postcode(Detector):
             if overlapt(start, m.start("pc"), notitie.bezet):
                 start = m.start("pc")
             eind = m.end("na") if m.group("na") is not None else m.end("pc")
-            if not self._geloofwaardig(m):
+            if not self._geloofwaardig(m, notitie):
                 continue
             stad = m.group("stad")
             if stad is not None:

@@ -135,6 +135,10 @@ class Scrubber:
     def _scrub_ongecached(self, tekst: str) -> tuple[str, tuple[tuple[str, int], ...]]:
         notitie = Notitie(tekst, _lexicon(self.woordenlijsten, "deduce" not in self.uit))
         self.stappen.process(notitie, self.uit)
+        if not notitie.tekst.strip():
+            # Only invisible characters: nothing to scrub, and an empty text would break the records downstream;
+            # the intake rejects a note without a letter.
+            return tekst, ()
         return notitie.tekst, tuple(sorted(notitie.telling.per_categorie.items()))
 
 
