@@ -86,6 +86,16 @@ MELDINGEN: dict[str, str] = {
         "'{bestand}' kon niet worden gelezen: {wat}. Exporteer de hulpvragen opnieuw of sla het bestand opnieuw op "
         "als CSV of Excel-werkmap (.xlsx)."
     ),
+    "E060": (
+        "De woordenlijst '{bestand}' klopt niet op regel {regel}: {wat}. Zet één woord of woordgroep per regel "
+        "(letters, cijfers, spatie, - ' . & /), zonder spaties aan begin of eind; regels die met # beginnen zijn "
+        "uitleg. Herstel de regel of installeer collectief opnieuw."
+    ),
+    "E061": (
+        "De woordenlijst '{bestand}' kon niet worden gelezen ({wat}). Installeer collectief opnieuw, of herstel "
+        "het bestand (UTF-8, één woord per regel)."
+    ),
+    "E062": ("Onbekende scrubstap '{stap}'. Bekende stappen: {stappen}."),
 }
 
 

@@ -115,6 +115,9 @@ SCRUB_CATEGORIEEN: dict[str, str] = {
     "LEEFTIJD": "leeftijden",
     "URL": "webadressen",
     "ID": "overige nummers",
+    "KENTEKEN": "kentekens",
+    "ACCOUNT": "accounts op sociale media",
+    "INSTELLING": "namen van scholen en instellingen",
 }
 
 

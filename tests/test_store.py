@@ -137,7 +137,10 @@ def test_households_are_stored_as_keyed_hashes(tmp_path: Path) -> None:
 def test_stored_reasons_hold_no_cell_content(tmp_path: Path) -> None:
     rapport = ImportRapport(
         bestand="x.csv",
-        afwijzingen=[Afwijzing(1, "ongeldige datum: datum '31-02-2026' bestaat niet"), Afwijzing(2, "lege regel", regel=7)],
+        afwijzingen=[
+            Afwijzing(1, "ongeldige datum: datum '31-02-2026' bestaat niet"),
+            Afwijzing(2, "lege regel", regel=7),
+        ],
         waarschuwingen=[Afwijzing(3, "tijdsbesteding 'Piet belt' is geen getal; rij wel gebruikt, zonder tijd")],
     )
     with Store(tmp_path / "db.sqlite") as store:
