@@ -114,8 +114,10 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     balk = _Voortgangsbalk("Inlezen", aan=not args.stil)
     store = None
     gestart = None
-    if args.invoer == "database" or _is_database(args.invoer):
-        store = Store(None if args.invoer == "database" else args.invoer)
+    # argparse gives a Path: the word 'database' (the default database) is compared as text.
+    standaard_db = str(args.invoer) == "database" and not args.invoer.exists()
+    if standaard_db or _is_database(args.invoer):
+        store = Store(args.db if standaard_db else args.invoer)
         # The store's own row id is not the export's id (bron_id): drop it before bron_id takes its name.
         df = store.hulpvragen().drop(columns=["id"]).rename(columns={"bron_id": "id"})
         df["rij"] = range(len(df))
@@ -296,6 +298,7 @@ def _parser() -> argparse.ArgumentParser:
     ana.add_argument("--k", type=int, default=5, help="drempel voor kleine aantallen (standaard 5)")
     ana.add_argument("--model", type=Path, help="themamodel (JSON): gelezen als het bestaat, daarna bijgewerkt")
     ana.add_argument("--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom")
+    ana.add_argument("--db", type=Path, help="de database bij 'analyse database' (standaard: $COLLECTIEF_DB)")
     ana.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     ana.set_defaults(functie=_cmd_analyse)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shlex
 from pathlib import Path
 
 import pandas as pd
@@ -394,3 +395,34 @@ def test_gestart_fouten_in_het_nederlands(
     fout = capsys.readouterr().err
     assert fout.startswith("Fout: ") and melding in fout
     assert not db.exists()  # nothing stored, not even an empty database
+
+
+# --- the README's commands, exactly as written ------------------------------------------------------------------
+
+
+def _readme_opdrachten() -> list[list[str]]:
+    """The ``collectief`` commands of the README's "Command line" block, without the program name."""
+    tekst = (ROOT / "README.md").read_text(encoding="utf-8")
+    blok = tekst.split("## Command line", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    return [shlex.split(regel, comments=True)[1:] for regel in blok.splitlines() if regel.startswith(".venv/bin/collectief ")]
+
+
+@pytest.mark.slow
+def test_readme_opdrachten_werken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opdrachten = _readme_opdrachten()
+    assert [o[:2] for o in opdrachten] == [
+        ["import", "data/sample/hulpvragen.csv"],
+        ["analyse", "data/sample/hulpvragen.csv"],
+        ["analyse", "database"],
+    ]
+    (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    (tmp_path / "models").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLLECTIEF_DB", str(tmp_path / "team.sqlite"))
+    for opdracht in opdrachten:
+        assert main(opdracht) == 0, opdracht
+    # 'analyse database' read the database the import filled, and wrote every output and the model.
+    for naam in BESTANDEN:
+        assert (tmp_path / "uitvoer" / naam).is_file(), naam
+    assert (tmp_path / "models" / "themamodel.json").is_file()
+    assert "de database team.sqlite" in _tekst(tmp_path / "uitvoer" / "rapport.md")
