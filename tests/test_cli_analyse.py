@@ -404,7 +404,11 @@ def _readme_opdrachten() -> list[list[str]]:
     """The ``collectief`` commands of the README's "Command line" block, without the program name."""
     tekst = (ROOT / "README.md").read_text(encoding="utf-8")
     blok = tekst.split("## Command line", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
-    return [shlex.split(regel, comments=True)[1:] for regel in blok.splitlines() if regel.startswith(".venv/bin/collectief ")]
+    return [
+        shlex.split(regel, comments=True)[1:]
+        for regel in blok.splitlines()
+        if regel.startswith(".venv/bin/collectief ")
+    ]
 
 
 @pytest.mark.slow
