@@ -25,6 +25,7 @@ from collectief.records import Thema
 from collectief.recurrence import Herhaling, Herhalingsanalyse
 from collectief.suppress import K, veilig_aantal
 from collectief.tijdwinst import Aannames, Schatting, formule_in_woorden, getal, minuten_per_hulpvraag
+from collectief.waarden import Trend
 
 __all__ = ["Voorstel", "stel_voor", "voorstellen_tabel"]
 
@@ -85,12 +86,14 @@ def _tempo(n: int, maanden: int, k: int) -> str:
 
 
 def _trend(h: Herhaling, n_maanden: int, k: int) -> str:
-    if h.trend == "onbekend":
+    if h.trend is Trend.ONBEKEND:
         return ""
-    if h.trend == "stabiel":
+    if h.trend is Trend.STABIEL:
         return "stabiel"
     recent = "de laatste maand" if n_maanden == 1 else f"de laatste {n_maanden} maanden"
     basis = "de maand ervoor" if h.basis_maanden == 1 else f"de {h.basis_maanden} maanden ervoor"
+    if h.trend is Trend.NIEUW:
+        return f"nieuw: {_tempo(h.hulpvragen, n_maanden, k)} in {recent}, geen in {basis}"
     return (
         f"{h.trend}: {_tempo(h.hulpvragen, n_maanden, k)} in {recent}, tegen "
         f"{_tempo(h.basis_hulpvragen, h.basis_maanden, k)} in {basis}"
@@ -127,7 +130,8 @@ def _feiten(h: Herhaling, naam: str, analyse: Herhalingsanalyse, wijk: str | Non
             f"{getal(100 * (h.wijk_aandeel_alle or 0), 0)}% van alle hulpvragen heeft."
         )
         if trend:
-            zinnen.append(f"In het hele werkgebied is het aantal {trend}.")
+            onderwerp = "het thema" if h.trend is Trend.NIEUW else "het aantal"
+            zinnen.append(f"In het hele werkgebied is {onderwerp} {trend}.")
     if h.seizoen:
         zinnen.append(
             f"Ze komen vooral in {_opsomming(list(h.seizoen))} "

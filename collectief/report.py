@@ -43,6 +43,7 @@ from collectief.records import OVERIG
 from collectief.recurrence import WIJK_ONBEKEND, Herhaling, periode_in_woorden
 from collectief.suppress import markering, veilig_aantal
 from collectief.tijdwinst import getal
+from collectief.waarden import Oordeel, Trend
 
 if TYPE_CHECKING:
     from collectief.analysis import Analyse
@@ -357,7 +358,7 @@ class _Inhoud:
         )
 
     def _trend(self, t: Herhaling) -> str:
-        if not self.h.venster or t.trend == "onbekend":
+        if not self.h.venster or t.trend is Trend.ONBEKEND:
             return "onbekend"
         nu = _gemiddeld(t.hulpvragen, len(self.h.venster), self.k)
         ervoor = _gemiddeld(t.basis_hulpvragen, t.basis_maanden, self.k)
@@ -676,7 +677,7 @@ class _Inhoud:
         oordeel = r.oordeel[:1].upper() + r.oordeel[1:]
         # Only a difference larger than chance gets a realised tijdwinst in the verdict; the explanation below
         # still gives the hours either way.
-        duidelijk = r.oordeel in ("minder hulpvragen", "meer hulpvragen")
+        duidelijk = r.oordeel in (Oordeel.MINDER, Oordeel.MEER)
         if duidelijk and math.isfinite(r.tijdwinst_uren_per_maand) and r.hulpvragen_na >= k:
             oordeel += f"; gerealiseerde tijdwinst {_uren(r.tijdwinst_uren_per_maand)} per maand"
             if e.aanbod_id is None:

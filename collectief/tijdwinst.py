@@ -34,6 +34,7 @@ from scipy.stats import binomtest
 
 from collectief.records import OVERIG, Thema
 from collectief.suppress import K, veilig_aantal
+from collectief.waarden import Oordeel
 
 __all__ = [
     "STANDAARD_MINUTEN",
@@ -433,7 +434,8 @@ class Gerealiseerd:
     """Realised tijdwinst on a theme: the months before an offer started against the months after.
 
     ``tijdwinst_uren_per_maand`` is hours per month before minus after, minus the offer's own monthly cost
-    (positive: the team now spends less time). ``oordeel`` is one of ``"te weinig gegevens"``,
+    (positive: the team now spends less time). ``oordeel`` (:class:`~collectief.waarden.Oordeel`) is one of
+    ``"te weinig gegevens"``,
     ``"minder hulpvragen"``, ``"geen duidelijk verschil"``, ``"meer hulpvragen"``; ``toelichting`` explains it
     in Dutch without writing any count below ``k``. The numeric fields are raw: suppress before showing them.
     """
@@ -452,13 +454,16 @@ class Gerealiseerd:
     kosten_per_maand: float
     tijdwinst_uren_per_maand: float
     p_waarde: float | None
-    oordeel: str
+    oordeel: Oordeel
     toelichting: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "oordeel", Oordeel(self.oordeel))
 
     @property
     def voldoende(self) -> bool:
         """Whether there was enough data to judge at all."""
-        return self.oordeel != "te weinig gegevens"
+        return self.oordeel is not Oordeel.TE_WEINIG_GEGEVENS
 
 
 def _datum(waarde: dt.date | str | pd.Timestamp) -> dt.date:
@@ -532,23 +537,22 @@ def gerealiseerd(
     sinds = f"de start op {startdatum:%d-%m-%Y}"
     p_waarde: float | None = None
     if maanden_voor < min_maanden or maanden_na < min_maanden:
-        oordeel = "te weinig gegevens"
+        oordeel = Oordeel.TE_WEINIG_GEGEVENS
         toelichting = (
             f"Te weinig gegevens: er zijn {maanden_voor} maanden vóór en {maanden_na} maanden na {sinds}; "
             f"voor een eerlijke vergelijking zijn minstens {min_maanden} hele maanden aan beide kanten nodig."
         )
     elif n_voor < k:
-        oordeel = "te weinig gegevens"
+        oordeel = Oordeel.TE_WEINIG_GEGEVENS
         toelichting = (
             f"Te weinig gegevens: vóór {sinds} waren er {veilig_aantal(n_voor, k, woorden=True)} hulpvragen "
             f"over dit thema{waar}; een daling is dan niet te meten."
         )
     else:
         p_waarde = float(binomtest(n_na, n_voor + n_na, maanden_na / (maanden_voor + maanden_na)).pvalue)
+        oordeel = Oordeel.GEEN_VERSCHIL
         if p_waarde < alpha:
-            oordeel = "minder hulpvragen" if per_na < per_voor else "meer hulpvragen"
-        else:
-            oordeel = "geen duidelijk verschil"
+            oordeel = Oordeel.MINDER if per_na < per_voor else Oordeel.MEER
         if n_na < k:
             aantallen = (
                 f"vóór {sinds} gemiddeld {getal(per_voor)} hulpvragen per maand over dit thema{waar}, "
@@ -567,9 +571,9 @@ def gerealiseerd(
             else ""
         )
         duiding = {
-            "minder hulpvragen": "Dat is een duidelijke daling, groter dan toeval.",
-            "meer hulpvragen": "Dat is een duidelijke stijging, groter dan toeval.",
-            "geen duidelijk verschil": "Dat verschil kan ook toeval zijn; er is nog geen duidelijk effect te zien.",
+            Oordeel.MINDER: "Dat is een duidelijke daling, groter dan toeval.",
+            Oordeel.MEER: "Dat is een duidelijke stijging, groter dan toeval.",
+            Oordeel.GEEN_VERSCHIL: "Dat verschil kan ook toeval zijn; er is nog geen duidelijk effect te zien.",
         }[oordeel]
         toelichting = (
             f"Er kwamen {aantallen} ({uren} aan individuele hulpvragen{kosten}). {duiding} Let op: een "
