@@ -37,6 +37,11 @@ class Analyse:
     pipeline: str
     meldingen: tuple[str, ...]
 
+    @property
+    def themas_per_id(self) -> dict[str, Thema]:
+        """The themes of the model by id (catalogue and discovered), as :func:`collectief.actie.maak_plan` reads."""
+        return {t.id: t for t in self.model.themas_}
+
 
 def als_dataframe(hulpvragen: Sequence[Hulpvraag | RuweRij]) -> pd.DataFrame:
     """Hulpvragen as the analysis's input frame (``datum`` as datetime64, ``minuten`` as float).
