@@ -50,13 +50,13 @@ from collectief.suppress import K, als_tekst, onderdruk, veilig_aantal
 
 if TYPE_CHECKING:
     from collectief.aanbod import Aanbodcatalogus
-    from collectief.actie import Effect
+    from collectief.actie import Effect, Plan
     from collectief.analysis import Analyse
     from collectief.nlp import Pipeline
     from collectief.privacy import Scrubber
     from collectief.proposals import Voorstel
     from collectief.recurrence import Herhalingsanalyse
-    from collectief.tijdwinst import Aannames, Schatting
+    from collectief.tijdwinst import Aannames, Schatting, Teamaannames
 
 __all__ = [
     "CSV_NAMEN",
@@ -285,19 +285,10 @@ def keuzes(db: Path, versie: str) -> dict[str, Any] | None:
 
 
 def invoerframe(store: Store) -> pd.DataFrame:
-    """The stored hulpvragen as the analysis's input frame; ``rij`` is the database id."""
-    df = store.hulpvragen()
-    return pd.DataFrame(
-        {
-            "rij": df["id"].astype("int64"),
-            "id": df["bron_id"],
-            "datum": df["datum"],
-            "wijk": df["wijk"],
-            "huishouden": df["huishouden"],
-            "minuten": df["minuten"],
-            "tekst": df["tekst"],
-        }
-    )
+    """The stored hulpvragen as the analysis's input frame; ``rij`` is the database id (as in the CLI)."""
+    from collectief.analysis import invoer_uit_database
+
+    return invoer_uit_database(store)
 
 
 def _thema_json(t: Thema) -> dict[str, Any]:
@@ -553,7 +544,6 @@ class Tabellen:
         return voorstellen_tabel(self.voorstellen)
 
 
-_TREND_TEKST = {"stijgend": "stijgend ↑", "dalend": "dalend ↓", "stabiel": "stabiel", "onbekend": "nog onbekend"}
 
 
 def _soort(thema: Thema | None, thema_id: str) -> str:
@@ -570,12 +560,9 @@ def _soort(thema: Thema | None, thema_id: str) -> str:
 
 def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None, k: int = K) -> Tabellen:
     """Every table the pages show for one period and wijk, small counts suppressed."""
-    from collectief.proposals import stel_voor
-    from collectief.recurrence import Regel, analyseer_herhaling
-
-    df = _gefilterd(stand, filter)
-    herhaling = analyseer_herhaling(df, stand.themas, regel=Regel(maanden=filter.maanden), peilmaand=filter.tot)
-    voorstellen = stel_voor(df, herhaling, stand.themas, catalogus=aanbod, k=k)
+    plan = plan_uit(stand, filter, None, aanbod, None, k)  # recurrence and proposals come from the one plan
+    df = plan.hulpvragen
+    herhaling, voorstellen = plan.herhaling, plan.voorstellen
 
     maand = df["datum"].dt.to_period("M")
     in_venster = maand.isin(herhaling.venster) if herhaling.venster else pd.Series(True, index=df.index)
@@ -601,7 +588,7 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
                 "Hulpvragen": h.hulpvragen,
                 "Huishoudens": h.huishoudens if h.huishoudens is not None else h.hulpvragen,
                 "Per maand": f"{h.per_maand_recent:.1f}".replace(".", ",") if h.hulpvragen >= k else "",
-                "Trend": _TREND_TEKST[h.trend],
+                "Trend": h.trend.label,
                 "Terugkerend": "ja" if h.terugkerend else "nee",
                 "Opkomend": ("nieuw ★" if nieuw else "opkomend ↑") if is_opkomend else "",
                 "Vooral in wijk": wijk,
@@ -1161,11 +1148,22 @@ def verslag_html(blokken: Sequence[Blok], titel: str = "Maandsessie") -> str:
     )
 
 
-@dataclass(frozen=True)
-class _Themaset:
-    """What the action facade reads from a theme model (``themas_``): here the themes after the team's decisions."""
+def plan_uit(
+    stand: Stand,
+    filter: Filter,
+    gestart: pd.DataFrame | None = None,
+    aanbod: Aanbodcatalogus | None = None,
+    aannames: Teamaannames | None = None,
+    k: int = K,
+) -> Plan:
+    """The plan (:func:`collectief.actie.plan_van`) for the filter, on the analysis with the team's decisions."""
+    from collectief.actie import Periode, plan_van
+    from collectief.decisions import Toegepast
 
-    themas_: tuple[Thema, ...]
+    toegepast = Toegepast(stand.hulpvragen, stand.themas, stand.toelichting, stand.overgeslagen)
+    periode = Periode(filter.van, filter.tot)
+    return plan_van(toegepast, aannames, gestart, periode, filter.wijk, k, catalogus=aanbod,
+                    pipeline=stand.pipeline, meldingen=stand.meldingen)  # fmt: skip
 
 
 def rapport(
@@ -1176,33 +1174,31 @@ def rapport(
     *,
     bron: str | None = None,
     gemaakt: dt.date | None = None,
+    aannames: Teamaannames | None = None,
+    team: str | None = None,
 ) -> tuple[str, str]:
     """The session report of :mod:`collectief.report` (Markdown, printable HTML) for the filter, with the team's
     decisions applied (its names, merges, split-off and dismissed themes)."""
-    from collectief.actie import plan_acties
-    from collectief.analysis import Analyse
-    from collectief.recurrence import Regel
     from collectief.report import rapport_html, rapport_markdown
 
-    df = _gefilterd(stand, filter)
-    themas = pd.DataFrame({"thema_id": list(stand.themas), "thema": [t.naam for t in stand.themas.values()]})
-    analyse = Analyse(df, themas, _Themaset(tuple(stand.themas.values())), stand.pipeline, stand.meldingen)  # type: ignore[arg-type]
-    plan = plan_acties(analyse, gestart, catalogus=aanbod, regel=Regel(maanden=filter.maanden), peilmaand=filter.tot)
+    plan = plan_uit(stand, filter, gestart, aanbod, aannames)
     gemaakt = gemaakt or dt.date.today()
     return (
-        rapport_markdown(analyse, plan, bron=bron, gemaakt=gemaakt),
-        rapport_html(analyse, plan, bron=bron, gemaakt=gemaakt),
+        rapport_markdown(plan, bron=bron, gemaakt=gemaakt, team=team),
+        rapport_html(plan, bron=bron, gemaakt=gemaakt, team=team),
     )
 
 
 def _csv(df: pd.DataFrame) -> bytes:
-    # As collectief.export writes its files (';', UTF-8 with BOM, CRLF), without importing the theme engine.
-    return df.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
+    # The one CSV writer (';', UTF-8 with BOM, decimal comma, ja/nee, formulas neutralised).
+    from collectief.export import csv_bytes
+
+    return csv_bytes(df)
 
 
 #: The CSV downloads, in the order the Export page lists them.
 CSV_NAMEN = ("themas.csv", "thema_per_maand.csv", "thema_per_wijk.csv", "voorstellen.csv", "tijdwinst.csv",
-             "besluiten.csv", "hulpvragen_met_thema.csv")  # fmt: skip
+             "besluiten.csv", "hulpvragen.csv")  # fmt: skip
 
 
 def csv_bestand(
@@ -1213,8 +1209,11 @@ def csv_bestand(
     ``naam`` is one of :data:`CSV_NAMEN`. ``tijdwinst.csv`` uses ``aannames`` (default: the standard ones).
     """
     k = tabel.k
-    if naam == "themas.csv":
-        return _csv(tabel.themas)
+    if naam in ("themas.csv", "voorstellen.csv", "hulpvragen.csv"):
+        # The same files, under the same names, as 'collectief analyse' writes (collectief.export).
+        from collectief.export import bestanden
+
+        return bestanden(plan_uit(stand, tabel.filter, None, None, None, k))[naam]
     if naam == "thema_per_maand.csv":
         if not len(tabel.per_maand):
             return _csv(pd.DataFrame(columns=["thema_id", "thema"]))
@@ -1225,17 +1224,12 @@ def csv_bestand(
         return _csv(per_maand)
     if naam == "thema_per_wijk.csv":
         return _csv(tabel.per_wijk)
-    if naam == "voorstellen.csv":
-        return _csv(tabel.voorstellen_tabel())
     if naam == "tijdwinst.csv":
         from collectief.tijdwinst import Aannames
 
         return _csv(tijdwinst_tabel(stand, tabel.filter, aannames or Aannames(), k))
     if naam == "besluiten.csv":
         return _csv(besluiten)
-    if naam == "hulpvragen_met_thema.csv":
-        kolommen = ["rij", "id", "thema_id", "thema", "oorspronkelijk_thema_id", "score", "signaal", "tekst"]
-        return _csv(stand.hulpvragen[kolommen].rename(columns={"rij": "db_id", "id": "bron_id"}))
     raise ValueError(f"onbekend exportbestand '{naam}'")
 
 
