@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import importlib.util
 import json
 import logging
@@ -46,7 +45,7 @@ from collectief.decisions import ACTIES, Besluit, besluiten_uit, controleer, pas
 from collectief.errors import CollectiefFout
 from collectief.records import OVERIG, SCRUB_CATEGORIEEN, ImportRapport, Thema
 from collectief.store import Store, standaard_db_pad
-from collectief.suppress import K, als_tekst, onderdruk, veilig_aantal
+from collectief.suppress import K, als_tekst, onderdruk
 
 if TYPE_CHECKING:
     from collectief.aanbod import Aanbodcatalogus
@@ -67,6 +66,7 @@ __all__ = [
     "Filter",
     "Kerncijfers",
     "Overzicht",
+    "Sessieverslag",
     "Stand",
     "Tabellen",
     "Uploadcontrole",
@@ -88,6 +88,7 @@ __all__ = [
     "neem_besluit",
     "overzicht",
     "overzicht_uit",
+    "plan_uit",
     "raad_koppeling",
     "rapport",
     "sessieverslag",
@@ -991,13 +992,13 @@ def importeer_upload(
 
 
 # ---- session report and exports -----------------------------------------------------------------------------
-Blok = tuple[str, Any]
+@dataclass(frozen=True, eq=False)
+class Sessieverslag:
+    """The summary of a monthly session: page 1 of the session report (:mod:`collectief.report`) for the filter."""
 
-
-def _getal(x: float | None) -> str:
-    from collectief.tijdwinst import getal
-
-    return getal(x or 0.0)
+    plan: Plan
+    gemaakt: dt.date
+    team: str | None = None
 
 
 def sessieverslag(
@@ -1007,145 +1008,34 @@ def sessieverslag(
     gestart: Sequence[Effect] = (),
     datum: dt.date | None = None,
     voorbeeld: bool = False,
-) -> list[Blok]:
-    """The printable summary of a monthly session, as blocks (``h1``/``h2``/``p``/``ul``/``tabel``)."""
-    k = tabel.k
-    datum = datum or dt.date.today()
-    kc = tabel.kerncijfers
-    blokken: list[Blok] = [("h1", f"Maandsessie wijkteam, {datum:%d-%m-%Y}")]
+    team: str | None = None,
+) -> Sessieverslag:
+    """The printable summary of a monthly session: the session report's first page, rendered by
+    :func:`verslag_markdown` / :func:`verslag_html` (one report model for both documents). ``besluiten`` are
+    already applied in ``stand``; the plan carries what the team decided."""
+    from dataclasses import replace
+
+    plan = plan_uit(stand, tabel.filter, None, None, None, tabel.k)
+    meldingen = plan.meldingen
     if voorbeeld:
-        blokken.append(
-            ("p", "Let op: dit verslag gaat over de synthetische voorbeeldgegevens, niet over echte hulpvragen.")
-        )
-    blokken.append(("p", f"Periode: {tabel.periode}; wijk: {tabel.wijk}. Thema's bepaald met: {stand.pipeline}."))
-    cijfers = [
-        f"Hulpvragen in de periode: {veilig_aantal(kc.hulpvragen, k)}",
-        f"Thema's met hulpvragen: {kc.themas}",
-        f"Terugkerende thema's: {kc.terugkerend} (waarvan {kc.individueel} voor individuele opvolging)",
-        f"Opkomende thema's: {kc.opkomend}",
-    ]
-    if kc.huishoudens is not None:
-        cijfers.insert(1, f"Huishoudens: {veilig_aantal(kc.huishoudens, k)}")
-    if kc.tijdwinst is not None:
-        laag, verwacht, hoog = kc.tijdwinst
-        cijfers.append(
-            f"Mogelijke tijdwinst met collectief aanbod: ongeveer {_getal(verwacht)} uur per maand "
-            f"(tussen {_getal(laag)} en {_getal(hoog)}), bij het beste aanbod voor {kc.tijdwinst_themas} thema's"
-        )
-    blokken += [("h2", "Kerncijfers"), ("ul", cijfers)]
-    terug = tabel.themas[tabel.themas["Terugkerend"] == "ja"]
-    if len(terug):
-        blokken += [
-            ("h2", "Terugkerende thema's"),
-            ("tabel", terug[["Thema", "Hulpvragen", "Huishoudens", "Trend", "Vooral in wijk", "Soort"]]),
-        ]
-    if tabel.opkomend:
-        blokken += [
-            ("h2", "Opkomende thema's"),
-            ("ul", [f"{stand.naam(t)}" for t in tabel.opkomend]),
-        ]
-    regels = []
-    for b in besluiten_uit(besluiten):
-        wat = {
-            "hernoemen": f"'{stand.naam(b.thema_id)}': hernoemd (nieuwe naam '{b.waarde}')",
-            "samenvoegen": f"'{b.thema_id}' samengevoegd met '{stand.naam(b.waarde or '')}'",
-            "afsplitsen": f"afgesplitst uit '{stand.naam(b.thema_id)}': {b.waarde}",
-            "afwijzen": f"'{stand.naam(b.thema_id)}' afgewezen (hulpvragen naar Overig)",
-        }[b.actie]
-        notitie = f" Notitie: {b.notitie}" if b.notitie else ""
-        regels.append(f"{b.tijdstip[:10]}: {wat}.{notitie}")
-    blokken += [("h2", "Besluiten van het team"), ("ul", regels or ["Nog geen besluiten."])]
-    if stand.overgeslagen:
-        blokken.append(("ul", list(stand.overgeslagen)))
-    groeps = [v for v in tabel.voorstellen if v.soort == "collectief"][:5]
-    if groeps:
-        blokken += [
-            ("h2", "Voorstellen voor collectief aanbod"),
-            (
-                "ul",
-                [
-                    f"{v.aanbod} voor {v.thema}{' in ' + v.wijk if v.wijk else ''}"
-                    + (
-                        f": ongeveer {_getal(v.tijdwinst_verwacht)} uur tijdwinst per maand"
-                        if v.tijdwinst_verwacht is not None
-                        else ""
-                    )
-                    + f" (partners: {', '.join(v.partners)})"
-                    for v in groeps
-                ],
-            ),
-        ]
-    individueel = [v for v in tabel.voorstellen if v.individueel]
-    if individueel:
-        blokken += [("h2", "Individuele opvolging"), ("ul", [f"{v.thema}: {v.aanbod}" for v in individueel])]
-    if gestart:
-        blokken += [
-            ("h2", "Gestart aanbod en effect"),
-            ("ul", [f"{e.aanbod} ({e.thema}), gestart {e.start:%d-%m-%Y}: {e.resultaat.toelichting}" for e in gestart]),
-        ]
-    blokken.append(
-        (
-            "p",
-            f"Aantallen onder de {k} worden niet getoond ('<{k}'); voorbeelden alleen bij thema's met minstens {k} "
-            "huishoudens. Alle teksten zijn vooraf ontdaan van persoonsgegevens.",
-        )
-    )
-    return blokken
+        meldingen = ("Dit verslag gaat over de synthetische voorbeeldgegevens, niet over echte hulpvragen.", *meldingen)
+    plan = replace(plan, effecten=tuple(gestart), meldingen=tuple(meldingen))
+    return Sessieverslag(plan, datum or dt.date.today(), team)
 
 
-def verslag_markdown(blokken: Sequence[Blok]) -> str:
-    """The blocks as Markdown."""
-    uit: list[str] = []
-    for soort, inhoud in blokken:
-        if soort == "h1":
-            uit.append(f"# {inhoud}")
-        elif soort == "h2":
-            uit.append(f"## {inhoud}")
-        elif soort == "p":
-            uit.append(str(inhoud))
-        elif soort == "ul":
-            uit.append("\n".join(f"- {regel}" for regel in inhoud))
-        elif soort == "tabel":
-            df: pd.DataFrame = inhoud
-            kop = "| " + " | ".join(map(str, df.columns)) + " |"
-            streep = "|" + "|".join("---" for _ in df.columns) + "|"
-            rijen = ["| " + " | ".join(str(v).replace("|", "/") for v in rij) + " |" for rij in df.itertuples(False)]
-            uit.append("\n".join([kop, streep, *rijen]))
-    return "\n\n".join(uit) + "\n"
+def verslag_markdown(verslag: Sessieverslag) -> str:
+    """The session summary as Markdown (every data value escaped)."""
+    from collectief.report import rapport_markdown
+
+    return rapport_markdown(verslag.plan, gemaakt=verslag.gemaakt, team=verslag.team, bijlage=False)
 
 
-_HTML_STIJL = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 52rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1f2933; line-height: 1.45; }
-h1 { font-size: 1.6rem; border-bottom: 2px solid #2b6cb0; padding-bottom: .3rem; }
-h2 { font-size: 1.2rem; margin-top: 1.6rem; color: #2b6cb0; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-th, td { border: 1px solid #cbd2d9; padding: .3rem .5rem; text-align: left; }
-th { background: #f0f4f8; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, li { break-inside: avoid; } }
-"""
+def verslag_html(verslag: Sessieverslag, titel: str | None = None) -> str:
+    """The session summary as a self-contained, printable HTML page. The document names itself
+    ("Verslag maandsessie <team>, <periode>"); ``titel`` is accepted for older callers and not used."""
+    from collectief.report import rapport_html
 
-
-def verslag_html(blokken: Sequence[Blok], titel: str = "Maandsessie") -> str:
-    """The blocks as a self-contained HTML page that prints well (no scripts, no external resources)."""
-    delen: list[str] = []
-    for soort, inhoud in blokken:
-        if soort in ("h1", "h2", "p"):
-            delen.append(f"<{soort}>{html.escape(str(inhoud))}</{soort}>")
-        elif soort == "ul":
-            delen.append("<ul>" + "".join(f"<li>{html.escape(str(r))}</li>" for r in inhoud) + "</ul>")
-        elif soort == "tabel":
-            df = inhoud
-            kop = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-            rijen = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in rij) + "</tr>"
-                for rij in df.itertuples(False)
-            )
-            delen.append(f"<table><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>")
-    return (
-        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{html.escape(titel)}</title>'
-        f"<style>{_HTML_STIJL}</style></head><body>\n" + "\n".join(delen) + "\n</body></html>\n"
-    )
+    return rapport_html(verslag.plan, gemaakt=verslag.gemaakt, team=verslag.team, bijlage=False)
 
 
 def plan_uit(

@@ -337,7 +337,7 @@ def test_maandsessie_heeft_alles_voor_een_besluit(gedeeld: Path) -> None:
     assert at.text_area(key="ms_notitie")
     assert at.button(key="ms_opslaan").label == "Besluit opslaan"
     assert [b.label for b in at.download_button] == ["Samenvatting om te printen (HTML)", "Samenvatting (Markdown)"]
-    assert "Maandsessie wijkteam" in _tekst(at)
+    assert "Verslag maandsessie wijkteam" in _tekst(at)  # the summary is page 1 of the session report
 
 
 def test_voorstellen_kaarten_met_partners_en_tijdwinst(gedeeld: Path) -> None:
