@@ -548,11 +548,11 @@ class Tabellen:
 
 
 def _soort(thema: Thema | None, thema_id: str) -> str:
-    from collectief.aanbod import INDIVIDUELE_THEMAS
+    from collectief.actie import is_individueel
 
     if thema_id == OVERIG:
         return "overig"
-    if thema_id in INDIVIDUELE_THEMAS or (thema is not None and thema.individueel):
+    if is_individueel(thema):
         return "individuele opvolging"
     if thema_id.startswith("afgesplitst_"):
         return "door het team afgesplitst"
@@ -789,13 +789,13 @@ def tijdwinst_tabel(stand: Stand, filter: Filter, aannames: Aannames, k: int = K
     ``Kosten``, ``Tijdwinst laag``, ``Tijdwinst verwacht``, ``Tijdwinst hoog`` (hours per month, NaN where not
     applicable: ``overig``, individual follow-up, or a small count).
     """
-    from collectief.aanbod import INDIVIDUELE_THEMAS
+    from collectief.actie import is_individueel
     from collectief.tijdwinst import tijdwinst_per_thema
 
     df = _gefilterd(stand, filter)
     tabel = tijdwinst_per_thema(df, aannames, themas=stand.themas, maanden=filter.maanden, peilmaand=filter.tot)
     klein = tabel["hulpvragen"] < k
-    geen_aanbod = tabel["thema_id"].map(lambda t: t == OVERIG or t in INDIVIDUELE_THEMAS)
+    geen_aanbod = tabel["thema_id"].map(lambda t: t == OVERIG or is_individueel(stand.themas.get(t)))
     cijfers = ["per_maand", "uren_nu", "kosten", "tijdwinst_laag", "tijdwinst_verwacht", "tijdwinst_hoog"]
     tabel.loc[klein, cijfers] = math.nan
     tabel.loc[geen_aanbod, ["kosten", "tijdwinst_laag", "tijdwinst_verwacht", "tijdwinst_hoog"]] = math.nan

@@ -522,3 +522,10 @@ def test_cli_en_dashboard_geven_dezelfde_bytes_en_een_getal_per_thema(team_db: t
             assert regel.rstrip(" |").endswith(" | ".join(getal(w) for w in winst)), (thema_id, regel)
             gecontroleerd += 1
     assert gecontroleerd >= 3
+
+
+def test_tot_geen_maand_geeft_een_nederlandse_melding(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["analyse", str(SAMPLE), "--out", str(tmp_path), "--tot", "2026-13", "--stil"]) == 2
+    fout = capsys.readouterr().err
+    assert "'2026-13' is geen maand" in fout and "[E080]" in fout and "Traceback" not in fout
+    assert not any(tmp_path.iterdir())  # nothing written
