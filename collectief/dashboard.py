@@ -545,8 +545,6 @@ class Tabellen:
         return voorstellen_tabel(self.voorstellen)
 
 
-
-
 def _soort(thema: Thema | None, thema_id: str) -> str:
     from collectief.actie import is_individueel
 
