@@ -292,3 +292,18 @@ def test_plan_past_besluiten_toe_en_filtert_op_wijk(catalogus) -> None:
     assert set(west.hulpvragen["wijk"]) == {"West"} and len(west.alle_hulpvragen) == len(analyse.hulpvragen)
     assert west.herhaling.venster == tuple(pd.period_range("2026-07", "2026-08", freq="M"))
     assert west.herhaling.thema("toeslagen").hulpvragen == 8
+
+
+def test_plan_laat_zich_bewaren_in_de_cache(catalogus) -> None:
+    import pickle
+
+    from collectief.actie import maak_plan
+    from collectief.tijdwinst import Teamaannames
+
+    team = Teamaannames(minuten={"wonen": 50}, aanbod={"toeslagen_informatieavond": {"medewerkers": 2}})
+    plan = maak_plan(als_analyse(effectgegevens()), aannames=team, catalogus=catalogus)
+    kopie = pickle.loads(pickle.dumps(plan))  # Streamlit's st.cache_data pickles what it keeps
+    assert kopie.tijdwinst_voor("toeslagen") == plan.tijdwinst_voor("toeslagen") is not None
+    assert kopie.team == team and kopie.catalogus["toeslagen_informatieavond"].medewerkers == 2
+    with pytest.raises(TypeError):
+        kopie.team.minuten["wonen"] = 1  # type: ignore[index]  # still read-only after the round trip
