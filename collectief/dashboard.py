@@ -673,8 +673,8 @@ class Overzicht:
 
 
 #: The modules and data whose change makes a kept Overzicht stale (besides the data and the decisions).
-_UITVOER_BESTANDEN = ("aanbod.py", "dashboard.py", "decisions.py", "proposals.py", "recurrence.py", "suppress.py",
-                      "tijdwinst.py", "data/aanbod.toml")  # fmt: skip
+_UITVOER_BESTANDEN = ("aanbod.py", "actie.py", "dashboard.py", "decisions.py", "proposals.py", "recurrence.py",
+                      "suppress.py", "tijdwinst.py", "waarden.py", "data/aanbod.toml", "data/minuten.toml")  # fmt: skip
 
 
 def overzicht_uit(tabel: Tabellen) -> Overzicht:
