@@ -20,6 +20,7 @@ Every problem is reported as :class:`~collectief.errors.CollectiefFout` ``E009``
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import tomllib
@@ -31,10 +32,9 @@ from types import MappingProxyType
 from typing import Any
 
 from collectief.errors import CollectiefFout
-from collectief.tijdwinst import Aannames, getal
+from collectief.tijdwinst import Aannames, Teamaannames, als_pickle, getal
 
 __all__ = [
-    "INDIVIDUELE_THEMAS",
     "SOORTEN",
     "TERUGVAL",
     "Aanbod",
@@ -44,9 +44,23 @@ __all__ = [
 
 SOORTEN = ("collectief", "individueel", "algemeen")
 
-#: Built-in themes that must never get a group offer (DOMAIN.md). Themes a team adds itself are guarded by
-#: ``Thema.individueel`` in the proposals step.
-INDIVIDUELE_THEMAS = frozenset({"huiselijk_geweld", "verslaving", "justitie", "acute_crisis"})
+
+@functools.cache
+def _individuele_themas() -> frozenset[str]:
+    """The built-in individual-only theme ids, as flagged in the theme catalogue's data file."""
+    from collectief.catalogue import laad_catalogus
+
+    return frozenset(t.id for t in laad_catalogus() if t.individueel)
+
+
+def __getattr__(naam: str) -> object:
+    # INDIVIDUELE_THEMAS: the built-in themes flagged ``individueel`` in collectief/data/themas.toml (no ids in
+    # code), read on first use. The offer loader refuses a group offer for them; everything downstream asks
+    # ``Thema.individueel`` (a team's file cannot unflag them: see collectief.catalogue).
+    if naam == "INDIVIDUELE_THEMAS":
+        return _individuele_themas()
+    raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
+
 
 #: ``thema`` value of the fallback entries.
 TERUGVAL = "*"
@@ -97,7 +111,7 @@ class Aanbod:
         if self.soort == "collectief":
             if any(w is None for w in groep):
                 raise ValueError(f"collective offer {self.id!r} needs every group field")
-            if self.thema in INDIVIDUELE_THEMAS or self.thema == TERUGVAL:
+            if self.thema in _individuele_themas() or self.thema == TERUGVAL:
                 raise ValueError(f"collective offer {self.id!r} cannot be for theme {self.thema!r}")
         elif any(w is not None for w in groep):
             raise ValueError(f"{self.soort} entry {self.id!r} cannot have group fields")
@@ -150,6 +164,8 @@ class Aanbodcatalogus:
     def __post_init__(self) -> None:
         object.__setattr__(self, "items", MappingProxyType(dict(self.items)))
 
+    __reduce__ = als_pickle
+
     def __getitem__(self, aanbod_id: str) -> Aanbod:
         return self.items[aanbod_id]
 
@@ -168,9 +184,35 @@ class Aanbodcatalogus:
 
     def collectief_voor(self, thema_id: str) -> tuple[Aanbod, ...]:
         """The group offers for a theme, sorted by id; empty for individual-only themes."""
-        if thema_id in INDIVIDUELE_THEMAS:
+        if thema_id in _individuele_themas():
             return ()
         return tuple(a for a in self.voor_thema(thema_id) if a.soort == "collectief")
+
+    def met_aannames(self, team: Teamaannames | None) -> Aanbodcatalogus:
+        """This catalogue with the team's own per-offer assumptions (reach, sessions, preparation, staff) on top.
+
+        Entries the team did not change, and values for offers that are no longer in the catalogue or are not a
+        group offer, are left as they are. Raises ``ValueError`` (Dutch) when the result does not hold together,
+        e.g. a reach that no longer rises from low to high.
+        """
+        if team is None or not team.aanbod:
+            return self
+        items = dict(self.items)
+        for aanbod_id, velden in team.aanbod.items():
+            oud = items.get(aanbod_id)
+            if oud is None or oud.soort != "collectief" or not velden:
+                continue
+            assert oud.bereik is not None  # a collective offer has every group field
+            bereik = dict(zip(("bereik_laag", "bereik_verwacht", "bereik_hoog"), oud.bereik, strict=True))
+            bereik.update({v: w for v, w in velden.items() if v in bereik})
+            nieuw = replace(
+                oud,
+                bereik=(bereik["bereik_laag"], bereik["bereik_verwacht"], bereik["bereik_hoog"]),
+                **{v: (int(w) if v == "medewerkers" else w) for v, w in velden.items() if not v.startswith("bereik_")},
+            )
+            nieuw.aannames()  # checks the combination (reach rising, numbers >= 0) with Dutch messages
+            items[aanbod_id] = nieuw
+        return Aanbodcatalogus(items=items, bestanden=self.bestanden)
 
     def individueel_voor(self, thema_id: str) -> Aanbod:
         """The individual follow-up entry for a theme, or the fallback (``thema = "*"``)."""
@@ -330,7 +372,7 @@ def _valideer(bestand: str, tekst: str, aanbod_id: str, blok: Any) -> Aanbod:
             raise ctx.fout(
                 f"hoort '{sleutel}' niet bij soort '{soort}': dat is geen groepsaanbod en heeft geen uren of bereik",
                 f"Haal '{sleutel}' weg"
-                + ("." if blok.get("thema") in INDIVIDUELE_THEMAS else ', of maak er soort = "collectief" van.'),
+                + ("." if blok.get("thema") in _individuele_themas() else ', of maak er soort = "collectief" van.'),
             )
         gelijkend = difflib.get_close_matches(sleutel, toegestaan, n=1)
         hint = f"Bedoel je '{gelijkend[0]}'? " if gelijkend else ""
@@ -355,7 +397,7 @@ def _valideer(bestand: str, tekst: str, aanbod_id: str, blok: Any) -> Aanbod:
     if soort == "collectief" and thema == TERUGVAL:
         raise ctx.fout('heeft een groepsaanbod thema "*"',
                        "Koppel een groepsaanbod aan één thema-id, bijvoorbeeld thema = \"wonen\".")  # fmt: skip
-    if soort == "collectief" and thema in INDIVIDUELE_THEMAS:
+    if soort == "collectief" and thema in _individuele_themas():
         raise ctx.fout(
             f"staat een groepsaanbod voor '{thema}', maar dat thema is alleen voor individuele opvolging",
             'Een groepsaanbod is hier niet toegestaan. Gebruik soort = "individueel" en haal de uren en het '

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,10 @@ from collectief.nlp import LemmaCache, Pipeline, laad_pipeline
 from collectief.records import OVERIG, Afwijzing, Hulpvraag, RuweRij, Thema
 from collectief.themes import ThemaModel, bereid_voor
 
-__all__ = ["MIN_VOOR_ONTDEKKEN", "Analyse", "afwijzingen_frame", "als_dataframe", "analyseer"]
+if TYPE_CHECKING:
+    from collectief.store import Store
+
+__all__ = ["MIN_VOOR_ONTDEKKEN", "Analyse", "afwijzingen_frame", "als_dataframe", "analyseer", "invoer_uit_database"]
 
 #: Below this many hulpvragen, discovery of new themes is not attempted (and that is said).
 MIN_VOOR_ONTDEKKEN = 50
@@ -37,6 +41,11 @@ class Analyse:
     pipeline: str
     meldingen: tuple[str, ...]
 
+    @property
+    def themas_per_id(self) -> dict[str, Thema]:
+        """The themes of the model by id (catalogue and discovered), as :func:`collectief.actie.maak_plan` reads."""
+        return {t.id: t for t in self.model.themas_}
+
 
 def als_dataframe(hulpvragen: Sequence[Hulpvraag | RuweRij]) -> pd.DataFrame:
     """Hulpvragen as the analysis's input frame (``datum`` as datetime64, ``minuten`` as float).
@@ -56,6 +65,25 @@ def als_dataframe(hulpvragen: Sequence[Hulpvraag | RuweRij]) -> pd.DataFrame:
         }
     )
     return df
+
+
+def invoer_uit_database(store: Store) -> pd.DataFrame:
+    """The stored (scrubbed) hulpvragen as the analysis's input frame, for the CLI and the dashboard alike.
+
+    ``rij`` is the database's row id (unique across imports, stable between runs), ``id`` the export's own id.
+    """
+    df = store.hulpvragen()
+    return pd.DataFrame(
+        {
+            "rij": df["id"].astype("int64"),
+            "id": df["bron_id"],
+            "datum": df["datum"],
+            "wijk": df["wijk"],
+            "huishouden": df["huishouden"],
+            "minuten": df["minuten"],
+            "tekst": df["tekst"],
+        }
+    )
 
 
 def analyseer(
@@ -142,9 +170,11 @@ def _beschrijf_themas(df: pd.DataFrame, themas: dict[str, Thema], k: int) -> pd.
 
 
 def afwijzingen_frame(afwijzingen: Sequence[Afwijzing]) -> pd.DataFrame:
-    """Rejected rows as a frame: ``rij``, ``id`` (the export's id, when it has one), ``reden``."""
+    """Rejected rows as a frame: ``regel`` (the row number a person sees, as the terminal shows it), ``rij`` (the
+    0-based data row, for ordering), ``id`` (the export's id, when it has one), ``reden``."""
     return pd.DataFrame(
         {
+            "regel": [a.getoond for a in afwijzingen],
             "rij": [a.rij for a in afwijzingen],
             "id": [a.bron_id for a in afwijzingen],
             "reden": [a.reden for a in afwijzingen],

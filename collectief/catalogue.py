@@ -103,5 +103,15 @@ def laad_catalogus(eigen: str | Path | None = None, met_ingebouwd: bool = True) 
             raise _fout(
                 str(pad), f"het bestand kan niet worden gelezen ({fout})", "Sla het op als UTF-8-tekst."
             ) from None
-        themas.update((t.id, t) for t in _lees(tekst, str(pad)))
+        eigen_themas = _lees(tekst, str(pad))
+        for t in eigen_themas:
+            # The individual-only rule lives here: downstream code asks only Thema.individueel.
+            if t.id in themas and themas[t.id].individueel and not t.individueel:
+                raise _fout(
+                    str(pad),
+                    f"het thema '{t.id}' is in de ingebouwde catalogus alleen voor individuele opvolging, en dat kan "
+                    "een eigen bestand niet uitzetten",
+                    f"Zet 'individueel = true' bij thema '{t.id}', of laat dit thema weg uit het eigen bestand.",
+                )
+        themas.update((t.id, t) for t in eigen_themas)
     return tuple(themas.values())

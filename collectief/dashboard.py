@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import importlib.util
 import json
 import logging
@@ -46,17 +45,17 @@ from collectief.decisions import ACTIES, Besluit, besluiten_uit, controleer, pas
 from collectief.errors import CollectiefFout
 from collectief.records import OVERIG, SCRUB_CATEGORIEEN, ImportRapport, Thema
 from collectief.store import Store, standaard_db_pad
-from collectief.suppress import K, als_tekst, onderdruk, veilig_aantal
+from collectief.suppress import K, als_tekst, onderdruk
 
 if TYPE_CHECKING:
     from collectief.aanbod import Aanbodcatalogus
-    from collectief.actie import Effect
+    from collectief.actie import Effect, Plan
     from collectief.analysis import Analyse
     from collectief.nlp import Pipeline
     from collectief.privacy import Scrubber
     from collectief.proposals import Voorstel
     from collectief.recurrence import Herhalingsanalyse
-    from collectief.tijdwinst import Aannames, Schatting
+    from collectief.tijdwinst import Aannames, Schatting, Teamaannames
 
 __all__ = [
     "CSV_NAMEN",
@@ -67,6 +66,7 @@ __all__ = [
     "Filter",
     "Kerncijfers",
     "Overzicht",
+    "Sessieverslag",
     "Stand",
     "Tabellen",
     "Uploadcontrole",
@@ -88,6 +88,7 @@ __all__ = [
     "neem_besluit",
     "overzicht",
     "overzicht_uit",
+    "plan_uit",
     "raad_koppeling",
     "rapport",
     "sessieverslag",
@@ -285,19 +286,10 @@ def keuzes(db: Path, versie: str) -> dict[str, Any] | None:
 
 
 def invoerframe(store: Store) -> pd.DataFrame:
-    """The stored hulpvragen as the analysis's input frame; ``rij`` is the database id."""
-    df = store.hulpvragen()
-    return pd.DataFrame(
-        {
-            "rij": df["id"].astype("int64"),
-            "id": df["bron_id"],
-            "datum": df["datum"],
-            "wijk": df["wijk"],
-            "huishouden": df["huishouden"],
-            "minuten": df["minuten"],
-            "tekst": df["tekst"],
-        }
-    )
+    """The stored hulpvragen as the analysis's input frame; ``rij`` is the database id (as in the CLI)."""
+    from collectief.analysis import invoer_uit_database
+
+    return invoer_uit_database(store)
 
 
 def _thema_json(t: Thema) -> dict[str, Any]:
@@ -553,15 +545,12 @@ class Tabellen:
         return voorstellen_tabel(self.voorstellen)
 
 
-_TREND_TEKST = {"stijgend": "stijgend ↑", "dalend": "dalend ↓", "stabiel": "stabiel", "onbekend": "nog onbekend"}
-
-
 def _soort(thema: Thema | None, thema_id: str) -> str:
-    from collectief.aanbod import INDIVIDUELE_THEMAS
+    from collectief.actie import is_individueel
 
     if thema_id == OVERIG:
         return "overig"
-    if thema_id in INDIVIDUELE_THEMAS or (thema is not None and thema.individueel):
+    if is_individueel(thema):
         return "individuele opvolging"
     if thema_id.startswith("afgesplitst_"):
         return "door het team afgesplitst"
@@ -570,12 +559,9 @@ def _soort(thema: Thema | None, thema_id: str) -> str:
 
 def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None, k: int = K) -> Tabellen:
     """Every table the pages show for one period and wijk, small counts suppressed."""
-    from collectief.proposals import stel_voor
-    from collectief.recurrence import Regel, analyseer_herhaling
-
-    df = _gefilterd(stand, filter)
-    herhaling = analyseer_herhaling(df, stand.themas, regel=Regel(maanden=filter.maanden), peilmaand=filter.tot)
-    voorstellen = stel_voor(df, herhaling, stand.themas, catalogus=aanbod, k=k)
+    plan = plan_uit(stand, filter, None, aanbod, None, k)  # recurrence and proposals come from the one plan
+    df = plan.hulpvragen
+    herhaling, voorstellen = plan.herhaling, plan.voorstellen
 
     maand = df["datum"].dt.to_period("M")
     in_venster = maand.isin(herhaling.venster) if herhaling.venster else pd.Series(True, index=df.index)
@@ -601,7 +587,7 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
                 "Hulpvragen": h.hulpvragen,
                 "Huishoudens": h.huishoudens if h.huishoudens is not None else h.hulpvragen,
                 "Per maand": f"{h.per_maand_recent:.1f}".replace(".", ",") if h.hulpvragen >= k else "",
-                "Trend": _TREND_TEKST[h.trend],
+                "Trend": h.trend.label,
                 "Terugkerend": "ja" if h.terugkerend else "nee",
                 "Opkomend": ("nieuw ★" if nieuw else "opkomend ↑") if is_opkomend else "",
                 "Vooral in wijk": wijk,
@@ -636,21 +622,9 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
         per_wijk = per_wijk.drop(columns="thema_id")
         per_wijk.columns.name = None
 
-    # Tijdwinst potential: the best group offer of each recurring theme that is expected to save time.
-    beste: dict[str, Voorstel] = {}
-    for v in voorstellen:
-        winst = v.tijdwinst_verwacht
-        if v.soort != "collectief" or winst is None or winst <= 0:
-            continue
-        if v.thema_id not in beste or winst > (beste[v.thema_id].tijdwinst_verwacht or 0):
-            beste[v.thema_id] = v
-    tijdwinst = None
-    if beste:
-        tijdwinst = (
-            sum(v.tijdwinst_laag or 0 for v in beste.values()),
-            sum(v.tijdwinst_verwacht or 0 for v in beste.values()),
-            sum(v.tijdwinst_hoog or 0 for v in beste.values()),
-        )
+    # Tijdwinst potential: each theme's one number (its best group offer), summed where it saves time.
+    totaal = plan.tijdwinst_totaal
+    tijdwinst, n_themas = totaal if totaal is not None else (None, 0)
     terugkerend = herhaling.terugkerend
     individueel = sum(1 for h in terugkerend if _soort(stand.themas.get(h.thema_id), h.thema_id).startswith("indiv"))
     kerncijfers = Kerncijfers(
@@ -661,7 +635,7 @@ def tabellen(stand: Stand, filter: Filter, aanbod: Aanbodcatalogus | None = None
         individueel=individueel,
         opkomend=len(opkomend),
         tijdwinst=tijdwinst,
-        tijdwinst_themas=len(beste),
+        tijdwinst_themas=n_themas,
     )
     return Tabellen(
         filter=filter,
@@ -699,8 +673,8 @@ class Overzicht:
 
 
 #: The modules and data whose change makes a kept Overzicht stale (besides the data and the decisions).
-_UITVOER_BESTANDEN = ("aanbod.py", "dashboard.py", "decisions.py", "proposals.py", "recurrence.py", "suppress.py",
-                      "tijdwinst.py", "data/aanbod.toml")  # fmt: skip
+_UITVOER_BESTANDEN = ("aanbod.py", "actie.py", "dashboard.py", "decisions.py", "proposals.py", "recurrence.py",
+                      "suppress.py", "tijdwinst.py", "waarden.py", "data/aanbod.toml", "data/minuten.toml")  # fmt: skip
 
 
 def overzicht_uit(tabel: Tabellen) -> Overzicht:
@@ -801,13 +775,13 @@ def tijdwinst_tabel(stand: Stand, filter: Filter, aannames: Aannames, k: int = K
     ``Kosten``, ``Tijdwinst laag``, ``Tijdwinst verwacht``, ``Tijdwinst hoog`` (hours per month, NaN where not
     applicable: ``overig``, individual follow-up, or a small count).
     """
-    from collectief.aanbod import INDIVIDUELE_THEMAS
+    from collectief.actie import is_individueel
     from collectief.tijdwinst import tijdwinst_per_thema
 
     df = _gefilterd(stand, filter)
     tabel = tijdwinst_per_thema(df, aannames, themas=stand.themas, maanden=filter.maanden, peilmaand=filter.tot)
     klein = tabel["hulpvragen"] < k
-    geen_aanbod = tabel["thema_id"].map(lambda t: t == OVERIG or t in INDIVIDUELE_THEMAS)
+    geen_aanbod = tabel["thema_id"].map(lambda t: t == OVERIG or is_individueel(stand.themas.get(t)))
     cijfers = ["per_maand", "uren_nu", "kosten", "tijdwinst_laag", "tijdwinst_verwacht", "tijdwinst_hoog"]
     tabel.loc[klein, cijfers] = math.nan
     tabel.loc[geen_aanbod, ["kosten", "tijdwinst_laag", "tijdwinst_verwacht", "tijdwinst_hoog"]] = math.nan
@@ -1004,13 +978,13 @@ def importeer_upload(
 
 
 # ---- session report and exports -----------------------------------------------------------------------------
-Blok = tuple[str, Any]
+@dataclass(frozen=True, eq=False)
+class Sessieverslag:
+    """The summary of a monthly session: page 1 of the session report (:mod:`collectief.report`) for the filter."""
 
-
-def _getal(x: float | None) -> str:
-    from collectief.tijdwinst import getal
-
-    return getal(x or 0.0)
+    plan: Plan
+    gemaakt: dt.date
+    team: str | None = None
 
 
 def sessieverslag(
@@ -1020,152 +994,52 @@ def sessieverslag(
     gestart: Sequence[Effect] = (),
     datum: dt.date | None = None,
     voorbeeld: bool = False,
-) -> list[Blok]:
-    """The printable summary of a monthly session, as blocks (``h1``/``h2``/``p``/``ul``/``tabel``)."""
-    k = tabel.k
-    datum = datum or dt.date.today()
-    kc = tabel.kerncijfers
-    blokken: list[Blok] = [("h1", f"Maandsessie wijkteam, {datum:%d-%m-%Y}")]
+    team: str | None = None,
+) -> Sessieverslag:
+    """The printable summary of a monthly session: the session report's first page, rendered by
+    :func:`verslag_markdown` / :func:`verslag_html` (one report model for both documents). ``besluiten`` are
+    already applied in ``stand``; the plan carries what the team decided."""
+    from dataclasses import replace
+
+    plan = plan_uit(stand, tabel.filter, None, None, None, tabel.k)
+    meldingen = plan.meldingen
     if voorbeeld:
-        blokken.append(
-            ("p", "Let op: dit verslag gaat over de synthetische voorbeeldgegevens, niet over echte hulpvragen.")
-        )
-    blokken.append(("p", f"Periode: {tabel.periode}; wijk: {tabel.wijk}. Thema's bepaald met: {stand.pipeline}."))
-    cijfers = [
-        f"Hulpvragen in de periode: {veilig_aantal(kc.hulpvragen, k)}",
-        f"Thema's met hulpvragen: {kc.themas}",
-        f"Terugkerende thema's: {kc.terugkerend} (waarvan {kc.individueel} voor individuele opvolging)",
-        f"Opkomende thema's: {kc.opkomend}",
-    ]
-    if kc.huishoudens is not None:
-        cijfers.insert(1, f"Huishoudens: {veilig_aantal(kc.huishoudens, k)}")
-    if kc.tijdwinst is not None:
-        laag, verwacht, hoog = kc.tijdwinst
-        cijfers.append(
-            f"Mogelijke tijdwinst met collectief aanbod: ongeveer {_getal(verwacht)} uur per maand "
-            f"(tussen {_getal(laag)} en {_getal(hoog)}), bij het beste aanbod voor {kc.tijdwinst_themas} thema's"
-        )
-    blokken += [("h2", "Kerncijfers"), ("ul", cijfers)]
-    terug = tabel.themas[tabel.themas["Terugkerend"] == "ja"]
-    if len(terug):
-        blokken += [
-            ("h2", "Terugkerende thema's"),
-            ("tabel", terug[["Thema", "Hulpvragen", "Huishoudens", "Trend", "Vooral in wijk", "Soort"]]),
-        ]
-    if tabel.opkomend:
-        blokken += [
-            ("h2", "Opkomende thema's"),
-            ("ul", [f"{stand.naam(t)}" for t in tabel.opkomend]),
-        ]
-    regels = []
-    for b in besluiten_uit(besluiten):
-        wat = {
-            "hernoemen": f"'{stand.naam(b.thema_id)}': hernoemd (nieuwe naam '{b.waarde}')",
-            "samenvoegen": f"'{b.thema_id}' samengevoegd met '{stand.naam(b.waarde or '')}'",
-            "afsplitsen": f"afgesplitst uit '{stand.naam(b.thema_id)}': {b.waarde}",
-            "afwijzen": f"'{stand.naam(b.thema_id)}' afgewezen (hulpvragen naar Overig)",
-        }[b.actie]
-        notitie = f" Notitie: {b.notitie}" if b.notitie else ""
-        regels.append(f"{b.tijdstip[:10]}: {wat}.{notitie}")
-    blokken += [("h2", "Besluiten van het team"), ("ul", regels or ["Nog geen besluiten."])]
-    if stand.overgeslagen:
-        blokken.append(("ul", list(stand.overgeslagen)))
-    groeps = [v for v in tabel.voorstellen if v.soort == "collectief"][:5]
-    if groeps:
-        blokken += [
-            ("h2", "Voorstellen voor collectief aanbod"),
-            (
-                "ul",
-                [
-                    f"{v.aanbod} voor {v.thema}{' in ' + v.wijk if v.wijk else ''}"
-                    + (
-                        f": ongeveer {_getal(v.tijdwinst_verwacht)} uur tijdwinst per maand"
-                        if v.tijdwinst_verwacht is not None
-                        else ""
-                    )
-                    + f" (partners: {', '.join(v.partners)})"
-                    for v in groeps
-                ],
-            ),
-        ]
-    individueel = [v for v in tabel.voorstellen if v.individueel]
-    if individueel:
-        blokken += [("h2", "Individuele opvolging"), ("ul", [f"{v.thema}: {v.aanbod}" for v in individueel])]
-    if gestart:
-        blokken += [
-            ("h2", "Gestart aanbod en effect"),
-            ("ul", [f"{e.aanbod} ({e.thema}), gestart {e.start:%d-%m-%Y}: {e.resultaat.toelichting}" for e in gestart]),
-        ]
-    blokken.append(
-        (
-            "p",
-            f"Aantallen onder de {k} worden niet getoond ('<{k}'); voorbeelden alleen bij thema's met minstens {k} "
-            "huishoudens. Alle teksten zijn vooraf ontdaan van persoonsgegevens.",
-        )
-    )
-    return blokken
+        meldingen = ("Dit verslag gaat over de synthetische voorbeeldgegevens, niet over echte hulpvragen.", *meldingen)
+    plan = replace(plan, effecten=tuple(gestart), meldingen=tuple(meldingen))
+    return Sessieverslag(plan, datum or dt.date.today(), team)
 
 
-def verslag_markdown(blokken: Sequence[Blok]) -> str:
-    """The blocks as Markdown."""
-    uit: list[str] = []
-    for soort, inhoud in blokken:
-        if soort == "h1":
-            uit.append(f"# {inhoud}")
-        elif soort == "h2":
-            uit.append(f"## {inhoud}")
-        elif soort == "p":
-            uit.append(str(inhoud))
-        elif soort == "ul":
-            uit.append("\n".join(f"- {regel}" for regel in inhoud))
-        elif soort == "tabel":
-            df: pd.DataFrame = inhoud
-            kop = "| " + " | ".join(map(str, df.columns)) + " |"
-            streep = "|" + "|".join("---" for _ in df.columns) + "|"
-            rijen = ["| " + " | ".join(str(v).replace("|", "/") for v in rij) + " |" for rij in df.itertuples(False)]
-            uit.append("\n".join([kop, streep, *rijen]))
-    return "\n\n".join(uit) + "\n"
+def verslag_markdown(verslag: Sessieverslag) -> str:
+    """The session summary as Markdown (every data value escaped)."""
+    from collectief.report import rapport_markdown
+
+    return rapport_markdown(verslag.plan, gemaakt=verslag.gemaakt, team=verslag.team, bijlage=False)
 
 
-_HTML_STIJL = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 52rem; margin: 2rem auto;
-       padding: 0 1rem; color: #1f2933; line-height: 1.45; }
-h1 { font-size: 1.6rem; border-bottom: 2px solid #2b6cb0; padding-bottom: .3rem; }
-h2 { font-size: 1.2rem; margin-top: 1.6rem; color: #2b6cb0; }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-th, td { border: 1px solid #cbd2d9; padding: .3rem .5rem; text-align: left; }
-th { background: #f0f4f8; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, li { break-inside: avoid; } }
-"""
+def verslag_html(verslag: Sessieverslag, titel: str | None = None) -> str:
+    """The session summary as a self-contained, printable HTML page. The document names itself
+    ("Verslag maandsessie <team>, <periode>"); ``titel`` is accepted for older callers and not used."""
+    from collectief.report import rapport_html
+
+    return rapport_html(verslag.plan, gemaakt=verslag.gemaakt, team=verslag.team, bijlage=False)
 
 
-def verslag_html(blokken: Sequence[Blok], titel: str = "Maandsessie") -> str:
-    """The blocks as a self-contained HTML page that prints well (no scripts, no external resources)."""
-    delen: list[str] = []
-    for soort, inhoud in blokken:
-        if soort in ("h1", "h2", "p"):
-            delen.append(f"<{soort}>{html.escape(str(inhoud))}</{soort}>")
-        elif soort == "ul":
-            delen.append("<ul>" + "".join(f"<li>{html.escape(str(r))}</li>" for r in inhoud) + "</ul>")
-        elif soort == "tabel":
-            df = inhoud
-            kop = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-            rijen = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in rij) + "</tr>"
-                for rij in df.itertuples(False)
-            )
-            delen.append(f"<table><thead><tr>{kop}</tr></thead><tbody>{rijen}</tbody></table>")
-    return (
-        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>{html.escape(titel)}</title>'
-        f"<style>{_HTML_STIJL}</style></head><body>\n" + "\n".join(delen) + "\n</body></html>\n"
-    )
+def plan_uit(
+    stand: Stand,
+    filter: Filter,
+    gestart: pd.DataFrame | None = None,
+    aanbod: Aanbodcatalogus | None = None,
+    aannames: Teamaannames | None = None,
+    k: int = K,
+) -> Plan:
+    """The plan (:func:`collectief.actie.plan_van`) for the filter, on the analysis with the team's decisions."""
+    from collectief.actie import Periode, plan_van
+    from collectief.decisions import Toegepast
 
-
-@dataclass(frozen=True)
-class _Themaset:
-    """What the action facade reads from a theme model (``themas_``): here the themes after the team's decisions."""
-
-    themas_: tuple[Thema, ...]
+    toegepast = Toegepast(stand.hulpvragen, stand.themas, stand.toelichting, stand.overgeslagen)
+    periode = Periode(filter.van, filter.tot)
+    return plan_van(toegepast, aannames, gestart, periode, filter.wijk, k, catalogus=aanbod,
+                    pipeline=stand.pipeline, meldingen=stand.meldingen)  # fmt: skip
 
 
 def rapport(
@@ -1176,33 +1050,31 @@ def rapport(
     *,
     bron: str | None = None,
     gemaakt: dt.date | None = None,
+    aannames: Teamaannames | None = None,
+    team: str | None = None,
 ) -> tuple[str, str]:
     """The session report of :mod:`collectief.report` (Markdown, printable HTML) for the filter, with the team's
     decisions applied (its names, merges, split-off and dismissed themes)."""
-    from collectief.actie import plan_acties
-    from collectief.analysis import Analyse
-    from collectief.recurrence import Regel
     from collectief.report import rapport_html, rapport_markdown
 
-    df = _gefilterd(stand, filter)
-    themas = pd.DataFrame({"thema_id": list(stand.themas), "thema": [t.naam for t in stand.themas.values()]})
-    analyse = Analyse(df, themas, _Themaset(tuple(stand.themas.values())), stand.pipeline, stand.meldingen)  # type: ignore[arg-type]
-    plan = plan_acties(analyse, gestart, catalogus=aanbod, regel=Regel(maanden=filter.maanden), peilmaand=filter.tot)
+    plan = plan_uit(stand, filter, gestart, aanbod, aannames)
     gemaakt = gemaakt or dt.date.today()
     return (
-        rapport_markdown(analyse, plan, bron=bron, gemaakt=gemaakt),
-        rapport_html(analyse, plan, bron=bron, gemaakt=gemaakt),
+        rapport_markdown(plan, bron=bron, gemaakt=gemaakt, team=team),
+        rapport_html(plan, bron=bron, gemaakt=gemaakt, team=team),
     )
 
 
 def _csv(df: pd.DataFrame) -> bytes:
-    # As collectief.export writes its files (';', UTF-8 with BOM, CRLF), without importing the theme engine.
-    return df.to_csv(sep=";", index=False, lineterminator="\r\n").encode("utf-8-sig")
+    # The one CSV writer (';', UTF-8 with BOM, decimal comma, ja/nee, formulas neutralised).
+    from collectief.export import csv_bytes
+
+    return csv_bytes(df)
 
 
 #: The CSV downloads, in the order the Export page lists them.
 CSV_NAMEN = ("themas.csv", "thema_per_maand.csv", "thema_per_wijk.csv", "voorstellen.csv", "tijdwinst.csv",
-             "besluiten.csv", "hulpvragen_met_thema.csv")  # fmt: skip
+             "besluiten.csv", "hulpvragen.csv")  # fmt: skip
 
 
 def csv_bestand(
@@ -1213,8 +1085,11 @@ def csv_bestand(
     ``naam`` is one of :data:`CSV_NAMEN`. ``tijdwinst.csv`` uses ``aannames`` (default: the standard ones).
     """
     k = tabel.k
-    if naam == "themas.csv":
-        return _csv(tabel.themas)
+    if naam in ("themas.csv", "voorstellen.csv", "hulpvragen.csv"):
+        # The same files, under the same names, as 'collectief analyse' writes (collectief.export).
+        from collectief.export import bestanden
+
+        return bestanden(plan_uit(stand, tabel.filter, None, None, None, k))[naam]
     if naam == "thema_per_maand.csv":
         if not len(tabel.per_maand):
             return _csv(pd.DataFrame(columns=["thema_id", "thema"]))
@@ -1225,17 +1100,12 @@ def csv_bestand(
         return _csv(per_maand)
     if naam == "thema_per_wijk.csv":
         return _csv(tabel.per_wijk)
-    if naam == "voorstellen.csv":
-        return _csv(tabel.voorstellen_tabel())
     if naam == "tijdwinst.csv":
         from collectief.tijdwinst import Aannames
 
         return _csv(tijdwinst_tabel(stand, tabel.filter, aannames or Aannames(), k))
     if naam == "besluiten.csv":
         return _csv(besluiten)
-    if naam == "hulpvragen_met_thema.csv":
-        kolommen = ["rij", "id", "thema_id", "thema", "oorspronkelijk_thema_id", "score", "signaal", "tekst"]
-        return _csv(stand.hulpvragen[kolommen].rename(columns={"rij": "db_id", "id": "bron_id"}))
     raise ValueError(f"onbekend exportbestand '{naam}'")
 
 

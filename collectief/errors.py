@@ -96,6 +96,8 @@ MELDINGEN: dict[str, str] = {
         "het bestand (UTF-8, één woord per regel)."
     ),
     "E062": ("Onbekende scrubstap '{stap}'. Bekende stappen: {stappen}."),
+    # plan and outputs: E080-E099
+    "E080": "'{waarde}' is geen maand. Schrijf de maand als JJJJ-MM, bijvoorbeeld --tot 2026-09.",
 }
 
 

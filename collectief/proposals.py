@@ -7,7 +7,7 @@ For each theme that :mod:`collectief.recurrence` marks as *terugkerend*:
 * a theme with group offers in the catalogue gets one :class:`Voorstel` per offer, with tijdwinst
   low/expected/high per month from :mod:`collectief.tijdwinst`;
 * a theme without an offer of its own (usually a discovered theme) gets the catalogue's generic proposal;
-* an individual-only theme (``Thema.individueel`` or a built-in one such as huiselijk geweld) never gets a
+* an individual-only theme (``Thema.individueel``; the catalogue keeps the safety themes flagged) never gets a
   group offer, only a flagged individual follow-up item (``individueel=True``), without a wijk.
 
 Explanations are built from the figures and never write a count below ``k`` (they say "minder dan 5").
@@ -16,15 +16,16 @@ Explanations are built from the figures and never write a count below ``k`` (the
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
-from collectief.aanbod import INDIVIDUELE_THEMAS, Aanbod, Aanbodcatalogus, laad_aanbod
+from collectief.aanbod import Aanbod, Aanbodcatalogus, laad_aanbod
 from collectief.records import Thema
 from collectief.recurrence import Herhaling, Herhalingsanalyse
 from collectief.suppress import K, veilig_aantal
 from collectief.tijdwinst import Aannames, Schatting, formule_in_woorden, getal, minuten_per_hulpvraag
+from collectief.waarden import Trend, Voorstelsoort
 
 __all__ = ["Voorstel", "stel_voor", "voorstellen_tabel"]
 
@@ -46,16 +47,19 @@ class Voorstel:
     aanbod: str
     partners: tuple[str, ...]
     uitleg: str
-    soort: str
+    soort: Voorstelsoort
     individueel: bool
     tijdwinst_laag: float | None = None
     tijdwinst_verwacht: float | None = None
     tijdwinst_hoog: float | None = None
     berekening: str = ""
+    #: The estimate behind the tijdwinst (hulpvragen, minutes, the offer's assumptions), for the plan's tables.
+    schatting: Schatting | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.soort not in ("collectief", "algemeen", "individueel"):
+        if self.soort not in tuple(Voorstelsoort):
             raise ValueError(f"unknown soort {self.soort!r}")
+        object.__setattr__(self, "soort", Voorstelsoort(self.soort))
         if self.individueel != (self.soort == "individueel"):
             raise ValueError("individueel must be True exactly for soort 'individueel'")
         winst = (self.tijdwinst_laag, self.tijdwinst_verwacht, self.tijdwinst_hoog)
@@ -85,12 +89,14 @@ def _tempo(n: int, maanden: int, k: int) -> str:
 
 
 def _trend(h: Herhaling, n_maanden: int, k: int) -> str:
-    if h.trend == "onbekend":
+    if h.trend is Trend.ONBEKEND:
         return ""
-    if h.trend == "stabiel":
+    if h.trend is Trend.STABIEL:
         return "stabiel"
     recent = "de laatste maand" if n_maanden == 1 else f"de laatste {n_maanden} maanden"
     basis = "de maand ervoor" if h.basis_maanden == 1 else f"de {h.basis_maanden} maanden ervoor"
+    if h.trend is Trend.NIEUW:
+        return f"nieuw: {_tempo(h.hulpvragen, n_maanden, k)} in {recent}, geen in {basis}"
     return (
         f"{h.trend}: {_tempo(h.hulpvragen, n_maanden, k)} in {recent}, tegen "
         f"{_tempo(h.basis_hulpvragen, h.basis_maanden, k)} in {basis}"
@@ -127,7 +133,8 @@ def _feiten(h: Herhaling, naam: str, analyse: Herhalingsanalyse, wijk: str | Non
             f"{getal(100 * (h.wijk_aandeel_alle or 0), 0)}% van alle hulpvragen heeft."
         )
         if trend:
-            zinnen.append(f"In het hele werkgebied is het aantal {trend}.")
+            onderwerp = "het thema" if h.trend is Trend.NIEUW else "het aantal"
+            zinnen.append(f"In het hele werkgebied is {onderwerp} {trend}.")
     if h.seizoen:
         zinnen.append(
             f"Ze komen vooral in {_opsomming(list(h.seizoen))} "
@@ -147,7 +154,8 @@ def _partners(aanbod: Aanbod) -> str:
 
 
 def _is_individueel(h: Herhaling, thema: Thema | None) -> bool:
-    return h.individueel or (thema is not None and thema.individueel) or h.thema_id in INDIVIDUELE_THEMAS
+    # The one question: Thema.individueel (the catalogue loader keeps the safety themes flagged).
+    return thema.individueel if thema is not None else h.individueel
 
 
 def stel_voor(
@@ -223,7 +231,7 @@ def stel_voor(
                         "redenen, zoals bereik of preventie."
                     )
                 item = Voorstel(h.thema_id, naam, wijk, aanbod.id, aanbod.naam, aanbod.partners, uitleg,
-                                "collectief", False, laag, verwacht, hoog, formule_in_woorden(s, k=k))  # fmt: skip
+                                "collectief", False, laag, verwacht, hoog, formule_in_woorden(s, k=k), s)  # fmt: skip
                 sleutel = (0, 0, -verwacht, h.thema_id, aanbod.id)
             else:
                 uitleg += " De tijdwinst is niet te schatten: de gegevens hebben geen datums of te weinig hulpvragen."

@@ -11,8 +11,9 @@ Definitions
   Rows without a date count in ``totaal`` only; when no row has a date, the whole export is the period.
 * **Trend**: questions per month in the period against the ``Trendregel.basis_maanden`` months before it,
   tested with an exact conditional binomial test on two Poisson rates (:func:`vergelijk_tempo`). Only a
-  difference with p < alpha is ``stijgend`` or ``dalend``; otherwise ``stabiel``; with fewer than
-  ``min_basis_maanden`` months of history ``onbekend``.
+  difference with p < alpha is ``stijgend`` or ``dalend``; otherwise ``stabiel``; ``nieuw`` when the months
+  before hold no question at all on the theme; with fewer than ``min_basis_maanden`` months of history
+  ``onbekend`` (:class:`~collectief.waarden.Trend`).
 * **Terugkerend**: at least ``min_hulpvragen`` questions from at least ``min_huishoudens`` distinct households in
   the period. When the export holds no household at all, only the count is used (``huishoudens`` is ``None``).
 * **Wijk**: a theme concentrates in a wijk when, in the period, that wijk holds at least ``wijk_min_aandeel``
@@ -37,6 +38,7 @@ import pandas as pd
 from scipy.stats import binomtest
 
 from collectief.records import OVERIG, Thema
+from collectief.waarden import Trend
 
 __all__ = [
     "MAANDNAMEN",
@@ -58,7 +60,7 @@ MAANDNAMEN = (
     "juli", "augustus", "september", "oktober", "november", "december",
 )  # fmt: skip
 
-TRENDS = ("stijgend", "stabiel", "dalend", "onbekend")
+TRENDS = tuple(Trend)
 
 #: Label for questions without a wijk in the breakdown tables.
 WIJK_ONBEKEND = "(onbekend)"
@@ -154,7 +156,7 @@ class Concentratieregel:
 
 def vergelijk_tempo(
     recent: int, maanden_recent: int, basis: int, maanden_basis: int, alpha: float = 0.05
-) -> tuple[str, float | None]:
+) -> tuple[Trend, float | None]:
     """Compare two Poisson rates (questions per month) with an exact conditional binomial test.
 
     Given ``recent + basis`` questions in total, under equal rates ``recent`` follows
@@ -167,14 +169,14 @@ def vergelijk_tempo(
     _geheel("maanden_recent", maanden_recent, 0)
     _geheel("maanden_basis", maanden_basis, 0)
     if maanden_recent == 0 or maanden_basis == 0:
-        return "onbekend", None
+        return Trend.ONBEKEND, None
     totaal = recent + basis
     if totaal == 0:
-        return "stabiel", 1.0
+        return Trend.STABIEL, 1.0
     p = float(binomtest(recent, totaal, maanden_recent / (maanden_recent + maanden_basis)).pvalue)
     if p >= alpha:
-        return "stabiel", p
-    return ("stijgend" if recent / maanden_recent > basis / maanden_basis else "dalend"), p
+        return Trend.STABIEL, p
+    return (Trend.STIJGEND if recent / maanden_recent > basis / maanden_basis else Trend.DALEND), p
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,7 @@ class Herhaling:
     hulpvragen: int
     huishoudens: int | None
     terugkerend: bool
-    trend: str
+    trend: Trend
     per_maand_recent: float
     per_maand_basis: float | None
     basis_hulpvragen: int
@@ -213,6 +215,12 @@ class Herhaling:
     def __post_init__(self) -> None:
         if self.trend not in TRENDS:
             raise ValueError(f"trend must be one of {TRENDS}, got {self.trend!r}")
+        object.__setattr__(self, "trend", Trend(self.trend))
+
+    @property
+    def wijk_procent(self) -> int | None:
+        """The share of the theme's questions in its wijk, as a whole percentage (as every output shows it)."""
+        return None if self.wijk_aandeel is None else round(100 * self.wijk_aandeel)
 
 
 @dataclass(frozen=True, eq=False)
@@ -388,8 +396,10 @@ def analyseer_herhaling(
         n_basis = int((van_thema & in_basis).sum())
         if len(basis) >= trend.min_basis_maanden:
             richting, p = vergelijk_tempo(n_recent, len(venster), n_basis, len(basis), trend.alpha)
+            if n_basis == 0 and n_recent > 0:
+                richting = Trend.NIEUW  # none at all in the months before: new, whatever the test says
         else:
-            richting, p = "onbekend", None
+            richting, p = Trend.ONBEKEND, None
         terugkerend = (
             thema_id != OVERIG
             and n_recent >= regel.min_hulpvragen

@@ -1,7 +1,9 @@
 """The session report: one printable Dutch page for the team's monthly reflection session, and a Bijlage.
 
 :func:`rapport_markdown` and :func:`rapport_html` render the same content, built once from an
-:class:`~collectief.analysis.Analyse` and its :class:`~collectief.actie.Actieplan`.
+:class:`~collectief.actie.Plan` (:func:`~collectief.actie.maak_plan`). The same model serves the CLI's
+``rapport.md``/``rapport.html`` and the dashboard's Maandsessie and Export pages: one document for the session,
+titled "Verslag maandsessie <team>, <periode>" (:func:`titel`).
 
 The summary (printed, it fits one A4 page):
 
@@ -31,23 +33,30 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from collectief.actie import Actieplan, Effect
+from collectief.actie import Effect, Plan
 from collectief.proposals import Voorstel
 from collectief.records import OVERIG
 from collectief.recurrence import WIJK_ONBEKEND, Herhaling, periode_in_woorden
 from collectief.suppress import markering, veilig_aantal
 from collectief.tijdwinst import getal
+from collectief.waarden import Oordeel, Trend
 
-if TYPE_CHECKING:
-    from collectief.analysis import Analyse
-
-__all__ = ["BIJLAGE", "MAAND_KORT", "TITEL", "aanvullend_verbergen", "rapport_html", "rapport_markdown"]
+__all__ = [
+    "BIJLAGE",
+    "MAAND_KORT",
+    "TITEL",
+    "aanvullend_verbergen",
+    "markdown_tekst",
+    "rapport_html",
+    "rapport_markdown",
+    "titel",
+]
 
 TITEL = "Terugkerende hulpvragen en collectief aanbod"
 
@@ -160,15 +169,23 @@ def _cellen(waarden: Sequence[int], verborgen: Sequence[bool], k: int) -> tuple[
 # --- building the content -------------------------------------------------------------------------------------
 
 
+def titel(plan: Plan, team: str | None = None) -> str:
+    """What the document is: ``"Verslag maandsessie <team>, <periode>"`` (``wijkteam`` when no team is named)."""
+    venster = plan.herhaling.venster
+    periode = periode_in_woorden(venster[0], venster[-1]) if venster else "hele export"
+    naam = " ".join((team or "").split()) or "wijkteam"
+    return f"Verslag maandsessie {naam}, {periode}"
+
+
 class _Inhoud:
     """Builds the report's blocks from the analysis and the plan: the summary page and the Bijlage."""
 
-    def __init__(self, analyse: Analyse, plan: Actieplan) -> None:
-        self.analyse = analyse
+    def __init__(self, plan: Plan, team: str | None = None) -> None:
         self.plan = plan
+        self.team = team
         self.h = plan.herhaling
         self.k = plan.k
-        df = analyse.hulpvragen
+        df = plan.hulpvragen
         self.maand = pd.to_datetime(df["datum"]).dt.to_period("M")
         if self.h.venster:
             self.in_periode = self.maand.isin(list(self.h.venster)).to_numpy()
@@ -196,18 +213,20 @@ class _Inhoud:
     # === page 1: the summary =================================================================================
 
     def kerncijfers(self, bron: str | None, gemaakt: dt.date | None, afgewezen: int | None) -> None:
-        df = self.analyse.hulpvragen
+        df = self.plan.hulpvragen
         h, k = self.h, self.k
         blokken = self.samenvatting
-        blokken.append(_Kop(TITEL, 1))
+        blokken.append(_Kop(titel(self.plan, self.team), 1))
         herkomst = []
+        waar = f" in {self.plan.wijk}" if self.plan.wijk else ""
         if gemaakt is not None:
             herkomst.append(f"gemaakt op {_datum(gemaakt)}")
         if bron:
             herkomst.append(f"uit {bron}")
         blokken.append(
             _Alinea(
-                f"Rapport voor de maandsessie{', ' if herkomst else ''}{' '.join(herkomst)}. Aantallen onder de {k} "
+                f"{TITEL}{waar}: verslag voor de maandsessie{', ' if herkomst else ''}{' '.join(herkomst)}. "
+                f"Aantallen onder de {k} "
                 f"tonen we niet: er staat dan '{markering(k)}' of 'minder dan {k}'.",
                 klein=True,
             )
@@ -258,7 +277,7 @@ class _Inhoud:
         if overig:
             items.append(("Overig", overig))
         blokken.append(_Lijst(tuple(items), kern=True))
-        for melding in self.analyse.meldingen:
+        for melding in self.plan.meldingen:
             blokken.append(_Alinea(melding, label="Let op:"))
 
     def _themas_in_het_kort(self) -> str:
@@ -283,7 +302,7 @@ class _Inhoud:
         return som if som > 0 else None
 
     def _overig(self) -> str:
-        df = self.analyse.hulpvragen
+        df = self.plan.hulpvragen
         if len(df) == 0:
             return ""
         overig = df["thema_id"] == OVERIG
@@ -357,7 +376,7 @@ class _Inhoud:
         )
 
     def _trend(self, t: Herhaling) -> str:
-        if not self.h.venster or t.trend == "onbekend":
+        if not self.h.venster or t.trend is Trend.ONBEKEND:
             return "onbekend"
         nu = _gemiddeld(t.hulpvragen, len(self.h.venster), self.k)
         ervoor = _gemiddeld(t.basis_hulpvragen, t.basis_maanden, self.k)
@@ -395,7 +414,7 @@ class _Inhoud:
         )
 
     def _individuele_ids(self) -> tuple[dict[str, Herhaling], dict[str, int], list[str]]:
-        df = self.analyse.hulpvragen
+        df = self.plan.hulpvragen
         signalen: dict[str, int] = {}
         if "signaal" in df.columns:
             for waarde in df.loc[self.in_periode, "signaal"].dropna():
@@ -454,6 +473,16 @@ class _Inhoud:
         self.samenvatting.append(_Lijst(tuple(items)))
 
     # === the Bijlage (from page 2 when printed) ================================================================
+
+    def besluiten(self) -> None:
+        """What the team decided about themes (names, merges, split-off and dismissed themes)."""
+        plan = self.plan
+        if not plan.toelichting and not plan.overgeslagen:
+            return
+        self.samenvatting.append(_Kop("Besluiten van het team"))
+        items = tuple((plan.naam(t), " ".join(zinnen)) for t, zinnen in plan.toelichting.items())
+        items += tuple(("Niet toegepast", reden) for reden in plan.overgeslagen)
+        self.samenvatting.append(_Lijst(items))
 
     def bijlage_kop(self) -> None:
         self.bijlage.append(_Kop(BIJLAGE))
@@ -676,7 +705,7 @@ class _Inhoud:
         oordeel = r.oordeel[:1].upper() + r.oordeel[1:]
         # Only a difference larger than chance gets a realised tijdwinst in the verdict; the explanation below
         # still gives the hours either way.
-        duidelijk = r.oordeel in ("minder hulpvragen", "meer hulpvragen")
+        duidelijk = r.oordeel in (Oordeel.MINDER, Oordeel.MEER)
         if duidelijk and math.isfinite(r.tijdwinst_uren_per_maand) and r.hulpvragen_na >= k:
             oordeel += f"; gerealiseerde tijdwinst {_uren(r.tijdwinst_uren_per_maand)} per maand"
             if e.aanbod_id is None:
@@ -716,20 +745,21 @@ class _Inhoud:
 
 
 def _inhoud(
-    analyse: Analyse,
-    plan: Actieplan,
+    plan: Plan,
     bron: str | None,
     gemaakt: dt.date | None,
     afgewezen: int | None,
     toelichtingen: int,
+    team: str | None,
 ) -> tuple[list[_Blok], list[_Blok]]:
     """The blocks of the summary page and of the Bijlage."""
-    inhoud = _Inhoud(analyse, plan)
+    inhoud = _Inhoud(plan, team)
     inhoud.kerncijfers(bron, gemaakt, afgewezen)
     inhoud.terugkerende_themas()
     inhoud.voorstellen()
     inhoud.individueel()
     inhoud.gestart()
+    inhoud.besluiten()
     inhoud.bijlage_kop()
     inhoud.per_wijk()
     inhoud.per_maand()
@@ -744,12 +774,22 @@ def _inhoud(
 # --- Markdown -------------------------------------------------------------------------------------------------
 
 
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#|~$&>])|<(?=[A-Za-z/!?])")
+
+
+def markdown_tekst(tekst: object) -> str:
+    """Plain text made safe to put in Markdown (also for ``st.markdown``): on one line, every character that
+    could start markup escaped, so a wijk named ``![x](http://example.invalid/p.png)`` or ``<script>`` reads as
+    text and never becomes an image, a link, HTML or a formula (``$``)."""
+    return _MD_ESCAPE.sub(lambda m: "\\" + (m.group(1) or "<"), " ".join(str(tekst).split()))
+
+
 def _md_tekst(tekst: str) -> str:
-    return " ".join(str(tekst).split())
+    return markdown_tekst(tekst)
 
 
 def _md_cel(tekst: str) -> str:
-    return _md_tekst(tekst).replace("|", "\\|") or " "
+    return _md_tekst(tekst) or " "  # '|' is escaped with the rest
 
 
 def _md_blok(blok: _Blok) -> str:
@@ -786,23 +826,26 @@ def _md_blok(blok: _Blok) -> str:
 
 
 def rapport_markdown(
-    analyse: Analyse,
-    plan: Actieplan,
+    plan: Plan,
     *,
     bron: str | None = None,
     gemaakt: dt.date | None = None,
     afgewezen: int | None = None,
     toelichtingen: int = 3,
+    team: str | None = None,
+    bijlage: bool = True,
 ) -> str:
     """The session report as Markdown: the one-page summary, then ``## Bijlage`` with the detail.
 
-    ``plan`` comes from :func:`collectief.actie.plan_acties` on the same ``analyse``. ``bron`` (the input's name),
-    ``gemaakt`` (the date of the report) and ``afgewezen`` (rows rejected on reading) are shown when given.
+    ``plan`` comes from :func:`collectief.actie.maak_plan`; ``team`` names the team in the title. ``bron`` (the
+    input's name), ``gemaakt`` (the date of the report) and ``afgewezen`` (rows rejected on reading) are shown
+    when given.
     The first ``toelichtingen`` proposals get their explanation and tijdwinst sum written out in the Bijlage; all
-    of them are in the proposals table.
+    of them are in the proposals table. ``bijlage=False`` gives the one-page summary only (the dashboard's
+    Maandsessie summary): the same document, without the detail.
     """
-    samenvatting, bijlage = _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)
-    return "\n\n".join(_md_blok(b) for b in (*samenvatting, *bijlage)) + "\n"
+    samenvatting, rest = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
+    return "\n\n".join(_md_blok(b) for b in (*samenvatting, *(rest if bijlage else ()))) + "\n"
 
 
 # --- HTML -----------------------------------------------------------------------------------------------------
@@ -912,26 +955,27 @@ def _html_blok(blok: _Blok) -> str:
 
 
 def rapport_html(
-    analyse: Analyse,
-    plan: Actieplan,
+    plan: Plan,
     *,
     bron: str | None = None,
     gemaakt: dt.date | None = None,
     afgewezen: int | None = None,
     toelichtingen: int = 3,
+    team: str | None = None,
+    bijlage: bool = True,
 ) -> str:
     """The session report as one self-contained, printable HTML file (same content as :func:`rapport_markdown`).
 
     Printed on A4, the summary fills the first page; the Bijlage starts on a new page.
     """
-    samenvatting, bijlage = _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)
+    samenvatting, blokken = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
     eerste = "\n".join(_html_blok(b) for b in samenvatting)
-    rest = "\n".join(_html_blok(b) for b in bijlage)
+    rest = "\n".join(_html_blok(b) for b in blokken) if bijlage else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(TITEL)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
+        f"<title>{_e(titel(plan, team))}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
         f'<body>\n<main>\n<div class="samenvatting">\n{eerste}\n</div>\n'
         f'<div class="bijlage">\n{rest}\n</div>\n</main>\n</body>\n</html>\n'
     )

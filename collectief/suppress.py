@@ -18,6 +18,8 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
+from collectief.waarden import Markering
+
 __all__ = ["K", "als_tekst", "markering", "onderdruk", "veilig_aantal"]
 
 #: Default minimum cell size.
@@ -32,7 +34,7 @@ def _check_k(k: int) -> None:
 def markering(k: int = K) -> str:
     """The marker shown instead of a suppressed count, e.g. ``"<5"``."""
     _check_k(k)
-    return f"<{k}"
+    return Markering.ONDERDRUKT.tekst(k)
 
 
 def veilig_aantal(n: int | float, k: int = K, *, woorden: bool = False) -> str:
@@ -47,7 +49,7 @@ def veilig_aantal(n: int | float, k: int = K, *, woorden: bool = False) -> str:
     if n < 0:
         raise ValueError(f"a count cannot be negative, got {n}")
     if n < k:
-        return f"minder dan {k}" if woorden else markering(k)
+        return Markering.ONDERDRUKT.label(k) if woorden else markering(k)
     return str(int(n)) if float(n).is_integer() else str(n)
 
 

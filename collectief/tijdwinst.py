@@ -7,8 +7,9 @@ The model (DOMAIN.md), per theme and per month::
     tijdwinst   = uren_nu × bereik − kosten          (for bereik laag, verwacht and hoog)
 
 * ``minuten per hulpvraag`` is the mean of the ``minuten`` column for that theme when the data holds at least
-  ``Aannames.min_metingen`` values, otherwise the stated default for the theme (:data:`STANDAARD_MINUTEN`),
-  otherwise ``Aannames.minuten_standaard``.
+  ``Aannames.min_metingen`` values, otherwise the stated default for the theme: the team's own figure
+  (:class:`Teamaannames`), else the catalogue's (``collectief/data/minuten.toml``, :func:`standaard_minuten`),
+  else ``Aannames.minuten_standaard``.
 * ``voorbereiding_uren`` is preparation **per month**: the recurring work (invitations, room, contact with the
   partner) plus the one-off start-up work spread over the first twelve months. A team that spends 12 hours
   setting an offer up and 1 hour a month keeping it going enters 2.
@@ -23,52 +24,87 @@ before versus the months after.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from importlib import resources
 from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
 from scipy.stats import binomtest
 
+from collectief.errors import CollectiefFout
 from collectief.records import OVERIG, Thema
 from collectief.suppress import K, veilig_aantal
+from collectief.waarden import Oordeel
 
 __all__ = [
-    "STANDAARD_MINUTEN",
+    "AANBOD_VELDEN",
     "Aannames",
     "Gerealiseerd",
     "Schatting",
+    "Teamaannames",
     "formule_in_woorden",
     "gerealiseerd",
     "getal",
     "minuten_per_hulpvraag",
+    "minuten_standaard",
     "schatting_voor_thema",
+    "standaard_minuten",
     "tijdwinst_per_thema",
 ]
 
-#: Stated default minutes per hulpvraag per catalogue theme (contact, huisbezoek and administration together),
-#: used when the data holds too few ``minuten`` values. Assumptions, to be replaced by the team's own figures.
-STANDAARD_MINUTEN: Mapping[str, float] = MappingProxyType(
-    {
-        "toeslagen": 45.0,
-        "samenwonen_uitkering": 60.0,
-        "schulden": 90.0,
-        "wonen": 45.0,
-        "jonge_ouders": 60.0,
-        "mantelzorg": 60.0,
-        "eenzaamheid": 60.0,
-        "taal_digitaal": 30.0,
-        "armoede_meedoen": 45.0,
-        "werk_dagbesteding": 45.0,
-        "psychisch_welzijn": 60.0,
-        "huiselijk_geweld": 120.0,
-        "verslaving": 90.0,
-        "justitie": 60.0,
-        "acute_crisis": 120.0,
-    }
-)
+
+def _gewoon(waarde: object) -> object:
+    """A read-only mapping as a plain dict (nested one level), so a frozen record can be pickled."""
+    if isinstance(waarde, MappingProxyType):
+        return {k: _gewoon(v) for k, v in waarde.items()}
+    return waarde
+
+
+def als_pickle(self: object) -> tuple[object, tuple[object, ...]]:
+    """``__reduce__`` for frozen dataclasses that keep read-only mappings (Streamlit's cache pickles them):
+    rebuild through ``__init__``, which checks the values again and makes the mappings read-only again."""
+    return type(self), tuple(_gewoon(getattr(self, f.name)) for f in fields(self) if f.init)  # type: ignore[arg-type]
+
+
+_MINUTEN_BESTAND = "data/minuten.toml"
+
+
+@functools.cache
+def _minuten_uit_bestand() -> tuple[float, Mapping[str, float]]:
+    """The stated default minutes per hulpvraag (``collectief/data/minuten.toml``), checked on load."""
+    bestand = f"{_MINUTEN_BESTAND} (ingebouwd)"
+    try:
+        data = tomllib.loads(resources.files("collectief").joinpath(_MINUTEN_BESTAND).read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as fout:
+        raise CollectiefFout("E009", bestand=bestand, wat=f"het is geen geldige TOML ({fout})",
+                             oplossing="Controleer die regel.") from None  # fmt: skip
+    onbekend = sorted(set(data) - {"versie", "standaard", "thema"})
+    if onbekend or data.get("versie") != 1 or not isinstance(data.get("thema", {}), dict):
+        raise CollectiefFout("E009", bestand=bestand, wat=f"onverwachte inhoud ({', '.join(onbekend) or 'versie'})",
+                             oplossing="Bovenaan staan 'versie = 1' en 'standaard = ...', daarna [thema].")  # fmt: skip
+    waarden = {"standaard": data.get("standaard"), **dict(data.get("thema", {}))}
+    for sleutel, waarde in waarden.items():
+        if not _getal_ok(waarde) or waarde <= 0:
+            raise CollectiefFout("E009", bestand=bestand, wat=f"'{sleutel}' is {waarde!r}, geen aantal minuten",
+                                 oplossing=f"Schrijf een getal groter dan 0, bijvoorbeeld {sleutel} = 45.")  # fmt: skip
+    standaard = float(waarden.pop("standaard"))
+    return standaard, MappingProxyType({k: float(v) for k, v in waarden.items()})
+
+
+def standaard_minuten() -> Mapping[str, float]:
+    """The stated default minutes per hulpvraag per theme id, from ``collectief/data/minuten.toml``."""
+    return _minuten_uit_bestand()[1]
+
+
+def minuten_standaard() -> float:
+    """The stated default minutes for a theme without its own figure (discovered themes, the team's own)."""
+    return _minuten_uit_bestand()[0]
+
 
 _VEREIST = ("datum", "wijk", "minuten", "thema_id")
 
@@ -103,8 +139,8 @@ class Aannames:
     The minutes mean from the data is used instead once it rests on at least ``min_metingen`` values.
     """
 
-    minuten_standaard: float = 45.0
-    minuten_per_thema: Mapping[str, float] = field(default_factory=lambda: dict(STANDAARD_MINUTEN), hash=False)
+    minuten_standaard: float = field(default_factory=minuten_standaard)
+    minuten_per_thema: Mapping[str, float] = field(default_factory=lambda: dict(standaard_minuten()), hash=False)
     min_metingen: int = 3
     bereik_laag: float = 0.15
     bereik_verwacht: float = 0.30
@@ -155,6 +191,8 @@ class Aannames:
         # A read-only copy, so the frozen object cannot be changed through the caller's dict.
         object.__setattr__(self, "minuten_per_thema", MappingProxyType(minuten))
 
+    __reduce__ = als_pickle
+
     @property
     def kosten(self) -> float:
         """Hours per month the team puts into the collective offer."""
@@ -168,6 +206,64 @@ class Aannames:
     def standaard_minuten(self, thema_id: str) -> float:
         """The stated default minutes per hulpvraag for a theme."""
         return float(self.minuten_per_thema.get(thema_id, self.minuten_standaard))
+
+
+#: The per-offer assumptions a team may change (the group fields of a catalogue offer, see :mod:`collectief.aanbod`).
+AANBOD_VELDEN = (
+    "bereik_laag",
+    "bereik_verwacht",
+    "bereik_hoog",
+    "voorbereiding_uren",
+    "sessies_per_maand",
+    "uren_per_sessie",
+    "medewerkers",
+)
+
+
+@dataclass(frozen=True)
+class Teamaannames:
+    """The team's own assumptions, on top of the catalogues: they go before every default.
+
+    ``minuten``: minutes per hulpvraag per theme id (catalogue themes, discovered themes, themes the team made).
+    ``aanbod``: per offer id, the fields of :data:`AANBOD_VELDEN` the team changed. Stored in the database by
+    :mod:`collectief.aannames_opslag`; applied by :func:`collectief.actie.maak_plan`.
+    """
+
+    minuten: Mapping[str, float] = field(default_factory=dict, hash=False)
+    aanbod: Mapping[str, Mapping[str, float]] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        minuten = {str(t): w for t, w in dict(self.minuten).items()}
+        for thema_id, waarde in minuten.items():
+            if not _getal_ok(waarde) or waarde <= 0:
+                raise ValueError(
+                    f"De minuten per hulpvraag voor thema '{thema_id}' moeten groter dan 0 zijn: {waarde!r}."
+                )
+        aanbod: dict[str, Mapping[str, float]] = {}
+        for aanbod_id, velden in dict(self.aanbod).items():
+            velden = dict(velden)
+            for veld, waarde in velden.items():
+                if veld not in AANBOD_VELDEN:
+                    raise ValueError(f"Onbekende aanname '{veld}' voor aanbod '{aanbod_id}'; kies uit {AANBOD_VELDEN}.")
+                if not _getal_ok(waarde) or waarde < 0:
+                    raise ValueError(f"De aanname '{veld}' voor aanbod '{aanbod_id}' moet een getal >= 0 zijn.")
+                if veld.startswith("bereik_") and waarde > 1:
+                    raise ValueError(f"Het bereik van aanbod '{aanbod_id}' is een aandeel tussen 0 en 1: {waarde}.")
+            aanbod[str(aanbod_id)] = MappingProxyType({v: float(w) for v, w in velden.items()})
+        object.__setattr__(self, "minuten", MappingProxyType({t: float(w) for t, w in minuten.items()}))
+        object.__setattr__(self, "aanbod", MappingProxyType(aanbod))
+
+    __reduce__ = als_pickle
+
+    def basis(self) -> Aannames:
+        """The minutes assumptions: the catalogue's per-theme defaults with the team's own figures on top."""
+        return Aannames(minuten_per_thema={**standaard_minuten(), **self.minuten})
+
+    def kenmerk(self) -> str:
+        """A stable text of every value, for a cache key."""
+        delen = [f"m:{t}={w!r}" for t, w in sorted(self.minuten.items())]
+        delen += [f"a:{a}.{v}={w!r}" for a, velden in sorted(self.aanbod.items()) for v, w in sorted(velden.items())]
+        return ";".join(delen)
 
 
 @dataclass(frozen=True)
@@ -433,7 +529,8 @@ class Gerealiseerd:
     """Realised tijdwinst on a theme: the months before an offer started against the months after.
 
     ``tijdwinst_uren_per_maand`` is hours per month before minus after, minus the offer's own monthly cost
-    (positive: the team now spends less time). ``oordeel`` is one of ``"te weinig gegevens"``,
+    (positive: the team now spends less time). ``oordeel`` (:class:`~collectief.waarden.Oordeel`) is one of
+    ``"te weinig gegevens"``,
     ``"minder hulpvragen"``, ``"geen duidelijk verschil"``, ``"meer hulpvragen"``; ``toelichting`` explains it
     in Dutch without writing any count below ``k``. The numeric fields are raw: suppress before showing them.
     """
@@ -452,13 +549,16 @@ class Gerealiseerd:
     kosten_per_maand: float
     tijdwinst_uren_per_maand: float
     p_waarde: float | None
-    oordeel: str
+    oordeel: Oordeel
     toelichting: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "oordeel", Oordeel(self.oordeel))
 
     @property
     def voldoende(self) -> bool:
         """Whether there was enough data to judge at all."""
-        return self.oordeel != "te weinig gegevens"
+        return self.oordeel is not Oordeel.TE_WEINIG_GEGEVENS
 
 
 def _datum(waarde: dt.date | str | pd.Timestamp) -> dt.date:
@@ -532,23 +632,22 @@ def gerealiseerd(
     sinds = f"de start op {startdatum:%d-%m-%Y}"
     p_waarde: float | None = None
     if maanden_voor < min_maanden or maanden_na < min_maanden:
-        oordeel = "te weinig gegevens"
+        oordeel = Oordeel.TE_WEINIG_GEGEVENS
         toelichting = (
             f"Te weinig gegevens: er zijn {maanden_voor} maanden vóór en {maanden_na} maanden na {sinds}; "
             f"voor een eerlijke vergelijking zijn minstens {min_maanden} hele maanden aan beide kanten nodig."
         )
     elif n_voor < k:
-        oordeel = "te weinig gegevens"
+        oordeel = Oordeel.TE_WEINIG_GEGEVENS
         toelichting = (
             f"Te weinig gegevens: vóór {sinds} waren er {veilig_aantal(n_voor, k, woorden=True)} hulpvragen "
             f"over dit thema{waar}; een daling is dan niet te meten."
         )
     else:
         p_waarde = float(binomtest(n_na, n_voor + n_na, maanden_na / (maanden_voor + maanden_na)).pvalue)
+        oordeel = Oordeel.GEEN_VERSCHIL
         if p_waarde < alpha:
-            oordeel = "minder hulpvragen" if per_na < per_voor else "meer hulpvragen"
-        else:
-            oordeel = "geen duidelijk verschil"
+            oordeel = Oordeel.MINDER if per_na < per_voor else Oordeel.MEER
         if n_na < k:
             aantallen = (
                 f"vóór {sinds} gemiddeld {getal(per_voor)} hulpvragen per maand over dit thema{waar}, "
@@ -567,9 +666,9 @@ def gerealiseerd(
             else ""
         )
         duiding = {
-            "minder hulpvragen": "Dat is een duidelijke daling, groter dan toeval.",
-            "meer hulpvragen": "Dat is een duidelijke stijging, groter dan toeval.",
-            "geen duidelijk verschil": "Dat verschil kan ook toeval zijn; er is nog geen duidelijk effect te zien.",
+            Oordeel.MINDER: "Dat is een duidelijke daling, groter dan toeval.",
+            Oordeel.MEER: "Dat is een duidelijke stijging, groter dan toeval.",
+            Oordeel.GEEN_VERSCHIL: "Dat verschil kan ook toeval zijn; er is nog geen duidelijk effect te zien.",
         }[oordeel]
         toelichting = (
             f"Er kwamen {aantallen} ({uren} aan individuele hulpvragen{kosten}). {duiding} Let op: een "

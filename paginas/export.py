@@ -45,7 +45,7 @@ BESCHRIJVING = {
     "voorstellen.csv": "Voorstellen met uitleg, partners en tijdwinst",
     "tijdwinst.csv": "Tijdwinst per thema met de standaardaannames",
     "besluiten.csv": "Besluiten van het team",
-    "hulpvragen_met_thema.csv": "Elke hulpvraag met zijn thema (gescrubde tekst)",
+    "hulpvragen.csv": "Elke hulpvraag met zijn thema (gescrubde tekst)",
 }
 for naam in dashboard.CSV_NAMEN:
     kolom1, kolom2 = st.columns([2, 3])

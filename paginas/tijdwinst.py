@@ -4,7 +4,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from collectief.tijdwinst import STANDAARD_MINUTEN, Aannames
+from collectief.tijdwinst import Aannames, standaard_minuten
 from paginas import _gedeeld as ui
 
 ctx = ui.context()
@@ -74,7 +74,7 @@ with st.container(border=True):
     with st.expander("Minuten per hulpvraag per thema (als de gegevens te weinig tijden bevatten)"):
         per_thema = {}
         kolommen = st.columns(3)
-        for i, (thema_id, standaard) in enumerate(STANDAARD_MINUTEN.items()):
+        for i, (thema_id, standaard) in enumerate(standaard_minuten().items()):
             naam = ui.stand(ctx).naam(thema_id)
             per_thema[thema_id] = kolommen[i % 3].slider(naam, 5, 240, int(standaard), 5, key=f"tw_min_{thema_id}")
 

@@ -284,3 +284,19 @@ def test_geen_utf8(tmp_path: Path) -> None:
     pad = tmp_path / "ansi.toml"
     pad.write_bytes('[aanbod.mantelzorg_cafe]\nnaam = "café"\n'.encode("cp1252"))
     assert "geen UTF-8" in str(fout_bij(pad))
+
+
+def test_eigen_themabestand_kan_veiligheidsthema_niet_uitzetten(tmp_path: Path) -> None:
+    from collectief.catalogue import laad_catalogus
+    from collectief.errors import CollectiefFout
+
+    pad = tmp_path / "themas.toml"
+    pad.write_text('[[thema]]\nid = "huiselijk_geweld"\nnaam = "Ruzie thuis"\ntrefwoorden = ["ruzie"]\n', "utf-8")
+    with pytest.raises(CollectiefFout) as fout:
+        laad_catalogus(pad)
+    assert "kan een eigen bestand niet uitzetten" in str(fout.value) and fout.value.code == "E009"
+    # Keeping the flag is fine, and the rule holds for every theme the data file flags (no ids in code).
+    pad.write_text(pad.read_text("utf-8") + "individueel = true\n", "utf-8")
+    themas = {t.id: t for t in laad_catalogus(pad)}
+    assert themas["huiselijk_geweld"].individueel and themas["huiselijk_geweld"].naam == "Ruzie thuis"
+    assert {t.id for t in laad_catalogus() if t.individueel} == INDIVIDUELE_THEMAS

@@ -337,7 +337,7 @@ def test_maandsessie_heeft_alles_voor_een_besluit(gedeeld: Path) -> None:
     assert at.text_area(key="ms_notitie")
     assert at.button(key="ms_opslaan").label == "Besluit opslaan"
     assert [b.label for b in at.download_button] == ["Samenvatting om te printen (HTML)", "Samenvatting (Markdown)"]
-    assert "Maandsessie wijkteam" in _tekst(at)
+    assert "Verslag maandsessie wijkteam" in _tekst(at)  # the summary is page 1 of the session report
 
 
 def test_voorstellen_kaarten_met_partners_en_tijdwinst(gedeeld: Path) -> None:
@@ -376,7 +376,7 @@ def test_export_rapport_en_csv(gedeeld: Path) -> None:
     namen = [b.label for b in at.download_button]
     assert namen[:2] == ["Rapport om te printen (HTML)", "Rapport (Markdown)"]
     assert set(namen[2:]) == {"themas.csv", "thema_per_maand.csv", "thema_per_wijk.csv", "voorstellen.csv",
-                              "tijdwinst.csv", "besluiten.csv", "hulpvragen_met_thema.csv"}  # fmt: skip
+                              "tijdwinst.csv", "besluiten.csv", "hulpvragen.csv"}  # fmt: skip
 
 
 def test_csv_bestanden_voor_excel_zonder_kleine_aantallen(gedeeld: Path) -> None:
@@ -394,7 +394,7 @@ def test_csv_bestanden_voor_excel_zonder_kleine_aantallen(gedeeld: Path) -> None
             tellingen = [c for c in df.columns if c not in ("thema_id", "thema", "Thema")]
             assert not _kleine_aantallen(df.fillna(""), tellingen), naam
             assert (df[tellingen] == "<5").any().any(), f"{naam}: het voorbeeld heeft kleine cellen die verborgen zijn"
-    hulpvragen = pd.read_csv(io.BytesIO(dashboard.csv_bestand("hulpvragen_met_thema.csv", stand, tabel, besluiten)),
+    hulpvragen = pd.read_csv(io.BytesIO(dashboard.csv_bestand("hulpvragen.csv", stand, tabel, besluiten)),
                              sep=";", encoding="utf-8-sig")  # fmt: skip
     assert len(hulpvragen) == 1412 and "[NAAM]" in " ".join(hulpvragen["tekst"])  # scrubbed text only
 

@@ -41,7 +41,7 @@ PAGINAS = {
     ),
     "voorstellen": ("Voorstellen", ("Partners", "Tijdwinst verwacht", "Markeer als gestart", "Gestart aanbod"), 2),
     "tijdwinst": ("Tijdwinst", ("Bereik verwacht", "De formule in woorden", "Alle thema's", "Uren per maand."), 1),
-    "export": ("Export", ("Rapport om te printen (HTML)", "themas.csv", "hulpvragen_met_thema.csv"), 0),
+    "export": ("Export", ("Rapport om te printen (HTML)", "themas.csv", "hulpvragen.csv"), 0),
 }
 
 

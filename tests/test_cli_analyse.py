@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shlex
 from pathlib import Path
 
 import pandas as pd
@@ -16,11 +17,12 @@ import pytest
 from kleine_aantallen import in_csv, in_html, in_markdown
 
 from collectief.aanbod import INDIVIDUELE_THEMAS, laad_aanbod
+from collectief.actie import Plan, maak_plan
 from collectief.analysis import Analyse, afwijzingen_frame
 from collectief.cli import main
-from collectief.export import schrijf_hulpvragen
+from collectief.export import schrijf_bestanden
 from collectief.intake import open_export
-from collectief.records import Afwijzing
+from collectief.records import Afwijzing, Thema
 from collectief.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,7 +114,7 @@ def test_analyse_schrijft_alle_bestanden(csv_uitvoer: Path) -> None:
     for naam in BESTANDEN:
         assert (csv_uitvoer / naam).is_file(), naam
         assert (csv_uitvoer / naam).stat().st_size > 0, naam
-    assert _tekst(csv_uitvoer / "rapport.md").startswith("# Terugkerende hulpvragen en collectief aanbod")
+    assert _tekst(csv_uitvoer / "rapport.md").startswith("# Verslag maandsessie wijkteam, ")
     assert "uit hulpvragen.csv" in _tekst(csv_uitvoer / "rapport.md")
     # The one-page summary first, then the Bijlage with the detail (page 1 when printed: test_report_print.py).
     samenvatting, bijlage = _tekst(csv_uitvoer / "rapport.md").split("\n## Bijlage\n")
@@ -171,16 +173,22 @@ EXPORT_MET_AFWIJZINGEN = (
 )
 
 
-def _analyse_van(rijen: list[tuple[int, str, float]]) -> Analyse:
-    """The analysis frame for the accepted rows (rij, id, score) of a small export."""
+def _plan_van(rijen: list[tuple[int, str, float]]) -> Plan:
+    """The plan for the accepted rows (rij, id, score) of a small export."""
     df = pd.DataFrame(
         [
-            {"rij": rij, "id": bron_id, "thema_id": "toeslagen", "thema": "Toeslagen", "score": score,
+            {"rij": rij, "id": bron_id, "datum": pd.Timestamp("2026-04-01"), "wijk": "Oost", "huishouden": None,
+             "minuten": float("nan"), "thema_id": "toeslagen", "thema": "Toeslagen", "score": score,
              "tekst": "vraag", "signaal": ""}
             for rij, bron_id, score in rijen
         ]
     )  # fmt: skip
-    return Analyse(df, pd.DataFrame(), None, "test", ())  # type: ignore[arg-type]
+    return maak_plan(Analyse(df, pd.DataFrame(), _Model((Thema("toeslagen", "Toeslagen"),)), "test", ()))
+
+
+class _Model:
+    def __init__(self, themas: tuple[Thema, ...]) -> None:
+        self.themas_ = themas
 
 
 def test_afgewezen_rijen_houden_hun_id_en_score_met_komma(tmp_path: Path) -> None:
@@ -189,19 +197,19 @@ def test_afgewezen_rijen_houden_hun_id_en_score_met_komma(tmp_path: Path) -> Non
     afwijzingen = [r for r in open_export(invoer).rijen() if isinstance(r, Afwijzing)]
     assert [a.rij for a in afwijzingen] == [1, 2, 3]  # no words, empty line, empty text
     afgewezen = afwijzingen_frame(afwijzingen)
-    analyse = _analyse_van([(0, "HV-1", 0.8534), (4, "HV-5", 1.0)])
+    plan = _plan_van([(0, "HV-1", 0.8534), (4, "HV-5", 1.0)])
 
     # The intake keeps each rejected row's export id, so the output line keeps it too.
     assert [a.bron_id for a in afwijzingen] == ["HV-2", None, "HV-4"]  # the empty line has no id
-    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "met_id.csv", True)
-    uit = _lees_csv(tmp_path / "met_id.csv")
+    schrijf_bestanden(plan, tmp_path / "met_id", afgewezen, met_id=True)
+    uit = _lees_csv(tmp_path / "met_id" / "hulpvragen.csv")
     assert uit["rij"].tolist() == ["0", "1", "2", "3", "4"]
     assert uit["id"].tolist() == ["HV-1", "HV-2", "", "HV-4", "HV-5"]
     assert uit["thema_id"].tolist() == ["toeslagen", "", "", "", "toeslagen"]
     assert uit["score"].tolist() == ["0,853", "", "", "", "1,000"]
     # Without an id column in the export there is no id column in the output either.
-    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "geen_id.csv", False)
-    assert "id" not in _lees_csv(tmp_path / "geen_id.csv").columns
+    schrijf_bestanden(plan, tmp_path / "geen_id", afgewezen, met_id=False)
+    assert "id" not in _lees_csv(tmp_path / "geen_id" / "hulpvragen.csv").columns
 
 
 def test_rejected_rows_keep_their_excel_id(tmp_path: Path) -> None:
@@ -395,3 +403,129 @@ def test_gestart_fouten_in_het_nederlands(
     fout = capsys.readouterr().err
     assert fout.startswith("Fout: ") and melding in fout
     assert not db.exists()  # nothing stored, not even an empty database
+
+
+# --- the README's commands, exactly as written ------------------------------------------------------------------
+
+
+def _readme_opdrachten() -> list[list[str]]:
+    """The ``collectief`` commands of the README's "Command line" block, without the program name."""
+    tekst = (ROOT / "README.md").read_text(encoding="utf-8")
+    blok = tekst.split("## Command line", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    return [
+        shlex.split(regel, comments=True)[1:]
+        for regel in blok.splitlines()
+        if regel.startswith(".venv/bin/collectief ")
+    ]
+
+
+@pytest.mark.slow
+def test_readme_opdrachten_werken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opdrachten = _readme_opdrachten()
+    assert [o[:2] for o in opdrachten] == [
+        ["import", "data/sample/hulpvragen.csv"],
+        ["analyse", "data/sample/hulpvragen.csv"],
+        ["analyse", "database"],
+    ]
+    (tmp_path / "data").symlink_to(ROOT / "data", target_is_directory=True)
+    (tmp_path / "models").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLLECTIEF_DB", str(tmp_path / "team.sqlite"))
+    for opdracht in opdrachten:
+        assert main(opdracht) == 0, opdracht
+    # 'analyse database' read the database the import filled, and wrote every output and the model.
+    for naam in BESTANDEN:
+        assert (tmp_path / "uitvoer" / naam).is_file(), naam
+    assert (tmp_path / "models" / "themamodel.json").is_file()
+    assert "de database team.sqlite" in _tekst(tmp_path / "uitvoer" / "rapport.md")
+
+
+# --- one truth: the team's decisions and assumptions, the CLI and the dashboard ------------------------------------
+
+GEWIJZIGD_AANBOD = "toeslagen_informatieavond"
+
+
+@pytest.fixture(scope="module")
+def team_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sample in a database with a decision and changed assumptions, analysed by the CLI."""
+    from collectief import aannames_opslag
+
+    map_ = tmp_path_factory.mktemp("team")
+    db = map_ / "team.sqlite"
+    assert main(["import", str(SAMPLE), "--db", str(db), "--stil"]) == 0
+    with Store(db) as store:
+        store.voeg_besluit_toe("toeslagen", "hernoemen", "Toeslagen en formulieren", "in de sessie van oktober")
+        aannames_opslag.bewaar_aanbod(store, GEWIJZIGD_AANBOD, medewerkers=2, bereik_verwacht=0.35)
+        aannames_opslag.bewaar_minuten(store, "wonen", 50)
+    assert main(["analyse", str(db), "--out", str(map_ / "uit"), "--stil", "--team", "Wijkteam Oost"]) == 0
+    return db, map_ / "uit"
+
+
+@pytest.mark.slow
+def test_cli_past_besluiten_en_aannames_uit_de_database_toe(team_db: tuple[Path, Path]) -> None:
+    _, uit = team_db
+    themas = _lees_csv(uit / "themas.csv").set_index("thema_id")
+    assert themas.loc["toeslagen", "thema"] == "Toeslagen en formulieren"
+    assert "Hernoemd door het team (was: 'Toeslagen')" in themas.loc["toeslagen", "besluiten"]
+    md = _tekst(uit / "rapport.md")
+    assert md.startswith("# Verslag maandsessie Wijkteam Oost, ")
+    assert "\n## Besluiten van het team\n" in md and "Toeslagen en formulieren" in md
+    voorstellen = _lees_csv(uit / "voorstellen.csv")
+    avond = voorstellen[voorstellen["aanbod"] == "Informatieavond toeslagen"].iloc[0]
+    assert avond["thema"] == "Toeslagen en formulieren"
+    # That the team's assumptions (2 staff, reach 35%) were used is checked below: the CLI's files are byte for
+    # byte those of a plan made with them.
+
+
+@pytest.mark.slow
+def test_cli_en_dashboard_geven_dezelfde_bytes_en_een_getal_per_thema(team_db: tuple[Path, Path]) -> None:
+    from collectief import aannames_opslag, dashboard
+    from collectief.aanbod import laad_aanbod
+    from collectief.catalogue import laad_catalogus
+    from collectief.export import CSV_NAMEN, bestanden
+    from collectief.nlp import laad_pipeline
+    from collectief.tijdwinst import getal
+
+    db, uit = team_db
+    # The dashboard's own path: its stored analysis, its decisions, its filter (the last 3 months), the plan.
+    with Store(db) as store:
+        versie = dashboard.analyseversie(store, laad_catalogus())
+        dashboard.maak_analyse(store, versie, laad_catalogus(), laad_pipeline())
+        besluiten, gestart, team = store.besluiten(), store.gestart_aanbod(), aannames_opslag.lees(store)
+    basis = dashboard.laad_basis(db, versie)
+    assert basis is not None
+    stand = dashboard.maak_stand(basis, besluiten)
+    plan = dashboard.plan_uit(stand, dashboard.standaardfilter(stand), gestart, laad_aanbod(), team)
+    assert plan.catalogus[GEWIJZIGD_AANBOD].medewerkers == 2 and plan.aannames.standaard_minuten("wonen") == 50
+    gemaakt = bestanden(plan)
+    for naam in CSV_NAMEN:
+        assert (uit / naam).read_bytes() == gemaakt[naam], naam
+
+    # One number per theme per period: the plan, voorstellen.csv, themas.csv and the report agree.
+    voorstellen = _lees_csv(uit / "voorstellen.csv")
+    themas = _lees_csv(uit / "themas.csv").set_index("thema_id")
+    md = _tekst(uit / "rapport.md")
+    gecontroleerd = 0
+    for thema_id in plan.tijdwinst["thema_id"]:
+        winst = plan.tijdwinst_voor(thema_id)
+        if winst is None:
+            assert themas.loc[thema_id, "tijdwinst_uur_per_maand_verwacht"] == ""
+            continue
+        eerste = voorstellen[voorstellen["thema_id"] == thema_id].iloc[0]
+        tekst = [f"{round(w, 1) + 0.0:.1f}".replace(".", ",").replace("-0,0", "0,0") for w in winst]
+        assert [eerste[k] for k in VOORSTELLEN_KOP[-3:]] == tekst, thema_id
+        assert themas.loc[thema_id, "tijdwinst_uur_per_maand_verwacht"] == tekst[1], thema_id
+        naam = plan.naam(thema_id)
+        regel = next((r for r in md.splitlines() if r.startswith("| ") and f"| {naam}" in r and eerste["aanbod"] in r),
+                     None)  # fmt: skip
+        if regel is not None:  # the summary shows the best offer of each recurring theme
+            assert regel.rstrip(" |").endswith(" | ".join(getal(w) for w in winst)), (thema_id, regel)
+            gecontroleerd += 1
+    assert gecontroleerd >= 3
+
+
+def test_tot_geen_maand_geeft_een_nederlandse_melding(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["analyse", str(SAMPLE), "--out", str(tmp_path), "--tot", "2026-13", "--stil"]) == 2
+    fout = capsys.readouterr().err
+    assert "'2026-13' is geen maand" in fout and "[E080]" in fout and "Traceback" not in fout
+    assert not any(tmp_path.iterdir())  # nothing written

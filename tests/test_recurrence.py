@@ -16,6 +16,7 @@ from collectief.recurrence import (
     periode_in_woorden,
     vergelijk_tempo,
 )
+from collectief.waarden import Trend
 
 
 def maak(rijen: list[tuple], huishoudens: bool = True) -> pd.DataFrame:
@@ -284,3 +285,16 @@ def test_maandnamen() -> None:
 def test_ontbrekende_kolom() -> None:
     with pytest.raises(ValueError, match="huishouden"):
         analyseer_herhaling(maak([("wonen", "2026-09", 1)]).drop(columns=["huishouden"]))
+
+
+def test_trend_nieuw_zonder_eerdere_hulpvragen_en_als_enum() -> None:
+    # wonen only in the period, toeslagen in every month: 6 months of history for both
+    rijen = [("toeslagen", m, 3) for m in maanden("2026-01", 9)] + [("wonen", m, 1) for m in maanden("2026-07", 3)]
+    a = analyseer_herhaling(maak(rijen))
+    assert a.thema("wonen").trend is Trend.NIEUW
+    assert a.thema("wonen").trend.opkomend and a.thema("wonen").trend.label == "nieuw ★"
+    assert a.thema("toeslagen").trend is Trend.STABIEL and not a.thema("toeslagen").trend.opkomend
+    # too little history: not new but unknown
+    kort = analyseer_herhaling(maak([("wonen", m, 4) for m in maanden("2026-07", 3)]))
+    assert kort.thema("wonen").trend is Trend.ONBEKEND
+    assert vergelijk_tempo(30, 3, 12, 6)[0] is Trend.STIJGEND
