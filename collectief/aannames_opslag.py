@@ -6,8 +6,8 @@ One table, ``aannames``: per theme the minutes per hulpvraag (``soort = 'minuten
 :class:`~collectief.tijdwinst.Teamaannames` for :func:`collectief.actie.maak_plan`; every page, the report and
 the CLI then use them at once.
 
-The table is created here with ``CREATE TABLE IF NOT EXISTS`` on first use, so this module needs nothing from the
-store's schema; it is meant to become one step of the store's migrations.
+The table belongs to the store's schema (migration 3 in :mod:`collectief.store`); reading it writes nothing, so an
+analysis can read it while an import runs.
 """
 
 from __future__ import annotations
@@ -23,24 +23,8 @@ from collectief.tijdwinst import AANBOD_VELDEN, Teamaannames
 
 __all__ = ["bewaar_aanbod", "bewaar_minuten", "lees", "wis", "wis_alles"]
 
-_TABEL = """
-CREATE TABLE IF NOT EXISTS aannames (
-    soort    TEXT NOT NULL CHECK (soort IN ('minuten', 'aanbod')),
-    sleutel  TEXT NOT NULL,
-    veld     TEXT NOT NULL,
-    waarde   REAL NOT NULL,
-    tijdstip TEXT NOT NULL,
-    PRIMARY KEY (soort, sleutel, veld)
-)
-"""
-
-
 def _verbinding(store: Store) -> sqlite3.Connection:
-    # The store has no public connection yet (its schema is being versioned); this is the one place that reaches
-    # in, so the table can move into the store's migrations without changing the callers.
-    conn: sqlite3.Connection = store._conn
-    conn.execute(_TABEL)
-    return conn
+    return store.verbinding
 
 
 @contextmanager

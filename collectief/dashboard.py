@@ -1117,7 +1117,8 @@ def importverslag(batch: Mapping[str, Any]) -> tuple[pd.DataFrame, pd.DataFrame]
         gescrubd = json.loads(batch.get("gescrubd") or "{}")
     except ValueError:
         afwijzingen, gescrubd = [], {}
-    afgewezen = pd.DataFrame({"Rij": [int(r) + 1 for r, _ in afwijzingen], "Reden": [str(x) for _, x in afwijzingen]})
+    # Stored as the number a person sees (the Excel row or editor line), as the terminal shows it.
+    afgewezen = pd.DataFrame({"Rij": [int(r) for r, _ in afwijzingen], "Reden": [str(x) for _, x in afwijzingen]})
     verwijderd = pd.DataFrame(
         {
             "Soort": [SCRUB_CATEGORIEEN.get(c, c.lower()) for c in sorted(gescrubd)],

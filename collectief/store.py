@@ -57,7 +57,7 @@ __all__ = [
 
 DB_OMGEVINGSVARIABELE = "COLLECTIEF_DB"
 #: The schema this code writes. Older databases are migrated; a newer one is refused untouched.
-SCHEMA_VERSIE = 2
+SCHEMA_VERSIE = 3
 #: SQLite ``application_id`` of a collectief database ("Clct"): a foreign SQLite file is told apart by it.
 APPLICATION_ID = 0x436C6374
 #: How long a writer waits for another one (seconds) before it gives up with a message.
@@ -228,8 +228,26 @@ def _naar_2(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def _naar_3(conn: sqlite3.Connection) -> None:
+    """The team's own tijdwinst assumptions (see :mod:`collectief.aannames_opslag`)."""
+    conn.execute(
+        """CREATE TABLE aannames (
+            soort    TEXT NOT NULL CHECK (soort IN ('minuten', 'aanbod')),
+            sleutel  TEXT NOT NULL,
+            veld     TEXT NOT NULL,
+            waarde   REAL NOT NULL,
+            tijdstip TEXT NOT NULL,
+            PRIMARY KEY (soort, sleutel, veld)
+        )"""
+    )
+
+
 #: Ordered: (the version a step brings the database to, the step). Each step runs in its own transaction.
-_MIGRATIES: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = ((1, _naar_1), (2, _naar_2))
+_MIGRATIES: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
+    (1, _naar_1),
+    (2, _naar_2),
+    (3, _naar_3),
+)
 
 
 # ---- faults as Dutch messages --------------------------------------------------------------------------------
@@ -369,6 +387,11 @@ class Store:
                 conn.execute(f"PRAGMA user_version = {doel}")
             conn.execute("COMMIT")
             versie = doel
+
+    @property
+    def verbinding(self) -> sqlite3.Connection:
+        """The open connection, for the modules that keep their own table in this database (aannames_opslag)."""
+        return self._verbinding
 
     @property
     def _verbinding(self) -> sqlite3.Connection:

@@ -403,7 +403,7 @@ def test_importverslag_van_het_voorbeeld(gedeeld: Path) -> None:
     with Store(dashboard.voorbeeld_db_pad(gedeeld)) as store:
         batch = store.batches().to_dict("records")[0]
     afgewezen, verwijderd = dashboard.importverslag(batch)
-    assert list(afgewezen["Rij"]) == [521, 1282]  # 1-based data rows, as a team member counts
+    assert list(afgewezen["Rij"]) == [530, 1295]  # lines in an editor, as the terminal shows them
     assert all("lege omschrijving" in reden for reden in afgewezen["Reden"])
     assert {"namen", "BSN's", "IBAN's", "e-mailadressen", "telefoonnummers"} <= set(verwijderd["Soort"])
     at = _app("gegevens")
