@@ -44,6 +44,14 @@ MELDINGEN: dict[str, str] = {
         "In '{bestand}' staat de tekstkolom '{kolom}' wel, maar geen enkele rij bevat tekst. Controleer of de "
         "juiste kolom is gekoppeld."
     ),
+    "E070": (
+        "Het bestand met veiligheidssignalen '{bestand}' klopt niet: {wat}. Elk blok [[signaal]] heeft een "
+        "categorie, een thema en een lijst patronen."
+    ),
+    "E071": (
+        "In '{bestand}' is een patroon van {signaal} geen geldige reguliere expressie ({wat}). Controleer haakjes "
+        "en backslashes (schrijf in TOML een backslash dubbel: \\\\w)."
+    ),
 }
 
 
