@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from collectief.nlp import LemmaCache, Pipeline, laad_pipeline
+from collectief.nlp import LemmaCache, Pipeline, laad_pipeline, woordsoorten
 from collectief.records import OVERIG, Afwijzing, Hulpvraag, RuweRij, Thema
 from collectief.themes import ThemaModel, bereid_voor
 
@@ -28,7 +28,8 @@ class Analyse:
     ``hulpvragen``: one row per hulpvraag with ``thema_id``, ``thema``, ``score`` and ``signaal`` added
     (``signaal``: ids of individual-only themes the note also mentions, comma-separated, else empty).
     ``themas``: one row per theme: ``thema_id``, ``thema``, ``bron``, ``individueel``, ``aantal``,
-    ``huishoudens``, ``voorbeelden`` (a list; empty for themes with fewer than k households).
+    ``huishoudens``, ``voorbeelden`` (a list; empty for themes with fewer than k households), ``termen`` (a
+    discovered theme's most distinctive terms, best first; empty for catalogue themes).
     """
 
     hulpvragen: pd.DataFrame
@@ -95,6 +96,8 @@ def analyseer(
         min_huishoudens=min_huishoudens,
         random_state=seed,
         vorige=vorige,
+        # With a tagger (nl_core_news_sm), its tags name the themes; without one, the shipped lexicon does.
+        woordsoorten=woordsoorten(list(notities.teksten), pipeline),
     ).fit(notities)
     themas = {t.id: t for t in model.themas_}
     df["thema_id"] = model.labels_
@@ -127,10 +130,12 @@ def _beschrijf_themas(df: pd.DataFrame, themas: dict[str, Thema], k: int) -> pd.
                 "aantal": len(groep),
                 "huishoudens": aantal_huishoudens,
                 "voorbeelden": voorbeelden,
+                "termen": list(thema.trefwoorden) if thema and thema.bron == "ontdekt" else [],
             }
         )
     tabel = pd.DataFrame(
-        rijen, columns=["thema_id", "thema", "bron", "individueel", "aantal", "huishoudens", "voorbeelden"]
+        rijen,
+        columns=["thema_id", "thema", "bron", "individueel", "aantal", "huishoudens", "voorbeelden", "termen"],
     )
     # Overig last, the rest by size: the team reads the biggest recurring themes first.
     tabel["_overig"] = tabel["thema_id"] == OVERIG
