@@ -2,21 +2,30 @@
 
 :class:`ThemaModel` is a scikit-learn style estimator over prepared notes (:class:`Notities`):
 
-1. *Known themes.* Keyword evidence (:mod:`collectief.matching`) labels the notes it is sure about; a linear
-   classifier on word and character n-grams, trained on those notes and the catalogue's examples, then
-   recognises notes that never use a theme's words ("kindje huilt veel, moeder uitgeput").
-2. *Discovery.* What fits no known theme is clustered (Louvain communities of a nearest-neighbour graph; the
-   number of themes follows from the data). A cluster
-   becomes a theme only when it is big enough, spans enough households and shares a vocabulary; everything
-   else is ``overig``: counted and shown, never hidden.
-3. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids; next month's notes
-   are matched to them first, so a theme keeps its id, and new themes get new ids. Nothing is renumbered.
+1. *Known themes, open set.* Keyword evidence (:mod:`collectief.matching`) and a linear classifier trained on
+   the keyword-sure notes give each note a probability per known theme. A note gets a known theme at once only
+   on evidence specific to it (a strong keyword, or a confident classifier backed by a keyword of that theme,
+   clearly ahead of the second theme). Every other note is free, also one that merely leans to a known theme:
+   "none of the known themes" is an outcome, not a failure.
+2. *Discovery.* Free notes are linked to their nearest neighbours (lemma and character n-grams). Notes in a
+   sparse spot (far from even their second neighbour, relative to the data's typical density) are one-offs so
+   far. The rest is split into communities by Louvain modularity, coarse first; a community that is not one
+   subject (too few members close to its centre) is split again at a finer resolution. The number of themes
+   follows from the data. A group most of whose notes point to one known theme becomes that theme; any other
+   group of enough notes and households with a nameable subject becomes a new theme, named by
+   :mod:`collectief.benoemen`. Notes near a theme (its centroid, or most of their neighbours) join it; what is
+   left is ``overig``: counted and shown, never hidden, except that a note left there which leans to a known
+   theme gets that theme.
+3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
+   whatever else it mentions, and ``signalen_`` lists every individual-only theme it signals.
+4. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids with a threshold that
+   every member meets under the rule a later month uses; next month's notes are matched to them first, so a
+   theme keeps its id, and new themes get new ids. Nothing is renumbered.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -50,10 +59,11 @@ _STERK_BEWIJS = 0.5
 _ZEKER_MODEL = 0.8
 #: How much more a note must lean to its best known theme than to the second before it is assigned at once.
 _MARGE = 0.15
+#: Keyword evidence, and its lead over the second theme, at which no saved discovered theme can claim a note.
+_TREFWOORD_ZEKER = 0.7
+_MARGE_TREFWOORD = 1.5
 #: Share of a discovered group's notes that must lean to one known theme for the group to become that theme.
 _GROEP_BEKEND = 0.5
-#: Mean probability of that known theme over those notes for the group to become it.
-_GROEP_KANS = 0.3
 #: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
 _DREMPEL_KWANTIEL = 0.1
 #: Below this cosine similarity a note never belongs to a discovered theme.
@@ -197,25 +207,25 @@ class ThemaModel(BaseEstimator):
         scores = np.zeros(n)
         kandidaat = np.array([OVERIG] * n, dtype=object)
         kandidaat_score = np.zeros(n)
-        neiging = np.array([OVERIG] * n, dtype=object)
-        neiging_kans = np.zeros(n)
+        self._trefwoord_zeker = np.zeros(n, dtype=bool)
         if self.catalogus_ and n:
-            labels, scores, kandidaat, kandidaat_score, neiging, neiging_kans = self._wijs_catalogus_toe(notities)
-        # Notes that lean to a known theme (without evidence specific enough to assign it at once) wait for the
-        # end; the rest is free for saved and new discovered themes.
+            labels, scores, kandidaat, kandidaat_score = self._wijs_catalogus_toe(notities)
+        # Every note without evidence specific to a known theme is free, also one that merely leans to one: its
+        # group decides (a group of mostly one known theme's notes becomes that theme; any other, a new theme).
         ontdekt: list[OntdektThema] = list(self.vorige.ontdekt_) if self.vorige is not None else []
         if ontdekt:
-            # Saved discovered themes come before a mere leaning to a known theme: a theme keeps its notes.
-            open_ = np.flatnonzero(labels == OVERIG)
+            # Saved discovered themes come before a leaning or a classifier's verdict: a theme keeps its notes.
+            open_ = np.flatnonzero((labels == OVERIG) | ~self._trefwoord_zeker)
             if len(open_):
                 l2, s2 = _wijs_centroiden_toe(notities.deel(open_), ontdekt)
-                labels[open_], scores[open_] = l2, s2
-        vrij = np.flatnonzero((labels == OVERIG) & (kandidaat == OVERIG))
+                geclaimd = l2 != OVERIG
+                labels[open_[geclaimd]], scores[open_[geclaimd]] = l2[geclaimd], s2[geclaimd]
+        vrij = np.flatnonzero(labels == OVERIG)
         volgnummer = max((int(o.id.rsplit("_", 1)[1]) for o in ontdekt), default=0)
         nieuw: list[tuple[OntdektThema, np.ndarray, np.ndarray]] = []
         if len(vrij):
             nieuw, bekend = self._ontdek(
-                notities.deel(vrij), volgnummer, {o.naam for o in ontdekt}, neiging[vrij], neiging_kans[vrij]
+                notities.deel(vrij), volgnummer, {o.naam for o in ontdekt}, kandidaat[vrij], kandidaat_score[vrij]
             )
             for thema_id, leden, sims in bekend:
                 labels[vrij[leden]] = thema_id
@@ -247,11 +257,9 @@ class ThemaModel(BaseEstimator):
                 labels[i] = bruikbaar[0]
         return uit
 
-    def _wijs_catalogus_toe(
-        self, notities: Notities
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _wijs_catalogus_toe(self, notities: Notities) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Known themes per note: labels on specific evidence and their scores; the theme it leans to (score
-        above the threshold) and that score; its most likely known theme whatever the score, and that score."""
+        above the threshold, else overig) and that score."""
         matcher = Trefwoordenmatcher(self.catalogus_)
         bewijs = matcher.scores(notities.teksten)
         ids = np.array([t.id for t in self.catalogus_], dtype=object)
@@ -268,18 +276,26 @@ class ThemaModel(BaseEstimator):
         rij = np.arange(len(notities))
         beste = np.argmax(gecombineerd, axis=1)
         score = gecombineerd[rij, beste]
-        tweede_score = np.sort(gecombineerd, axis=1)[:, -2] if bewijs.shape[1] > 1 else np.zeros(len(notities))
         neigt = score >= self.drempel_catalogus
         kandidaat = np.where(neigt, ids[beste], OVERIG).astype(object)
-        # Specific evidence: a strong keyword of this theme, or a confident classifier backed by a keyword of
-        # it; and clearly more than for any other theme. A classifier alone only knows the known themes, so it
-        # would pull every note into the nearest one.
+        # Specific evidence: a strong keyword of this theme, or a confident classifier backed by a keyword of it;
+        # and clearly more than for any other theme. A classifier alone only knows the known themes, so it would
+        # pull every note into the nearest one.
         eigen_bewijs = bewijs[rij, beste]
         model_kans = kans_model[rij, beste] if kans_model is not None else np.zeros(len(notities))
+        tweede_score = np.sort(gecombineerd, axis=1)[:, -2] if bewijs.shape[1] > 1 else np.zeros(len(notities))
         specifiek = (eigen_bewijs >= _STERK_BEWIJS) | ((model_kans >= _ZEKER_MODEL) & (eigen_bewijs > 0))
         zeker_toe = neigt & specifiek & (score - tweede_score >= _MARGE)
+        # Keyword-sure notes depend on their own words only; the rest also on this month's classifier, so a saved
+        # discovered theme that a note matched before may still claim it (see fit).
+        trefwoord_beste = np.argmax(bewijs, axis=1)
+        trefwoord_eigen = bewijs[rij, trefwoord_beste]
+        self._trefwoord_zeker = (trefwoord_eigen >= _TREFWOORD_ZEKER) & (trefwoord_eigen >= _MARGE_TREFWOORD * tweede)
         labels = np.where(zeker_toe, ids[beste], OVERIG).astype(object)
-        return labels, np.where(zeker_toe, score, 0.0), kandidaat, np.where(neigt, score, 0.0), ids[beste], score
+        labels[self._trefwoord_zeker] = ids[trefwoord_beste[self._trefwoord_zeker]]
+        score = np.where(self._trefwoord_zeker, gecombineerd[rij, trefwoord_beste], score)
+        zeker_toe = zeker_toe | self._trefwoord_zeker
+        return labels, np.where(zeker_toe, score, 0.0), kandidaat, np.where(neigt, score, 0.0)
 
     def _classificeer(self, notities: Notities, zaad: np.ndarray, zeker: np.ndarray) -> np.ndarray | None:
         """Probabilities per known theme from a classifier trained on the sure notes plus catalogue examples."""
@@ -357,29 +373,15 @@ class ThemaModel(BaseEstimator):
         while wachtrij:
             leden_s, diepte = wachtrij.pop(0)
             leden = steekproef[leden_s]
-            # Open set, decided per group: a group most of whose notes point to one known theme, with enough
-            # probability on average, is that theme; otherwise it is new.
-            if len(kandidaat) and kandidaat[0] is not None:
+            # Open set, decided per group: a group most of whose notes lean to one known theme is that theme
+            # (members leaning to another known theme keep theirs); otherwise it is a new theme.
+            if len(kandidaat):
                 waarden, aantallen = np.unique(kandidaat[leden], return_counts=True)
                 beste = int(np.argmax(aantallen))
                 wijst = kandidaat[leden] == waarden[beste]
-                if (
-                    waarden[beste] != OVERIG
-                    and wijst.mean() >= _GROEP_BEKEND
-                    and kandidaat_score[leden][wijst].mean() >= _GROEP_KANS
-                ):
+                if waarden[beste] != OVERIG and wijst.mean() >= _GROEP_BEKEND:
                     bekend.setdefault(str(waarden[beste]), []).append(leden)
                     continue
-            if os.environ.get("COLLECTIEF_DIAG"):
-                waarden, aantallen = np.unique(kandidaat[leden], return_counts=True)
-                b = int(np.argmax(aantallen))
-                print(
-                    "DIAG",
-                    len(leden),
-                    waarden[b],
-                    aantallen[b] / len(leden),
-                    kandidaat_score[leden][kandidaat[leden] == waarden[b]].mean(),
-                )
             thema = self._maak_thema(W, namen, leden, notities.huishoudens, naamgever)
             if thema is not None and len(thema[1]) >= _SAMENHANG * len(leden):
                 kandidaten.append(thema)
@@ -405,7 +407,10 @@ class ThemaModel(BaseEstimator):
         for thema_id, delen in sorted(bekend.items()):
             leden = np.sort(np.concatenate(delen))
             # Members leaning to another known theme keep that; the rest join the group's theme on its strength.
-            bekend_uit.append((thema_id, leden, np.round(kandidaat_score[leden], 4)))
+            eigen = np.where(kandidaat[leden] == OVERIG, thema_id, kandidaat[leden])
+            for tid in np.unique(eigen):
+                deel = leden[eigen == tid]
+                bekend_uit.append((str(tid), deel, np.round(np.maximum(kandidaat_score[deel], 0.5), 4)))
             labels[leden] = "__bekend__"
         if uit:
             # Notes of no theme yet (the rest of a large pool, small groups) join the nearest one when close enough.
