@@ -317,7 +317,9 @@ class ThemaModel(BaseEstimator):
         y = np.concatenate([zaad[zeker], np.array([i for _, i in voorbeelden], dtype=int)])
         if len(np.unique(y)) < 2:
             return None
-        vectoriseerder = Vectoriseerder(min_df=2).fit(alle_lemmas + train_lemmas)
+        # Features from the training notes only: at 100k notes the vocabulary of all notes makes the fit slow,
+        # and words no training note has get no weight anyway.
+        vectoriseerder = Vectoriseerder(min_df=2).fit(train_lemmas)
         model = LogisticRegression(C=4.0, max_iter=500, random_state=self.random_state)
         model.fit(vectoriseerder.transform(train_lemmas), y)
         kans = np.zeros((len(notities), len(self.catalogus_)))
