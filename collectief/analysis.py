@@ -26,7 +26,8 @@ class Analyse:
     """The outcome of one analysis.
 
     ``hulpvragen``: one row per hulpvraag with ``thema_id``, ``thema``, ``score`` and ``signaal`` added
-    (``signaal``: ids of individual-only themes the note also mentions, comma-separated, else empty).
+    (``signaal``: ids of the individual-only themes whose safety signals the note carries, comma-separated, else
+    empty; such a note is itself in an individual-only theme whenever the catalogue has one).
     ``themas``: one row per theme: ``thema_id``, ``thema``, ``bron``, ``individueel``, ``aantal``,
     ``huishoudens``, ``voorbeelden`` (a list; empty for themes with fewer than k households), ``termen`` (a
     discovered theme's most distinctive terms, best first; empty for catalogue themes).
