@@ -3,6 +3,9 @@
     .venv/bin/python bench/bench_themes.py scrub        # once: scrub the sample (deduce) into bench/out/
     .venv/bin/python bench/bench_themes.py quality      # collectief vs TF-IDF+KMeans, NMF, LDA, BERTopic
     .venv/bin/python bench/bench_themes.py speed        # 1k, 10k, 100k rows: seconds and peak memory
+    .venv/bin/python bench/bench_themes.py publiek      # discovery alone on ../shared/bench-data vs baselines
+    .venv/bin/python bench/bench_themes.py veiligheid   # safety recall and false positives, held-out protocol
+    .venv/bin/python bench/bench_themes.py synth        # the independent synthetic set (bench/synth/)
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
 (an advantage real users never have). BERTopic runs when it is installed (``pip install -e ".[bench]"``), with a
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -165,6 +169,87 @@ def kwaliteit() -> None:
         )
 
 
+# ../shared/bench-data next to the repository (or next to the folder of worktrees), or $COLLECTIEF_BENCH_DATA.
+BENCH_DATA = next(
+    (
+        p
+        for p in (
+            Path(os.environ.get("COLLECTIEF_BENCH_DATA", "/nonexistent")),
+            ROOT.parent / "shared" / "bench-data",
+            ROOT.parents[1] / "shared" / "bench-data",
+        )
+        if p.exists()
+    ),
+    ROOT.parent / "shared" / "bench-data",
+)
+PUBLIEK = ("dekamer_be_titles", "sib200_nld")
+
+
+def char_lsa(teksten: list[str], k: int, seed: int) -> np.ndarray:
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import TruncatedSVD
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
+
+    X = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True).fit_transform(teksten)
+    Z = normalize(TruncatedSVD(n_components=min(100, X.shape[1] - 1), random_state=seed).fit_transform(X))
+    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(Z)
+
+
+def publiek() -> None:
+    """Discovery alone on public labelled Dutch texts (read from ../shared/bench-data, never copied)."""
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    if not BENCH_DATA.exists():
+        sys.exit(f"{BENCH_DATA} not found: the public sets live next to the repository, in shared/bench-data")
+    print(f"pipeline: {laad_pipeline().naam}; AMI against the labels; baselines get the true k")
+    print(f"| {'file':18} | {'method':34} | {'AMI':>5} | {'in overig':>9} | {'themes':>6} | {'s':>5} |")
+    print("|" + "|".join("-" * w for w in (20, 36, 7, 11, 8, 7)) + "|")
+    for naam in PUBLIEK:
+        data = pd.read_csv(BENCH_DATA / f"{naam}.csv")
+        waarheid = data["label"].to_numpy()
+        k = len(set(waarheid))
+        teksten = _baseline_teksten(data["text"].tolist())
+        methoden = {
+            "collectief (alleen ontdekken)": lambda s, d=data: (
+                analyseer(pd.DataFrame({"tekst": d["text"]}), (), seed=s).hulpvragen["thema_id"].to_numpy()
+            ),
+            f"TF-IDF + KMeans (k={k})": lambda s, t=teksten, k=k: kmeans(t, k, s),
+            f"char 3-5 LSA + KMeans (k={k})": lambda s, t=teksten, k=k: char_lsa(t, k, s),
+            f"NMF (k={k})": lambda s, t=teksten, k=k: nmf(t, k, s),
+        }
+        for methode, functie in methoden.items():
+            start = time.perf_counter()
+            labels = np.asarray(functie(0)).astype(str)
+            duur = time.perf_counter() - start
+            ami = adjusted_mutual_info_score(waarheid, labels)
+            overig = (labels == OVERIG).mean()
+            aantal = len(set(labels) - {OVERIG})
+            print(f"| {naam:18} | {methode:34} | {ami:5.3f} | {overig:9.1%} | {aantal:6d} | {duur:5.1f} |")
+
+
+VEILIGHEIDSSET = ROOT / "tests" / "data" / "veiligheid" / "veiligheid.csv"
+
+
+def veiligheid() -> None:
+    """Recall and false positives of the safety signals on the independent set, by half and overall."""
+    from collectief.veiligheid import Veiligheidssignalen
+
+    data = pd.read_csv(VEILIGHEIDSSET, sep=";")
+    signalen = Veiligheidssignalen.standaard()
+    data["gevonden"] = [bool(signalen.categorieen(normaliseer(t))) for t in data["tekst"]]
+    print(f"| {'part':22} | {'recall':>15} | {'false positives':>15} |")
+    print("|------------------------|-----------------|-----------------|")
+    for deel, rijen in (("A (even rows)", data.iloc[::2]), ("B (odd rows)", data.iloc[1::2]), ("all", data)):
+        veilig, lijkt = rijen[rijen["veilig"] == 1], rijen[rijen["veilig"] == 0]
+        print(
+            f"| {deel:22} | {veilig['gevonden'].mean():6.3f} ({veilig['gevonden'].sum():3d}/{len(veilig):3d}) "
+            f"| {lijkt['gevonden'].mean():6.3f} ({lijkt['gevonden'].sum():3d}/{len(lijkt):3d}) |"
+        )
+    per = data[data["veilig"] == 1].groupby("categorie")["gevonden"].mean()
+    print("recall per category:", ", ".join(f"{c} {v:.2f}" for c, v in per.items()))
+
+
 def _groot(n: int, seed: int = 0) -> pd.DataFrame:
     """n rows from the sample's notes, each made unique so no parse is skipped as a duplicate."""
     basis = _sample(scrub=False)
@@ -217,7 +302,7 @@ def _cpu() -> str:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("wat", choices=["scrub", "quality", "speed", "_meet"])
+    parser.add_argument("wat", choices=["scrub", "quality", "speed", "_meet", "publiek", "veiligheid", "synth"])
     parser.add_argument("n", nargs="*", type=int)
     args = parser.parse_args()
     if args.wat == "scrub":
@@ -228,6 +313,15 @@ if __name__ == "__main__":
         GESCRUBD.write_text(json.dumps([t for t, _ in Scrubber().scrub_many(ruw)], ensure_ascii=False))
     elif args.wat == "quality":
         kwaliteit()
+    elif args.wat == "publiek":
+        publiek()
+    elif args.wat == "veiligheid":
+        veiligheid()
+    elif args.wat == "synth":
+        sys.path.insert(0, str(ROOT / "bench"))
+        from synth_bench import synth
+
+        synth(args.n)
     elif args.wat == "speed":
         snelheid(args.n or [1000, 10000, 100000])
     else:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from collectief.nlp import LemmaCache, Pipeline, laad_pipeline
+from collectief.nlp import LemmaCache, Pipeline, laad_pipeline, woordsoorten
 from collectief.records import OVERIG, Afwijzing, Hulpvraag, RuweRij, Thema
 from collectief.themes import ThemaModel, bereid_voor
 
@@ -30,9 +30,11 @@ class Analyse:
     """The outcome of one analysis.
 
     ``hulpvragen``: one row per hulpvraag with ``thema_id``, ``thema``, ``score`` and ``signaal`` added
-    (``signaal``: ids of individual-only themes the note also mentions, comma-separated, else empty).
+    (``signaal``: ids of the individual-only themes whose safety signals the note carries, comma-separated, else
+    empty; such a note is itself in an individual-only theme whenever the catalogue has one).
     ``themas``: one row per theme: ``thema_id``, ``thema``, ``bron``, ``individueel``, ``aantal``,
-    ``huishoudens``, ``voorbeelden`` (a list; empty for themes with fewer than k households).
+    ``huishoudens``, ``voorbeelden`` (a list; empty for themes with fewer than k households), ``termen`` (a
+    discovered theme's most distinctive terms, best first; empty for catalogue themes).
     """
 
     hulpvragen: pd.DataFrame
@@ -123,6 +125,8 @@ def analyseer(
         min_huishoudens=min_huishoudens,
         random_state=seed,
         vorige=vorige,
+        # With a tagger (nl_core_news_sm), its tags name the themes; without one, the shipped lexicon does.
+        woordsoorten=woordsoorten(list(notities.teksten), pipeline),
     ).fit(notities)
     themas = {t.id: t for t in model.themas_}
     df["thema_id"] = model.labels_
@@ -155,10 +159,12 @@ def _beschrijf_themas(df: pd.DataFrame, themas: dict[str, Thema], k: int) -> pd.
                 "aantal": len(groep),
                 "huishoudens": aantal_huishoudens,
                 "voorbeelden": voorbeelden,
+                "termen": list(thema.trefwoorden) if thema and thema.bron == "ontdekt" else [],
             }
         )
     tabel = pd.DataFrame(
-        rijen, columns=["thema_id", "thema", "bron", "individueel", "aantal", "huishoudens", "voorbeelden"]
+        rijen,
+        columns=["thema_id", "thema", "bron", "individueel", "aantal", "huishoudens", "voorbeelden", "termen"],
     )
     # Overig last, the rest by size: the team reads the biggest recurring themes first.
     tabel["_overig"] = tabel["thema_id"] == OVERIG

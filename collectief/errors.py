@@ -98,6 +98,14 @@ MELDINGEN: dict[str, str] = {
     "E062": ("Onbekende scrubstap '{stap}'. Bekende stappen: {stappen}."),
     # plan and outputs: E080-E099
     "E080": "'{waarde}' is geen maand. Schrijf de maand als JJJJ-MM, bijvoorbeeld --tot 2026-09.",
+    "E070": (
+        "Het bestand met veiligheidssignalen '{bestand}' klopt niet: {wat}. Elk blok [[signaal]] heeft een "
+        "categorie, een thema en een lijst patronen."
+    ),
+    "E071": (
+        "In '{bestand}' is een patroon van {signaal} geen geldige reguliere expressie ({wat}). Controleer haakjes "
+        "en backslashes (schrijf in TOML een backslash dubbel: \\\\w)."
+    ),
 }
 
 

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import logging
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ __all__ = [
     "laad_pipeline",
     "lemmas_van",
     "lemmatiseer",
+    "woordsoorten_van",
 ]
 
 log = logging.getLogger(__name__)
@@ -188,6 +190,24 @@ def lemmatiseer(
         cache.nlp_cache_schrijf((sleutels[t], " ".join(lemmas)) for t, lemmas in nieuw.items())
     bekend.update(nieuw)
     return [bekend[t] for t in teksten]
+
+
+def woordsoorten_van(docs: Iterable[Doc]) -> dict[str, str]:
+    """Each content lemma's most frequent part-of-speech tag in tagged docs (ties: alphabetical), for naming."""
+    tellingen: dict[str, Counter[str]] = {}
+    for doc in docs:
+        for token in doc:
+            if _bruikbaar(token, heeft_pos=True):
+                lemma = (token.lemma_ or token.text).lower()
+                tellingen.setdefault(lemma, Counter())[token.pos_] += 1
+    return {lemma: min(t.items(), key=lambda x: (-x[1], x[0]))[0] for lemma, t in tellingen.items()}
+
+
+def woordsoorten(teksten: Sequence[str], pipeline: Pipeline, batch_size: int = 1000) -> dict[str, str] | None:
+    """Tags per lemma from the pipeline's tagger, or None when it has none (then the lexicon decides)."""
+    if not pipeline.heeft_pos:
+        return None
+    return woordsoorten_van(pipeline.nlp.pipe(list(dict.fromkeys(teksten)), batch_size=batch_size))
 
 
 class LemmaCache(Protocol):

@@ -2,15 +2,25 @@
 
 :class:`ThemaModel` is a scikit-learn style estimator over prepared notes (:class:`Notities`):
 
-1. *Known themes.* Keyword evidence (:mod:`collectief.matching`) labels the notes it is sure about; a linear
-   classifier on word and character n-grams, trained on those notes and the catalogue's examples, then
-   recognises notes that never use a theme's words ("kindje huilt veel, moeder uitgeput").
-2. *Discovery.* What fits no known theme is clustered (Louvain communities of a nearest-neighbour graph; the
-   number of themes follows from the data). A cluster
-   becomes a theme only when it is big enough, spans enough households and shares a vocabulary; everything
-   else is ``overig``: counted and shown, never hidden.
-3. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids; next month's notes
-   are matched to them first, so a theme keeps its id, and new themes get new ids. Nothing is renumbered.
+1. *Known themes, open set.* Keyword evidence (:mod:`collectief.matching`) and a linear classifier trained on
+   the keyword-sure notes give each note a probability per known theme. A note gets a known theme at once only
+   on evidence specific to it (a strong keyword, or a confident classifier backed by a keyword of that theme,
+   clearly ahead of the second theme). Every other note is free, also one that merely leans to a known theme:
+   "none of the known themes" is an outcome, not a failure.
+2. *Discovery.* Free notes are linked to their nearest neighbours (lemma and character n-grams). Notes in a
+   sparse spot (far from even their second neighbour, relative to the data's typical density) are one-offs so
+   far. The rest is split into communities by Louvain modularity, coarse first; a community that is not one
+   subject (too few members close to its centre) is split again at a finer resolution. The number of themes
+   follows from the data. A group most of whose notes point to one known theme becomes that theme; any other
+   group of enough notes and households with a nameable subject becomes a new theme, named by
+   :mod:`collectief.benoemen`. Notes near a theme (its centroid, or most of their neighbours) join it; what is
+   left is ``overig``: counted and shown, never hidden, except that a note left there which leans to a known
+   theme gets that theme.
+3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
+   whatever else it mentions, and ``signalen_`` lists every individual-only theme it signals.
+4. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids with a threshold that
+   every member meets under the rule a later month uses; next month's notes are matched to them first, so a
+   theme keeps its id, and new themes get new ids. Nothing is renumbered.
 """
 
 from __future__ import annotations
@@ -18,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,18 +41,41 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
+from collectief.benoemen import Naamgever, ThemaNaam
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
 from collectief.matching import Trefwoordenmatcher
-from collectief.nlp import DOMEIN_STOPWOORDEN, LemmaCache, Pipeline, lemmatiseer
+from collectief.nlp import LemmaCache, Pipeline, lemmatiseer
 from collectief.normalise import normaliseer
 from collectief.records import OVERIG, Thema
+from collectief.veiligheid import Veiligheidssignalen
 
 __all__ = ["MODEL_VERSIE", "Notities", "OntdektThema", "ThemaModel", "bereid_voor"]
 
 MODEL_VERSIE = 1
-#: Keyword evidence for an individual-only theme at which it overrides other themes (one strong keyword).
-_VEILIGHEIDSSIGNAAL = 0.5
+#: Keyword evidence that is specific to a theme on its own (one strong keyword, even late in a note).
+_STERK_BEWIJS = 0.5
+#: Classifier probability that counts as specific evidence when a keyword of the same theme backs it.
+_ZEKER_MODEL = 0.8
+#: How much more a note must lean to its best known theme than to the second before it is assigned at once.
+_MARGE = 0.15
+#: Keyword evidence, and its lead over the second theme, at which no saved discovered theme can claim a note.
+_TREFWOORD_ZEKER = 0.7
+_MARGE_TREFWOORD = 1.5
+#: Share of a discovered group's notes that must lean to one known theme for the group to become that theme.
+_GROEP_BEKEND = 0.5
+#: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
+_DREMPEL_KWANTIEL = 0.1
+#: Below this cosine similarity a note never belongs to a discovered theme.
+_MIN_ABSOLUUT = 0.05
+#: Share of a note's nearest neighbours that must hold one discovered theme for the note to join it.
+_BUREN_MEERDERHEID = 0.4
+#: Share of a group's notes that must be core members (close to its centre) for it to count as one subject.
+_SAMENHANG = 0.5
+#: How often a broad group is split again at a finer resolution.
+_MAX_VERFIJNING = 2
+#: Distinctive terms per group compared when fragments are merged.
+_TOP_TERMEN = 10
 #: Most sure notes per known theme used to train the classifier.
 _MAX_TRAIN_PER_THEMA = 300
 #: Largest pool of free notes whose similarity graph is built whole; above it, a seeded sample.
@@ -118,7 +151,13 @@ class ThemaModel(BaseEstimator):
     min_huishoudens : fewest distinct households for a discovered theme (notes count when households are unknown).
     buren : neighbours per note in the similarity graph of discovery.
     resolutie : Louvain resolution; higher gives more, smaller themes.
-    min_gelijkenis : lowest cosine similarity of a note to its discovered theme's centroid; below it, overig.
+    min_gelijkenis : lowest similarity of a member to its discovered theme's centroid, as a share of the median
+        member's; below it, overig.
+    dichtheid : lowest similarity of a note to its second-nearest neighbour, as a share of the median note's, to
+        take part in grouping (the rest may join a theme later, or is overig).
+    samenvoegen : lowest cosine between two groups' distinctive vocabularies (c-TF-IDF) at which they merge.
+    char_gewicht : weight of character n-grams against lemma n-grams in discovery's similarity graph.
+    woordsoorten : lemma -> part-of-speech tag from a tagger, for naming; without it, the shipped lexicon.
     drempel_catalogus : lowest combined score at which a note gets a known theme.
     random_state : seed for every random step; same data and seed give the same themes.
     vorige : a model fitted earlier (e.g. last month) whose discovered themes keep their ids.
@@ -131,8 +170,12 @@ class ThemaModel(BaseEstimator):
         min_huishoudens: int = 5,
         drempel_catalogus: float = 0.5,
         buren: int = 10,
-        resolutie: float = 1.0,
-        min_gelijkenis: float = 0.2,
+        resolutie: float = 0.5,
+        min_gelijkenis: float = 0.3,
+        samenvoegen: float = 0.3,
+        dichtheid: float = 0.5,
+        char_gewicht: float = 1.0,
+        woordsoorten: Mapping[str, str] | None = None,
         random_state: int = 0,
         vorige: ThemaModel | None = None,
     ) -> None:
@@ -143,36 +186,80 @@ class ThemaModel(BaseEstimator):
         self.buren = buren
         self.resolutie = resolutie
         self.min_gelijkenis = min_gelijkenis
+        self.samenvoegen = samenvoegen
+        self.dichtheid = dichtheid
+        self.char_gewicht = char_gewicht
+        self.woordsoorten = woordsoorten
         self.random_state = random_state
         self.vorige = vorige
 
     # ---- fitting -------------------------------------------------------------------------------------------
     def fit(self, notities: Notities) -> ThemaModel:
-        """Learn the themes of these notes; ``labels_`` and ``scores_`` hold the assignment."""
+        """Learn the themes of these notes; ``labels_`` and ``scores_`` hold the assignment.
+
+        Open set: a note gets a known theme at once only on evidence specific to that theme. Every other note
+        is free: saved discovered themes come first, then discovery groups the free notes, and a group whose
+        members mostly lean to one known theme becomes that theme, while any other group becomes a new theme.
+        """
         n = len(notities)
         self.catalogus_ = tuple(self.catalogus)
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)
-        self.signalen_ = np.array([""] * n, dtype=object)
+        kandidaat = np.array([OVERIG] * n, dtype=object)
+        kandidaat_score = np.zeros(n)
+        self._trefwoord_zeker = np.zeros(n, dtype=bool)
         if self.catalogus_ and n:
-            labels, scores = self._wijs_catalogus_toe(notities)
-        vrij = np.flatnonzero(labels == OVERIG)
+            labels, scores, kandidaat, kandidaat_score = self._wijs_catalogus_toe(notities)
+        # Every note without evidence specific to a known theme is free, also one that merely leans to one: its
+        # group decides (a group of mostly one known theme's notes becomes that theme; any other, a new theme).
         ontdekt: list[OntdektThema] = list(self.vorige.ontdekt_) if self.vorige is not None else []
-        if ontdekt and len(vrij):
-            l2, s2 = _wijs_centroiden_toe(notities.deel(vrij), ontdekt)
-            labels[vrij], scores[vrij] = l2, s2
-            vrij = np.flatnonzero(labels == OVERIG)
+        if ontdekt:
+            # Saved discovered themes come before a leaning or a classifier's verdict: a theme keeps its notes.
+            open_ = np.flatnonzero((labels == OVERIG) | ~self._trefwoord_zeker)
+            if len(open_):
+                l2, s2 = _wijs_centroiden_toe(notities.deel(open_), ontdekt)
+                geclaimd = l2 != OVERIG
+                labels[open_[geclaimd]], scores[open_[geclaimd]] = l2[geclaimd], s2[geclaimd]
+        vrij = np.flatnonzero(labels == OVERIG)
         volgnummer = max((int(o.id.rsplit("_", 1)[1]) for o in ontdekt), default=0)
-        nieuw = self._ontdek(notities.deel(vrij), volgnummer, {o.naam for o in ontdekt}) if len(vrij) else []
+        nieuw: list[tuple[OntdektThema, np.ndarray, np.ndarray]] = []
+        if len(vrij):
+            nieuw, bekend = self._ontdek(
+                notities.deel(vrij), volgnummer, {o.naam for o in ontdekt}, kandidaat[vrij], kandidaat_score[vrij]
+            )
+            for thema_id, leden, sims in bekend:
+                labels[vrij[leden]] = thema_id
+                scores[vrij[leden]] = sims
         for thema, leden, sims in nieuw:
             labels[vrij[leden]] = thema.id
             scores[vrij[leden]] = sims
+        # What no group took keeps its known theme when it leans to one (the classic assignment); else overig.
+        over = (labels == OVERIG) & (kandidaat != OVERIG)
+        labels[over], scores[over] = kandidaat[over], kandidaat_score[over]
+        self.signalen_ = self._veiligheid(notities, labels)
         self.ontdekt_ = tuple(ontdekt + [t for t, _, _ in nieuw])
         self.labels_ = labels
         self.scores_ = np.round(scores, 4)
         return self
 
-    def _wijs_catalogus_toe(self, notities: Notities) -> tuple[np.ndarray, np.ndarray]:
+    def _veiligheid(self, notities: Notities, labels: np.ndarray) -> np.ndarray:
+        """Safety first: a note with a safety signal goes to its individual-only theme, whatever else it is about.
+
+        The signal column keeps every individual-only theme the note signals (comma-separated ids). Without a
+        catalogue (discovery alone) the note keeps its theme and only carries the signal.
+        """
+        signalen = Veiligheidssignalen.standaard().zoek(notities.teksten)
+        individueel = {t.id for t in self.catalogus_ if t.individueel}
+        uit = np.array([",".join(s) for s in signalen], dtype=object)
+        for i, gevonden in enumerate(signalen):
+            bruikbaar = [t for t in gevonden if t in individueel]
+            if bruikbaar and labels[i] not in individueel:
+                labels[i] = bruikbaar[0]
+        return uit
+
+    def _wijs_catalogus_toe(self, notities: Notities) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Known themes per note: labels on specific evidence and their scores; the theme it leans to (score
+        above the threshold, else overig) and that score."""
         matcher = Trefwoordenmatcher(self.catalogus_)
         bewijs = matcher.scores(notities.teksten)
         ids = np.array([t.id for t in self.catalogus_], dtype=object)
@@ -186,17 +273,29 @@ class ThemaModel(BaseEstimator):
         # Either source of evidence can carry a note (noisy-or): keywords when present, the classifier when
         # a note describes a theme in other words.
         gecombineerd = kans_trefwoord if kans_model is None else 1.0 - (1.0 - kans_trefwoord) * (1.0 - kans_model)
+        rij = np.arange(len(notities))
         beste = np.argmax(gecombineerd, axis=1)
-        # Safety first: a clear signal of an individual-only theme (violence, addiction, crisis) is flagged for
-        # individual follow-up even when the note is mainly about something else.
-        individueel = np.array([t.individueel for t in self.catalogus_], dtype=bool)
-        self.signalen_ = np.array(
-            [",".join(ids[j] for j in np.flatnonzero(individueel & (rij >= _VEILIGHEIDSSIGNAAL))) for rij in bewijs],
-            dtype=object,
-        )
-        score = gecombineerd[np.arange(len(notities)), beste]
-        labels = np.where(score >= self.drempel_catalogus, ids[beste], OVERIG).astype(object)
-        return labels, np.where(labels == OVERIG, 0.0, score)
+        score = gecombineerd[rij, beste]
+        neigt = score >= self.drempel_catalogus
+        kandidaat = np.where(neigt, ids[beste], OVERIG).astype(object)
+        # Specific evidence: a strong keyword of this theme, or a confident classifier backed by a keyword of it;
+        # and clearly more than for any other theme. A classifier alone only knows the known themes, so it would
+        # pull every note into the nearest one.
+        eigen_bewijs = bewijs[rij, beste]
+        model_kans = kans_model[rij, beste] if kans_model is not None else np.zeros(len(notities))
+        tweede_score = np.sort(gecombineerd, axis=1)[:, -2] if bewijs.shape[1] > 1 else np.zeros(len(notities))
+        specifiek = (eigen_bewijs >= _STERK_BEWIJS) | ((model_kans >= _ZEKER_MODEL) & (eigen_bewijs > 0))
+        zeker_toe = neigt & specifiek & (score - tweede_score >= _MARGE)
+        # Keyword-sure notes depend on their own words only; the rest also on this month's classifier, so a saved
+        # discovered theme that a note matched before may still claim it (see fit).
+        trefwoord_beste = np.argmax(bewijs, axis=1)
+        trefwoord_eigen = bewijs[rij, trefwoord_beste]
+        self._trefwoord_zeker = (trefwoord_eigen >= _TREFWOORD_ZEKER) & (trefwoord_eigen >= _MARGE_TREFWOORD * tweede)
+        labels = np.where(zeker_toe, ids[beste], OVERIG).astype(object)
+        labels[self._trefwoord_zeker] = ids[trefwoord_beste[self._trefwoord_zeker]]
+        score = np.where(self._trefwoord_zeker, gecombineerd[rij, trefwoord_beste], score)
+        zeker_toe = zeker_toe | self._trefwoord_zeker
+        return labels, np.where(zeker_toe, score, 0.0), kandidaat, np.where(neigt, score, 0.0)
 
     def _classificeer(self, notities: Notities, zaad: np.ndarray, zeker: np.ndarray) -> np.ndarray | None:
         """Probabilities per known theme from a classifier trained on the sure notes plus catalogue examples."""
@@ -218,7 +317,9 @@ class ThemaModel(BaseEstimator):
         y = np.concatenate([zaad[zeker], np.array([i for _, i in voorbeelden], dtype=int)])
         if len(np.unique(y)) < 2:
             return None
-        vectoriseerder = Vectoriseerder(min_df=2).fit(alle_lemmas + train_lemmas)
+        # Features from the training notes only: at 100k notes the vocabulary of all notes makes the fit slow,
+        # and words no training note has get no weight anyway.
+        vectoriseerder = Vectoriseerder(min_df=2).fit(train_lemmas)
         model = LogisticRegression(C=4.0, max_iter=500, random_state=self.random_state)
         model.fit(vectoriseerder.transform(train_lemmas), y)
         kans = np.zeros((len(notities), len(self.catalogus_)))
@@ -226,52 +327,114 @@ class ThemaModel(BaseEstimator):
         return kans
 
     def _ontdek(
-        self, notities: Notities, volgnummer: int, bezette_namen: set[str]
-    ) -> list[tuple[OntdektThema, np.ndarray, np.ndarray]]:
-        """Find communities of similar free notes; keep only those that are real recurring themes.
+        self,
+        notities: Notities,
+        volgnummer: int,
+        bezette_namen: set[str],
+        kandidaat: np.ndarray,
+        kandidaat_score: np.ndarray,
+    ) -> tuple[list[tuple[OntdektThema, np.ndarray, np.ndarray]], list[tuple[str, np.ndarray, np.ndarray]]]:
+        """Group the free notes; return new themes and the groups that turned out to be known themes.
 
-        Notes are linked to their nearest neighbours (cosine over lemma and character n-grams) and the graph
-        is split into communities by Louvain modularity, so the number of themes follows from the data.
+        1. Notes are linked to their nearest neighbours (cosine over lemma and character n-grams) and the graph
+           is split into communities by Louvain modularity, so the number of themes follows from the data.
+        2. Fragments of one subject are merged: communities whose distinctive vocabulary (c-TF-IDF) overlaps.
+        3. A group whose members mostly lean to one known theme becomes that theme; any other group of enough
+           notes and households with a nameable subject becomes a new theme.
+        4. Notes of groups too small to be a theme join the nearest theme when close enough to it; the rest
+           (and members far from their own theme) are overig: the genuine one-offs.
         """
         n = len(notities)
         if n < max(2 * self.min_grootte, 10):
-            return []
+            return [], []
         lemmas = [list(x) for x in notities.lemmas]
         rng = np.random.default_rng(self.random_state)
         # Very large pools: find the themes on a sample, then assign every note (including the rest) below.
         steekproef = np.sort(rng.choice(n, _MAX_GRAAF, replace=False)) if n > _MAX_GRAAF else np.arange(n)
-        X = Vectoriseerder(min_df=2, char_gewicht=0.6).fit_transform([lemmas[i] for i in steekproef])
+        X = Vectoriseerder(min_df=2, char_gewicht=self.char_gewicht).fit_transform([lemmas[i] for i in steekproef])
         if X.shape[1] < 3:
-            return []
-        gemeenschappen = _gemeenschappen(X, self.buren, self.resolutie, self.random_state)
+            return [], []
+        naasten, gelijkenis = _naaste_buren(X, self.buren)
+        # Density: a note whose second-nearest neighbour is far recurs nowhere yet; it stays out of the graph and
+        # may join a theme below when close enough to it, or else is overig: a genuine one-off.
+        # Relative to the data's own typical density, so short titles and long sentences are judged alike.
+        tweede = gelijkenis[:, min(1, gelijkenis.shape[1] - 1)]
+        dicht = np.flatnonzero(tweede >= self.dichtheid * np.median(tweede))
+        gemeenschappen = _gemeenschappen(naasten, gelijkenis, dicht, self.resolutie, self.random_state)
         woord_tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
         W = woord_tfidf.fit_transform([" ".join(x) for x in lemmas])
         namen = woord_tfidf.get_feature_names_out()
-        kandidaten = []
-        for leden in gemeenschappen:
-            thema = self._maak_thema(W, namen, steekproef[leden], notities.huishoudens)
-            if thema is not None:
-                kandidaten.append(thema)
-        # Bigger themes first, then by label, so ids are deterministic.
-        kandidaten.sort(key=lambda t: (-len(t[1]), t[0]))
-        uit = []
-        for kernwoorden, _, _, centroide in kandidaten:
-            volgnummer += 1
-            naam = _uniek(", ".join(kernwoorden), bezette_namen)
-            bezette_namen.add(naam)
-            # Later notes join this theme under the same rule its members met.
-            uit.append(OntdektThema(f"ontdekt_{volgnummer}", naam, kernwoorden, centroide, self.min_gelijkenis))
-        if not uit:
-            return []
-        # Sampled notes belong to their community; the rest go to their best theme when close enough to it.
+        Ws = W[steekproef]
+        groepen = _voeg_fragmenten_samen(Ws, gemeenschappen, self.samenvoegen)
+        naamgever = Naamgever(self.woordsoorten)
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)
-        for thema, (_, leden, sims, _) in zip(uit, kandidaten, strict=True):
-            labels[leden], scores[leden] = thema.id, sims
-        rest = np.setdiff1d(np.arange(n), steekproef)
-        if len(rest):
-            labels[rest], scores[rest] = _wijs_centroiden_toe(notities.deel(rest), uit)
-        return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit]
+        bekend: dict[str, list[np.ndarray]] = {}
+        kandidaten = []
+        wachtrij = [(g, 0) for g in groepen]
+        while wachtrij:
+            leden_s, diepte = wachtrij.pop(0)
+            leden = steekproef[leden_s]
+            # Open set, decided per group: a group most of whose notes lean to one known theme is that theme
+            # (members leaning to another known theme keep theirs); otherwise it is a new theme.
+            if len(kandidaat):
+                waarden, aantallen = np.unique(kandidaat[leden], return_counts=True)
+                beste = int(np.argmax(aantallen))
+                wijst = kandidaat[leden] == waarden[beste]
+                if waarden[beste] != OVERIG and wijst.mean() >= _GROEP_BEKEND:
+                    bekend.setdefault(str(waarden[beste]), []).append(leden)
+                    continue
+            thema = self._maak_thema(W, namen, leden, notities.huishoudens, naamgever)
+            if thema is not None and len(thema[1]) >= _SAMENHANG * len(leden):
+                kandidaten.append(thema)
+            elif len(leden) >= 2 * self.min_grootte and diepte < _MAX_VERFIJNING:
+                # Too broad to be one subject: look inside it at a finer resolution.
+                delen = _gemeenschappen(naasten, gelijkenis, leden_s, 2 * self.resolutie, self.random_state)
+                if len(delen) > 1:
+                    wachtrij.extend((d, diepte + 1) for d in delen)
+                elif thema is not None:
+                    kandidaten.append(thema)
+            elif thema is not None:
+                kandidaten.append(thema)
+        # Bigger themes first, then by name, so ids are deterministic.
+        kandidaten.sort(key=lambda t: (-len(t[1]), t[0].naam))
+        uit = []
+        for naam, kern_leden, sims, centroide, drempel in kandidaten:
+            volgnummer += 1
+            label = _uniek(naam.naam, bezette_namen)
+            bezette_namen.add(label)
+            uit.append(OntdektThema(f"ontdekt_{volgnummer}", label, naam.termen, centroide, drempel))
+            labels[kern_leden], scores[kern_leden] = uit[-1].id, sims
+        bekend_uit = []
+        for thema_id, delen in sorted(bekend.items()):
+            leden = np.sort(np.concatenate(delen))
+            # Members leaning to another known theme keep that; the rest join the group's theme on its strength.
+            eigen = np.where(kandidaat[leden] == OVERIG, thema_id, kandidaat[leden])
+            for tid in np.unique(eigen):
+                deel = leden[eigen == tid]
+                bekend_uit.append((str(tid), deel, np.round(np.maximum(kandidaat_score[deel], 0.5), 4)))
+            labels[leden] = "__bekend__"
+        if uit:
+            # Notes of no theme yet (the rest of a large pool, small groups) join the nearest one when close enough.
+            rest = np.flatnonzero(labels == OVERIG)
+            if len(rest):
+                l2, s2 = _wijs_centroiden_toe(notities.deel(rest), uit)
+                labels[rest], scores[rest] = l2, s2
+            # Or when most of their nearest neighbours share one theme: close to a theme's edge, not its centre.
+            # Two rounds: a note at the edge can lean on a neighbour that joined in the first.
+            for rij in _twee_rondes(labels, steekproef):
+                labels_s = labels[steekproef]
+                for r in rij:
+                    buren_labels = labels_s[naasten[r]]
+                    waarden, aantallen = np.unique(buren_labels[buren_labels != OVERIG], return_counts=True)
+                    if len(waarden) and aantallen.max() >= _BUREN_MEERDERHEID * len(buren_labels):
+                        beste = int(np.argmax(aantallen))
+                        if str(waarden[beste]).startswith("ontdekt_"):
+                            i = steekproef[r]
+                            labels[i] = waarden[beste]
+                            scores[i] = float(np.mean(gelijkenis[r][buren_labels == waarden[beste]]))
+        uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen)
+        return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
     def _maak_thema(
         self,
@@ -279,26 +442,23 @@ class ThemaModel(BaseEstimator):
         namen: np.ndarray,
         leden: np.ndarray,
         huishoudens: Sequence[str | None],
-    ) -> tuple[tuple[str, ...], np.ndarray, np.ndarray, dict[str, float]] | None:
-        """Label, core members and centroid of a cluster, or None when it is noise rather than a theme."""
+        naamgever: Naamgever,
+    ) -> tuple[ThemaNaam, np.ndarray, np.ndarray, dict[str, float], float] | None:
+        """Name, core members, their similarity, centroid and join threshold of a group; None when it is noise."""
         if len(leden) < self.min_grootte:
             return None
-        # c-TF-IDF: how typical a lemma is for this cluster, against how common it is overall.
-        in_cluster = np.asarray((W[leden] > 0).sum(axis=0)).ravel() / len(leden)
-        overal = np.asarray((W > 0).sum(axis=0)).ravel() / W.shape[0]
-        onderscheidend = in_cluster * np.log1p(in_cluster / np.maximum(overal, 1e-9))
-        volgorde = np.argsort(-onderscheidend, kind="stable")
-        kern = [
-            namen[i]
-            for i in volgorde[:10]
-            if in_cluster[i] >= 0.1 and len(namen[i]) >= 4 and namen[i] not in DOMEIN_STOPWOORDEN
-        ][:3]
-        if not kern:
-            return None  # no word recurs in this group: noise, not a theme
+        gewichten, dekking = _onderscheidend(W, leden)
+        kolommen = np.flatnonzero(gewichten > 0)
+        naam = naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen])
+        if naam is None:
+            return None  # no noun recurs in this group: noise, not a theme
         leden = np.asarray(leden, dtype=int)
-        gemiddeld = np.asarray(W[leden].mean(axis=0)).ravel()
-        # A note that hardly resembles its group recurs nowhere: it goes to overig, visibly, not into a theme.
-        kern_leden = leden[_cosinus(W[leden], namen, _centroide(gemiddeld, namen)) >= self.min_gelijkenis]
+        centroide = _centroide(np.asarray(W[leden].mean(axis=0)).ravel(), namen)
+        sims = _cosinus(W[leden], namen, centroide)
+        # A note that hardly resembles its group (far less than its typical member) recurs nowhere: it goes to
+        # overig, visibly, not into a theme.
+        kern = sims >= max(_MIN_ABSOLUUT, self.min_gelijkenis * float(np.median(sims)))
+        kern_leden = leden[kern]
         if len(kern_leden) < self.min_grootte:
             return None
         bekende = [h for h in (huishoudens[i] for i in kern_leden) if h]
@@ -306,7 +466,10 @@ class ThemaModel(BaseEstimator):
         if aantal_huishoudens < self.min_huishoudens:
             return None
         centroide = _centroide(np.asarray(W[kern_leden].mean(axis=0)).ravel(), namen)
-        return tuple(kern), kern_leden, _cosinus(W[kern_leden], namen, centroide), centroide
+        sims = _cosinus(W[kern_leden], namen, centroide)
+        # Later notes join this theme under the rule its members met: as close as most of its own members.
+        drempel = round(float(max(_MIN_ABSOLUUT, np.quantile(sims, _DREMPEL_KWANTIEL))), 5)
+        return naam, kern_leden, sims, centroide, drempel
 
     # ---- using a fitted model ------------------------------------------------------------------------------
     @property
@@ -356,23 +519,109 @@ class ThemaModel(BaseEstimator):
         return model
 
 
-def _gemeenschappen(X: sp.csr_matrix, buren: int, resolutie: float, seed: int) -> list[np.ndarray]:
-    """Louvain communities of the k-nearest-neighbour graph (cosine similarity) of L2-normalised rows."""
+def _naaste_buren(X: sp.csr_matrix, buren: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``buren`` nearest other rows by cosine (rows are L2-normalised), best first, with similarities."""
     n = X.shape[0]
-    k = min(buren, n - 1)
-    graaf = nx.Graph()
-    graaf.add_nodes_from(range(n))
+    k = max(1, min(buren, n - 1))
+    naasten = np.zeros((n, k), dtype=int)
+    gelijkenis = np.zeros((n, k))
     for begin in range(0, n, 2000):
-        sims = (X[begin : begin + 2000] @ X.T).toarray()
-        for rij, i in enumerate(range(begin, min(begin + 2000, n))):
-            sims[rij, i] = -1.0
-        naasten = np.argpartition(-sims, k - 1, axis=1)[:, :k]
-        for rij, i in enumerate(range(begin, min(begin + 2000, n))):
-            for j in naasten[rij]:
-                if sims[rij, j] > 0.05:
-                    graaf.add_edge(i, int(j), weight=float(sims[rij, j]))
+        eind = min(begin + 2000, n)
+        sims = (X[begin:eind] @ X.T).toarray()
+        sims[np.arange(eind - begin), np.arange(begin, eind)] = -1.0
+        deel = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        deel_sims = np.take_along_axis(sims, deel, axis=1)
+        # Ties broken by index, so the graph does not depend on argpartition's order.
+        volgorde = np.lexsort((deel, -deel_sims), axis=1)
+        naasten[begin:eind] = np.take_along_axis(deel, volgorde, axis=1)
+        gelijkenis[begin:eind] = np.take_along_axis(deel_sims, volgorde, axis=1)
+    return naasten, gelijkenis
+
+
+def _gemeenschappen(
+    naasten: np.ndarray, gelijkenis: np.ndarray, knopen: np.ndarray, resolutie: float, seed: int
+) -> list[np.ndarray]:
+    """Louvain communities of the nearest-neighbour graph restricted to ``knopen`` (indices into the rows)."""
+    graaf = nx.Graph()
+    graaf.add_nodes_from(knopen.tolist())
+    binnen = np.zeros(len(naasten), dtype=bool)
+    binnen[knopen] = True
+    for i in knopen:
+        for j, sim in zip(naasten[i], gelijkenis[i], strict=True):
+            if binnen[j] and sim > 0.05:
+                graaf.add_edge(int(i), int(j), weight=float(sim))
     gemeenschappen = nx.community.louvain_communities(graaf, weight="weight", resolution=resolutie, seed=seed)
     return [np.array(sorted(g)) for g in sorted(gemeenschappen, key=lambda g: (-len(g), min(g)))]
+
+
+def _maak_blijvend(
+    themas: list[OntdektThema], labels: np.ndarray, notities: Notities, W: sp.csr_matrix, namen: np.ndarray
+) -> tuple[list[OntdektThema], np.ndarray, np.ndarray]:
+    """Final centroids and join thresholds, such that each member would be assigned the same way next month.
+
+    Members are matched to the final centroids with the rule a later month uses (:func:`_wijs_centroiden_toe`);
+    a theme's threshold is the lowest similarity among its members, so none of them would fall out.
+    """
+    if not themas:
+        return themas, labels, np.zeros(len(labels))
+    themas = [
+        OntdektThema(
+            t.id, t.naam, t.kernwoorden, _centroide(np.asarray(W[labels == t.id].mean(axis=0)).ravel(), namen), 0.0
+        )
+        for t in themas
+    ]
+    leden = np.flatnonzero(np.isin(labels, [t.id for t in themas]))
+    sims = _gelijkenissen([notities.lemmas[i] for i in leden], themas)
+    beste = np.argmax(sims, axis=1)
+    labels = labels.copy()
+    scores = np.zeros(len(labels))
+    labels[leden] = np.array([t.id for t in themas], dtype=object)[beste]
+    scores[leden] = sims[np.arange(len(leden)), beste]
+    uit = []
+    for t in themas:
+        eigen = scores[labels == t.id]
+        drempel = float(eigen.min()) if len(eigen) else 1.0
+        # Rounded down, so a member exactly at the threshold stays in after the JSON round trip.
+        uit.append(
+            OntdektThema(t.id, t.naam, t.kernwoorden, t.centroide, max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5))
+        )
+    return uit, labels, scores
+
+
+def _twee_rondes(labels: np.ndarray, steekproef: np.ndarray) -> Iterator[np.ndarray]:
+    """Yield the sampled rows still in overig, twice (recomputed after the first round)."""
+    for _ in range(2):
+        yield np.flatnonzero(labels[steekproef] == OVERIG)
+
+
+def _onderscheidend(W: sp.csr_matrix, leden: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """c-TF-IDF per lemma for a group: how typical it is there against how common overall; and its coverage."""
+    in_groep = np.asarray((W[leden] > 0).sum(axis=0)).ravel() / max(len(leden), 1)
+    overal = np.asarray((W > 0).sum(axis=0)).ravel() / max(W.shape[0], 1)
+    return in_groep * np.log1p(in_groep / np.maximum(overal, 1e-9)), in_groep
+
+
+def _voeg_fragmenten_samen(W: sp.csr_matrix, groepen: list[np.ndarray], drempel: float) -> list[np.ndarray]:
+    """Merge groups that share their distinctive vocabulary (connected components of a similarity graph).
+
+    Each group is described by its top c-TF-IDF terms; two groups whose descriptions have cosine >= ``drempel``
+    are one subject written in two ways ("regiotaxi rijdt niet" and "regiotaxipas aanvragen").
+    """
+    if len(groepen) < 2:
+        return groepen
+    profielen = np.zeros((len(groepen), W.shape[1]))
+    for g, leden in enumerate(groepen):
+        gewicht, _ = _onderscheidend(W, leden)
+        top = np.argsort(-gewicht, kind="stable")[:_TOP_TERMEN]
+        profielen[g, top] = gewicht[top]
+    profielen = normalize(profielen)
+    sims = profielen @ profielen.T
+    graaf = nx.Graph()
+    graaf.add_nodes_from(range(len(groepen)))
+    rijen, kolommen = np.nonzero(np.triu(sims, 1) >= drempel)
+    graaf.add_edges_from(zip(rijen.tolist(), kolommen.tolist(), strict=True))
+    samen = [np.sort(np.concatenate([groepen[g] for g in comp])) for comp in nx.connected_components(graaf)]
+    return sorted(samen, key=lambda g: (-len(g), int(g[0])))
 
 
 def _centroide(gemiddeld: np.ndarray, namen: np.ndarray, top: int = 200) -> dict[str, float]:
@@ -389,13 +638,22 @@ def _cosinus(W: sp.csr_matrix, namen: np.ndarray, centroide: dict[str, float]) -
     return np.asarray(normalize(W) @ (vector / norm)).ravel()
 
 
+def _gelijkenissen(lemmas: Sequence[Sequence[str]], ontdekt: Sequence[OntdektThema]) -> np.ndarray:
+    """Cosine of each note to each saved centroid: (notes, themes).
+
+    A note is weighed by its own words only (sublinear term frequency, no corpus statistics), so the same text
+    gets the same similarity whatever else is in the batch: a theme keeps its notes from month to month.
+    """
+    woorden = sorted({w for o in ontdekt for w in o.centroide} | {w for x in lemmas for w in x})
+    tf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, vocabulary=woorden, sublinear_tf=True, use_idf=False)
+    W = tf.fit_transform([" ".join(x) for x in lemmas])
+    namen = tf.get_feature_names_out()
+    return np.column_stack([_cosinus(W, namen, o.centroide) for o in ontdekt])
+
+
 def _wijs_centroiden_toe(notities: Notities, ontdekt: Sequence[OntdektThema]) -> tuple[np.ndarray, np.ndarray]:
     """Match notes to saved discovered themes: best centroid above its own threshold, else overig."""
-    woorden = sorted({w for o in ontdekt for w in o.centroide} | {w for x in notities.lemmas for w in x})
-    tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, vocabulary=woorden, sublinear_tf=True)
-    W = tfidf.fit_transform([" ".join(x) for x in notities.lemmas])
-    namen = tfidf.get_feature_names_out()
-    sims = np.column_stack([_cosinus(W, namen, o.centroide) for o in ontdekt])
+    sims = _gelijkenissen(notities.lemmas, ontdekt)
     beste = np.argmax(sims, axis=1)
     score = sims[np.arange(len(notities)), beste]
     drempels = np.array([o.drempel for o in ontdekt])[beste]

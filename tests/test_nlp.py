@@ -62,3 +62,27 @@ def test_word_by_word_lookup_equals_the_full_pipe(pipeline: Pipeline, sample_df)
     teksten = [normaliseer(t) for t in sample_df["tekst"].head(400)]
     via_pipe = [lemmas_van(doc, heeft_pos=False) for doc in pipeline.nlp.pipe(teksten)]
     assert lemmatiseer(teksten, pipeline) == via_pipe
+
+
+def test_word_classes_from_a_tagger() -> None:
+    # What naming gets from nl_core_news_sm, built by hand: the most frequent tag per content lemma.
+    from collectief.nlp import woordsoorten_van
+
+    nlp = spacy.blank("nl")
+    docs = [
+        Doc(nlp.vocab, words=["vervoer", "regelen"], pos=["NOUN", "VERB"], lemmas=["vervoer", "regelen"]),
+        Doc(
+            nlp.vocab,
+            words=["vervoer", "naar", "ziekenhuis"],
+            pos=["NOUN", "ADP", "NOUN"],
+            lemmas=["vervoer", "naar", "ziekenhuis"],
+        ),
+        Doc(nlp.vocab, words=["ik", "vervoer"], pos=["PRON", "VERB"], lemmas=["ik", "vervoer"]),
+    ]
+    assert woordsoorten_van(docs) == {"vervoer": "NOUN", "regelen": "VERB", "ziekenhuis": "NOUN"}
+
+
+def test_no_tagger_no_word_classes(pipeline: Pipeline) -> None:
+    from collectief.nlp import woordsoorten
+
+    assert woordsoorten(["vervoer naar het ziekenhuis"], pipeline) is None

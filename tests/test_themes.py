@@ -11,6 +11,7 @@ import pytest
 from sklearn.metrics import normalized_mutual_info_score
 
 from collectief.analysis import analyseer
+from collectief.benoemen import Naamgever, generieke_woorden
 from collectief.catalogue import laad_catalogus
 from collectief.errors import CollectiefFout
 from collectief.nlp import DOMEIN_STOPWOORDEN, Pipeline
@@ -47,20 +48,77 @@ def test_overig_is_a_visible_theme_with_its_count(volledig) -> None:
     assert themas["thema_id"].iloc[-1] == OVERIG
 
 
-def test_same_data_and_seed_give_identical_output(sample_df, catalogus, pipeline, volledig) -> None:
+def test_same_data_and_seed_give_identical_output(sample_df, catalogus, pipeline, volledig, tmp_path) -> None:
     nog_eens = analyseer(sample_df, catalogus, seed=0, pipeline=pipeline)
     pd.testing.assert_frame_equal(nog_eens.hulpvragen, volledig.hulpvragen)
     pd.testing.assert_frame_equal(nog_eens.themas, volledig.themas)
+    # Byte for byte: the assignment as written out, and the saved model.
+    assert nog_eens.hulpvragen.to_csv(index=False).encode() == volledig.hulpvragen.to_csv(index=False).encode()
+    nog_eens.model.opslaan(tmp_path / "a.json")
+    volledig.model.opslaan(tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
 
 
-def test_discovered_labels_and_examples(volledig) -> None:
+def _naamwoorden(naam: str) -> list[str]:
+    return [w.lower() for deel in naam.split(", ") for w in deel.split(" en ")]
+
+
+def test_discovered_names_are_nouns_with_terms_and_examples(volledig) -> None:
     ontdekt = volledig.themas[volledig.themas["bron"] == "ontdekt"]
     assert len(ontdekt) >= 1
+    naamgever = Naamgever()
     for _, thema in ontdekt.iterrows():
-        woorden = thema["thema"].split(", ")
-        assert 1 <= len(woorden) <= 3 and not set(woorden) & DOMEIN_STOPWOORDEN
+        woorden = _naamwoorden(thema["thema"])
+        assert 1 <= len(woorden) <= 3, thema["thema"]
+        assert all(naamgever.is_zelfstandig(w) for w in woorden), thema["thema"]
+        assert not set(woorden) & (DOMEIN_STOPWOORDEN | generieke_woorden()), thema["thema"]
+        # Next to the name: the most distinctive terms (up to 8) and representative notes.
+        assert 3 <= len(thema["termen"]) <= 8 and woorden[0] in thema["termen"]
         assert thema["aantal"] >= 8 and thema["huishoudens"] >= 5
         assert len(thema["voorbeelden"]) == 3
+
+
+def _beste_f1(waarheid: np.ndarray, labels: np.ndarray, thema: str) -> tuple[float, str]:
+    beste = (0.0, OVERIG)
+    for kandidaat in set(labels):
+        tp = ((waarheid == thema) & (labels == kandidaat)).sum()
+        if tp:
+            beste = max(beste, (2 * tp / ((waarheid == thema).sum() + (labels == kandidaat).sum()), kandidaat))
+    return beste
+
+
+@pytest.mark.parametrize("thema", ["vervoer", "statushouders"])
+def test_themes_outside_the_catalogue_are_found_by_discovery(volledig, ground_truth, catalogus, thema) -> None:
+    assert thema not in {t.id for t in catalogus}
+    df = volledig.hulpvragen
+    waarheid = ground_truth.loc[df["rij"]].to_numpy()
+    f1, gevonden = _beste_f1(waarheid, df["thema_id"].to_numpy(), thema)
+    assert gevonden.startswith("ontdekt_")
+    # Measured 0.50 (vervoer) and 0.28 (statushouders): one main theme plus fragments. The issue's target of
+    # 0.7 is not met yet; see test_themes_outside_the_catalogue_are_whole below.
+    assert f1 >= 0.25, f"{thema}: F1 {f1:.2f}"
+
+
+@pytest.mark.xfail(strict=True, reason="issue 9 target F1 >= 0.7 not reached yet (vervoer 0.50, statushouders 0.28)")
+@pytest.mark.parametrize("thema", ["vervoer", "statushouders"])
+def test_themes_outside_the_catalogue_are_whole(volledig, ground_truth, thema) -> None:
+    df = volledig.hulpvragen
+    f1, _ = _beste_f1(ground_truth.loc[df["rij"]].to_numpy(), df["thema_id"].to_numpy(), thema)
+    assert f1 >= 0.7
+
+
+def test_known_themes_do_not_absorb_what_they_do_not_cover(volledig, ground_truth, catalogus) -> None:
+    # Open set: notes of subjects outside the catalogue (vervoer, statushouders, one-offs) stay out of known
+    # themes; each known theme's precision on them is measured here.
+    df = volledig.hulpvragen
+    waarheid = ground_truth.loc[df["rij"]].to_numpy()
+    niet_gedekt = np.isin(waarheid, ["vervoer", "statushouders", OVERIG])
+    for thema in catalogus:
+        bij = df["thema_id"].to_numpy() == thema.id
+        if bij.sum() >= 10:
+            aandeel = niet_gedekt[bij].mean()
+            # Measured at most 10.6% (werk_dagbesteding); a regression past 12% fails.
+            assert aandeel <= 0.12, f"{thema.id}: {aandeel:.1%} of its notes are about subjects it does not cover"
 
 
 def test_examples_only_for_themes_with_k_households(volledig) -> None:
@@ -155,3 +213,12 @@ def test_a_one_theme_catalogue_works(pipeline) -> None:
     df = pd.DataFrame({"tekst": ["regiotaxi kwam te laat", "scootmobiel kapot", "vraag over de hond"]})
     analyse = analyseer(df, enkel, pipeline=pipeline)
     assert analyse.hulpvragen["thema_id"].tolist() == ["vervoer", "vervoer", OVERIG]
+
+
+def test_a_model_saved_before_issue_9_still_loads_and_assigns(catalogus, pipeline) -> None:
+    # The sample's model as committed before issue 9 (same JSON format, older thresholds).
+    oud = ThemaModel.laad(Path(__file__).parent / "data" / "themamodel_issue3.json", catalogus)
+    assert len(oud.ontdekt_) >= 5
+    df = pd.DataFrame({"tekst": ["leges te hoog, verblijfsvergunning verlengen"] * 3, "huishouden": ["a", "b", "c"]})
+    analyse = analyseer(df, catalogus, pipeline=pipeline, vorige=oud)
+    assert analyse.hulpvragen["thema_id"].str.startswith("ontdekt_").all()

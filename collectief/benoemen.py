@@ -1,0 +1,123 @@
+"""Readable Dutch names for discovered themes: a short noun phrase plus the most distinctive terms.
+
+A name is built from the theme's most distinctive lemmas (c-TF-IDF: how typical a lemma is for the theme,
+against how common it is in all notes), keeping only nouns. Word classes come from the part-of-speech tagger
+when ``nl_core_news_sm`` is installed, and otherwise from a lexicon derived from spacy-lookups-data
+(``data/woordsoorten.tsv.gz``, made by ``scripts/maak_woordsoorten.py``). An unknown word counts as a noun when
+it is a compound whose head is a known noun (Dutch compounds are head-final: "regiotaxipas" -> "pas").
+Generic words of the trade (``data/generieke_woorden.txt``) never name a theme.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+__all__ = ["Naamgever", "ThemaNaam", "generieke_woorden", "woordsoorten"]
+
+_MIN_HOOFD = 3  # shortest head noun of a compound
+_MAX_NAAMWOORDEN = 3
+
+
+@functools.lru_cache(maxsize=1)
+def woordsoorten() -> dict[str, str]:
+    """Word -> classes from the shipped lexicon: "N", "V", "A", "B" for lemmas of that class, lower case for
+    inflected forms ("lager" -> "Na": a noun, and a form of the adjective "laag")."""
+    ruw = resources.files("collectief").joinpath("data/woordsoorten.tsv.gz").read_bytes()
+    uit = {}
+    for regel in gzip.decompress(ruw).decode("utf-8").splitlines():
+        if regel and not regel.startswith("#"):
+            woord, klassen = regel.split("\t")
+            uit[woord] = klassen
+    return uit
+
+
+@functools.lru_cache(maxsize=1)
+def generieke_woorden() -> frozenset[str]:
+    tekst = resources.files("collectief").joinpath("data/generieke_woorden.txt").read_text(encoding="utf-8")
+    return frozenset(r.strip() for r in tekst.splitlines() if r.strip() and not r.startswith("#"))
+
+
+def _klassen(woord: str, lexicon: Mapping[str, str]) -> str:
+    """The word classes of a word; an unknown compound takes its head noun's class ("regiotaxipas" -> N)."""
+    if woord in lexicon:
+        return lexicon[woord]
+    kern = woord.split("-")[-1]
+    if kern != woord and kern in lexicon:
+        return "N" if "N" in lexicon[kern] else ""
+    for start in range(3, len(kern) - _MIN_HOOFD + 1):
+        hoofd = kern[start:]
+        if "N" in lexicon.get(hoofd, ""):
+            return "N"
+    return ""
+
+
+@dataclass(frozen=True)
+class ThemaNaam:
+    """A discovered theme's name and its most distinctive terms (best first)."""
+
+    naam: str
+    termen: tuple[str, ...]
+
+
+class Naamgever:
+    """Names themes from their distinctive lemmas.
+
+    ``pos`` optionally maps a lemma to its most frequent tag (from a spaCy tagger); without it, the lexicon decides.
+    """
+
+    def __init__(self, pos: Mapping[str, str] | None = None) -> None:
+        self.pos = dict(pos or {})
+        self._lexicon = woordsoorten()
+        self._generiek = generieke_woorden()
+
+    def is_zelfstandig(self, woord: str) -> bool:
+        """Is this lemma a noun (and not mainly a verb, adjective or adverb)?"""
+        if self.pos:
+            tag = self.pos.get(woord)
+            if tag is not None:
+                return tag in ("NOUN", "PROPN")
+        klassen = _klassen(woord, self._lexicon)
+        # A noun lemma that is not also a verb or adjective lemma, nor an inflected adjective ("lager").
+        return "N" in klassen and not set(klassen) & {"V", "A", "a", "B", "b"}
+
+    def is_inhoud(self, woord: str) -> bool:
+        """Content word for the term list: a noun, or an adjective/verb that is not a stop or generic word."""
+        if len(woord) < 3 or woord.isdigit() or any(c.isdigit() for c in woord):
+            return False
+        if self.pos and woord in self.pos:
+            return self.pos[woord] in ("NOUN", "PROPN", "ADJ", "VERB")
+        return bool(_klassen(woord, self._lexicon)) or len(woord) >= 6
+
+    def benoem(self, woorden: Sequence[str], gewichten: np.ndarray, dekking: np.ndarray) -> ThemaNaam | None:
+        """Name from candidate lemmas with their distinctiveness and share of the theme's notes that use them.
+
+        A word names the theme when it is a noun, not generic, and used by at least 10% of the theme's notes;
+        up to three such nouns, joined Dutch-style ("regiotaxi, scootmobiel en rolstoel").
+        """
+        volgorde = np.argsort(-np.asarray(gewichten), kind="stable")
+        naamwoorden: list[str] = []
+        termen: list[str] = []
+        for i in volgorde:
+            woord = str(woorden[i])
+            if gewichten[i] <= 0 or dekking[i] < 0.05:
+                continue
+            if len(termen) < 8 and self.is_inhoud(woord) and woord not in self._generiek:
+                termen.append(woord)
+            if (
+                len(naamwoorden) < _MAX_NAAMWOORDEN
+                and dekking[i] >= 0.1
+                and woord not in self._generiek
+                and self.is_zelfstandig(woord)
+                and not any(woord in n or n in woord for n in naamwoorden)
+            ):
+                naamwoorden.append(woord)
+        if not naamwoorden:
+            return None
+        naam = naamwoorden[0] if len(naamwoorden) == 1 else ", ".join(naamwoorden[:-1]) + " en " + naamwoorden[-1]
+        return ThemaNaam(naam[0].upper() + naam[1:], tuple(termen))

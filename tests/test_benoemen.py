@@ -1,0 +1,46 @@
+"""Names of discovered themes: nouns only, never the trade's generic words, from a lexicon or a tagger."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from collectief.benoemen import Naamgever, generieke_woorden, woordsoorten
+
+
+@pytest.mark.parametrize("woord", ["genoemd", "denken", "aanvragen", "nauwelijks", "vaak", "lager", "rijden"])
+def test_verbs_adverbs_and_adjectives_are_no_name_words(woord: str) -> None:
+    assert not Naamgever().is_zelfstandig(woord)
+
+
+@pytest.mark.parametrize("woord", ["vervoer", "regiotaxi", "scootmobiel", "rolstoel", "inburgering", "dialyse"])
+def test_nouns_are(woord: str) -> None:
+    assert Naamgever().is_zelfstandig(woord)
+
+
+def test_unknown_compound_takes_its_head_noun() -> None:
+    # Not in the lexicon, but Dutch compounds are head-final: "...pas" and "...houder" are nouns.
+    lexicon = woordsoorten()
+    assert "regiotaxipas" not in lexicon and "statushouder" not in lexicon
+    assert Naamgever().is_zelfstandig("regiotaxipas") and Naamgever().is_zelfstandig("statushouder")
+
+
+def test_generic_trade_words_never_name_a_theme() -> None:
+    woorden = np.array(["gemeente", "huis", "deur", "stap", "regiotaxi", "aanvragen", "scootmobiel", "rolstoel"])
+    gewichten = np.array([9.0, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2.0])
+    naam = Naamgever().benoem(woorden, gewichten, np.full(len(woorden), 0.3))
+    assert naam is not None and naam.naam == "Regiotaxi, scootmobiel en rolstoel"
+    assert {"gemeente", "huis", "deur", "stap"} <= generieke_woorden()
+    assert naam.termen == ("regiotaxi", "scootmobiel", "rolstoel")
+
+
+def test_rare_words_do_not_name_a_theme() -> None:
+    naam = Naamgever().benoem(np.array(["scootmobiel"]), np.array([1.0]), np.array([0.05]))
+    assert naam is None
+
+
+def test_a_tagger_overrides_the_lexicon() -> None:
+    # nl_core_news_sm's tags, when it is installed: here "vervoer" tagged as a verb is no name word.
+    getagd = Naamgever(pos={"vervoer": "VERB", "regiotaxi": "NOUN"})
+    assert not getagd.is_zelfstandig("vervoer") and getagd.is_zelfstandig("regiotaxi")
+    assert Naamgever().is_zelfstandig("vervoer")

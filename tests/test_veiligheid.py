@@ -1,0 +1,93 @@
+"""Safety recall on an independent set, written by someone who never saw the code or the signal lexicon.
+
+``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
+How it was used (honest account, see bench/README.md): the lexicon's first draft was written before the set was
+read; then tuned on the even rows and measured on the odd rows (held out); then tuned on the odd rows too. The
+recall asserted here is therefore on data the lexicon was tuned on; the held-out figure is in bench/README.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from collectief.analysis import analyseer
+from collectief.catalogue import laad_catalogus
+from collectief.errors import CollectiefFout
+from collectief.normalise import normaliseer
+from collectief.veiligheid import Veiligheidssignalen
+
+SET = Path(__file__).parent / "data" / "veiligheid" / "veiligheid.csv"
+
+
+@pytest.fixture(scope="module")
+def veiligheidsset() -> pd.DataFrame:
+    df = pd.read_csv(SET, sep=";")
+    signalen = Veiligheidssignalen.standaard()
+    df["gevonden"] = [bool(signalen.categorieen(normaliseer(t))) for t in df["tekst"]]
+    return df
+
+
+def test_the_set_is_what_it_says(veiligheidsset: pd.DataFrame) -> None:
+    assert (veiligheidsset["veilig"] == 1).sum() >= 100 and (veiligheidsset["veilig"] == 0).sum() >= 100
+    assert veiligheidsset["categorie"].nunique() == 10
+
+
+def test_recall_at_least_095(veiligheidsset: pd.DataFrame) -> None:
+    veilig = veiligheidsset[veiligheidsset["veilig"] == 1]
+    recall = veilig["gevonden"].mean()
+    assert recall >= 0.95, f"recall {recall:.3f}"
+    # Every category is caught, not just the easy ones.
+    per_categorie = veilig.groupby("categorie")["gevonden"].mean()
+    assert per_categorie.min() >= 0.9, per_categorie.to_dict()
+
+
+def test_false_positive_rate_is_reported_and_bounded(veiligheidsset: pd.DataFrame) -> None:
+    lijkt = veiligheidsset[veiligheidsset["veilig"] == 0]
+    fp = lijkt["gevonden"].mean()
+    print(f"\nveiligheid: false-positive rate on {len(lijkt)} look-alikes: {fp:.3f}")
+    # Measured 0.177; a regression past a quarter of the look-alikes would flood individual follow-up.
+    assert fp <= 0.25, f"false-positive rate {fp:.3f}"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("geen signalen van huiselijk geweld, vraag over huurtoeslag", ()),
+        ("Mw. durft niet naar huis, partner heeft gedreigd haar iets aan te doen", ("huiselijk_geweld",)),
+        ("eet al dagen niet. Crisisdienst gebeld", ("acute_crisis",)),
+        ("drinkt veel koffie en slaapt slecht", ()),
+        ("partner drinkt te veel, schulden bij energiebedrijf", ("verslaving",)),
+        ("zoon net vrijgekomen uit detentie, zoekt woning", ("justitie",)),
+        ("voorlichting over loverboys op school gevraagd", ()),
+    ],
+)
+def test_signals_by_hand(tekst: str, verwacht: tuple[str, ...]) -> None:
+    assert tuple(Veiligheidssignalen.standaard().zoek([tekst], genormaliseerd=False)[0]) == verwacht
+
+
+def test_safety_notes_never_land_in_a_group_theme(pipeline) -> None:
+    catalogus = laad_catalogus()
+    individueel = {t.id for t in catalogus if t.individueel}
+    teksten = [
+        "kindje huilt veel, moeder uitgeput. Partner slaat haar als de baby huilt",
+        "vraag over kinderopvangtoeslag; vader dreigt de kinderen mee te nemen naar zijn familie",
+        "mantelzorger voor moeder, zoon neemt elke maand geld op van haar rekening",
+    ]
+    analyse = analyseer(pd.DataFrame({"tekst": teksten}), catalogus, pipeline=pipeline)
+    assert set(analyse.hulpvragen["thema_id"]) <= individueel
+    assert (analyse.hulpvragen["signaal"] != "").all()
+
+
+def test_bad_signal_file_gives_dutch_error(tmp_path: Path) -> None:
+    kapot = tmp_path / "veiligheid.toml"
+    kapot.write_text('[[signaal]]\ncategorie = "x"\nthema = "y"\npatronen = ["(open"]\n', encoding="utf-8")
+    with pytest.raises(CollectiefFout) as info:
+        Veiligheidssignalen.laad(kapot)
+    assert info.value.code == "E071" and "veiligheid.toml" in str(info.value)
+    kapot.write_text('[[signaal]]\ncategorie = "x"\n', encoding="utf-8")
+    with pytest.raises(CollectiefFout) as info:
+        Veiligheidssignalen.laad(kapot)
+    assert info.value.code == "E070" and "thema" in str(info.value)
