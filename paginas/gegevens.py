@@ -121,6 +121,10 @@ if bestand is not None:
         controle = upload.controleer_upload(bestand.name, data)
     koppeling = None
     if controle.koppeling_nodig:
+        st.info(
+            "De kolomnamen van dit bestand zijn niet allemaal op naam herkend. Kies hieronder welke kolom de tekst "
+            "van de hulpvraag bevat (en eventueel datum, wijk, huishouden en tijd); een eerste keuze is ingevuld."
+        )
         gok = upload.raad_koppeling(controle.kolommen)
         kolommen = st.columns(3)
         koppeling = {}

@@ -5,7 +5,7 @@ import re
 
 import streamlit as st
 
-from collectief.dashboard import Actie, ui
+from collectief.dashboard import Actie, sessie, ui
 from collectief.dashboard import weergave as w
 
 ctx = ui.context()
@@ -82,6 +82,10 @@ elif actie == Actie.AFSPLITSEN:
         "in de notities hierboven om te zien welke hulpvragen meegaan.",
     )
     rechts.text_input("Naam van het nieuwe thema", key="ms_nieuwe_naam", placeholder="bijvoorbeeld: Vervoer")
+    trefwoord = str(st.session_state.get("ms_trefwoord") or "").strip()
+    if len(trefwoord) >= 3:
+        n = sessie.aantal_met_trefwoord(ctx.stand(), thema_id, trefwoord)
+        st.caption(f"In alle gegevens: {w.aantal(n)} hulpvragen van dit thema bevatten dit woord.")
 else:
     st.caption("De hulpvragen van dit thema gaan naar Overig: ze blijven geteld en zichtbaar, maar niet als thema.")
 st.text_area("Notitie", key="ms_notitie", placeholder="Waarom? Bijvoorbeeld: afgesproken in het teamoverleg van ...")

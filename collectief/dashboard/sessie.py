@@ -20,6 +20,7 @@ from collectief.suppress import K, veilig_aantal
 __all__ = [
     "Actie",
     "Notities",
+    "aantal_met_trefwoord",
     "besluitenlijst",
     "maak_ongedaan",
     "neem_besluit",
@@ -52,6 +53,12 @@ def neem_besluit(
         return reden[:1].upper() + reden[1:] + "."
     store.voeg_besluit_toe(thema_id, str(besluit.actie), besluit.waarde, besluit.notitie)
     return None
+
+
+def aantal_met_trefwoord(stand: Stand, thema_id: str, trefwoord: str) -> int:
+    """How many hulpvragen of a theme (all months) a split on ``trefwoord`` would take (the split's own rule)."""
+    teksten = stand.hulpvragen.loc[stand.hulpvragen["thema_id"] == thema_id, "tekst"]
+    return sum(treffers(list(teksten), trefwoord.strip()))
 
 
 def maak_ongedaan(store: Store, stand: Stand, besluit_id: int) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from collectief import aannames_opslag
 from collectief.aanbod import Aanbodcatalogus, laad_aanbod
 from collectief.catalogue import laad_catalogus
 from collectief.dashboard import plan, sessie, uitvoer, upload, weergave, werkruimte
@@ -404,8 +405,6 @@ def markeer_gestart(thema_id: str, aanbod: str, wijk: str | None, sleutel: str) 
 
 def bewaar_aanbod(aanbod_id: str, sleutel: str) -> None:
     """Store the team's assumptions for one offer, from the Tijdwinst page's form (percentages for reach)."""
-    from collectief import aannames_opslag
-
     ctx = context()
     s = st.session_state
     velden = {veld: float(s[f"{sleutel}_{veld}"]) for veld in plan.AANBOD_VELDEN if f"{sleutel}_{veld}" in s}
@@ -426,8 +425,6 @@ def bewaar_aanbod(aanbod_id: str, sleutel: str) -> None:
 
 def bewaar_minuten(thema_id: str, sleutel: str) -> None:
     """Store the team's minutes per hulpvraag for one theme, from the Tijdwinst page."""
-    from collectief import aannames_opslag
-
     ctx = context()
     try:
         with Store(ctx.db) as store:
@@ -440,8 +437,6 @@ def bewaar_minuten(thema_id: str, sleutel: str) -> None:
 
 def herstel_aanname(soort: str, sleutel: str) -> None:
     """Forget the team's own value(s) for an offer (``soort='aanbod'``) or a theme (``'minuten'``)."""
-    from collectief import aannames_opslag
-
     with Store(context().db) as store:
         aannames_opslag.wis(store, soort, sleutel)
     st.session_state["tw_melding"] = ("ok", "Terug naar de standaardaanname.")

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -219,7 +220,6 @@ def teamaannames_uit(aversie: str) -> Teamaannames:
 
 def technische_gegevens(keuzes: Mapping[str, Any]) -> list[tuple[str, str]]:
     """What the Gegevens page shows about the machinery (and no other page): NLP pipeline and versions."""
-    from importlib import metadata
 
     def versie(pakket: str) -> str:
         try:
