@@ -204,7 +204,7 @@ def _meet_interacties() -> list[tuple[str, float]]:
     stand, tabel, besluiten = _stand_en_tabel()
     stap(
         "CSV met alle hulpvragen maken (klik op downloaden)",
-        lambda: dashboard.csv_bestand("hulpvragen_met_thema.csv", stand, tabel, besluiten),
+        lambda: dashboard.csv_bestand("hulpvragen.csv", stand, tabel, besluiten),
     )
     # Back to the default filter, so the next fresh process finds this state's overview on disk.
     at.sidebar.selectbox[0].select("Alle wijken").run()

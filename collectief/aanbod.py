@@ -32,7 +32,7 @@ from types import MappingProxyType
 from typing import Any
 
 from collectief.errors import CollectiefFout
-from collectief.tijdwinst import Aannames, Teamaannames, getal
+from collectief.tijdwinst import Aannames, Teamaannames, als_pickle, getal
 
 __all__ = [
     "SOORTEN",
@@ -60,6 +60,7 @@ def __getattr__(naam: str) -> object:
     if naam == "INDIVIDUELE_THEMAS":
         return _individuele_themas()
     raise AttributeError(f"module {__name__!r} has no attribute {naam!r}")
+
 
 #: ``thema`` value of the fallback entries.
 TERUGVAL = "*"
@@ -162,6 +163,8 @@ class Aanbodcatalogus:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "items", MappingProxyType(dict(self.items)))
+
+    __reduce__ = als_pickle
 
     def __getitem__(self, aanbod_id: str) -> Aanbod:
         return self.items[aanbod_id]

@@ -35,7 +35,14 @@ from collectief.recurrence import (
     analyseer_herhaling,
 )
 from collectief.suppress import K
-from collectief.tijdwinst import Aannames, Gerealiseerd, Teamaannames, gerealiseerd, schatting_voor_thema
+from collectief.tijdwinst import (
+    Aannames,
+    Gerealiseerd,
+    Teamaannames,
+    als_pickle,
+    gerealiseerd,
+    schatting_voor_thema,
+)
 from collectief.waarden import Voorstelsoort
 
 __all__ = [
@@ -149,6 +156,8 @@ class Plan:
     overgeslagen: tuple[str, ...] = ()
     pipeline: str = ""
     meldingen: tuple[str, ...] = ()
+
+    __reduce__ = als_pickle  # Streamlit's cache_data pickles what it keeps
 
     # --- themes ---------------------------------------------------------------------------------------------
 

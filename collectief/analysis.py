@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,10 @@ from collectief.nlp import LemmaCache, Pipeline, laad_pipeline
 from collectief.records import OVERIG, Afwijzing, Hulpvraag, RuweRij, Thema
 from collectief.themes import ThemaModel, bereid_voor
 
-__all__ = ["MIN_VOOR_ONTDEKKEN", "Analyse", "afwijzingen_frame", "als_dataframe", "analyseer"]
+if TYPE_CHECKING:
+    from collectief.store import Store
+
+__all__ = ["MIN_VOOR_ONTDEKKEN", "Analyse", "afwijzingen_frame", "als_dataframe", "analyseer", "invoer_uit_database"]
 
 #: Below this many hulpvragen, discovery of new themes is not attempted (and that is said).
 MIN_VOOR_ONTDEKKEN = 50
@@ -61,6 +65,25 @@ def als_dataframe(hulpvragen: Sequence[Hulpvraag | RuweRij]) -> pd.DataFrame:
         }
     )
     return df
+
+
+def invoer_uit_database(store: Store) -> pd.DataFrame:
+    """The stored (scrubbed) hulpvragen as the analysis's input frame, for the CLI and the dashboard alike.
+
+    ``rij`` is the database's row id (unique across imports, stable between runs), ``id`` the export's own id.
+    """
+    df = store.hulpvragen()
+    return pd.DataFrame(
+        {
+            "rij": df["id"].astype("int64"),
+            "id": df["bron_id"],
+            "datum": df["datum"],
+            "wijk": df["wijk"],
+            "huishouden": df["huishouden"],
+            "minuten": df["minuten"],
+            "tekst": df["tekst"],
+        }
+    )
 
 
 def analyseer(

@@ -100,30 +100,35 @@ def _is_database(pad: Path) -> bool:
 def _cmd_analyse(args: argparse.Namespace) -> int:
     import pandas as pd
 
+    from collectief import aannames_opslag
     from collectief.aanbod import laad_aanbod
-    from collectief.actie import plan_acties
-    from collectief.analysis import afwijzingen_frame, als_dataframe, analyseer
+    from collectief.actie import Periode, maak_plan
+    from collectief.analysis import afwijzingen_frame, als_dataframe, analyseer, invoer_uit_database
     from collectief.catalogue import laad_catalogus
-    from collectief.export import schrijf_hulpvragen, schrijf_rapport, schrijf_themas, schrijf_voorstellen
+    from collectief.export import schrijf_bestanden, schrijf_rapport
     from collectief.importer import lees_gescrubd
     from collectief.store import Store
     from collectief.themes import ThemaModel
 
     catalogus = () if args.no_catalogue else laad_catalogus(args.catalogus)
     aanbod = laad_aanbod(args.aanbod)
+    try:
+        periode = Periode(tot=args.tot, standaard_maanden=args.maanden)
+    except ValueError:
+        print(f"Fout: '{args.tot}' is geen maand. Schrijf --tot als JJJJ-MM, bijvoorbeeld 2026-09.", file=sys.stderr)
+        return 2
     balk = _Voortgangsbalk("Inlezen", aan=not args.stil)
     store = None
-    gestart = None
+    gestart = besluiten = team = None
     # argparse gives a Path: the word 'database' (the default database) is compared as text.
     standaard_db = str(args.invoer) == "database" and not args.invoer.exists()
     if standaard_db or _is_database(args.invoer):
         store = Store(args.db if standaard_db else args.invoer)
-        # The store's own row id is not the export's id (bron_id): drop it before bron_id takes its name.
-        df = store.hulpvragen().drop(columns=["id"]).rename(columns={"bron_id": "id"})
-        df["rij"] = range(len(df))
+        df = invoer_uit_database(store)  # the same frame the dashboard analyses
         afgewezen = pd.DataFrame({"rij": pd.Series(dtype=int), "reden": pd.Series(dtype=str)})
         met_id = bool(df["id"].notna().any())
-        gestart = store.gestart_aanbod()
+        # The team's decisions, assumptions and started offers apply here as on the dashboard.
+        gestart, besluiten, team = store.gestart_aanbod(), store.besluiten(), aannames_opslag.lees(store)
         bron = f"de database {store.pad.name}"
         print(f"Database: {store.pad} ({len(df)} hulpvragen)")
     else:
@@ -137,23 +142,24 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     analyse = analyseer(df, catalogus, seed=args.seed, min_grootte=args.min_size, k=args.k, vorige=vorige, cache=store)
     if store is not None:
         store.close()
-    plan = plan_acties(analyse, gestart, k=args.k, catalogus=aanbod)
-    args.out.mkdir(parents=True, exist_ok=True)
-    schrijf_hulpvragen(analyse, afgewezen, args.out / "hulpvragen.csv", met_id)
-    afgewezen.to_csv(args.out / "afgewezen.csv", sep=";", encoding="utf-8-sig", index=False)
-    schrijf_themas(analyse, args.out / "themas.csv")
-    schrijf_voorstellen(plan, args.out / "voorstellen.csv")
-    schrijf_rapport(analyse, plan, args.out, bron=bron, gemaakt=dt.date.today(), afgewezen=len(afgewezen))
+    plan = maak_plan(analyse, besluiten, team, gestart, periode, args.wijk, args.k, catalogus=aanbod)
+    schrijf_bestanden(plan, args.out, afgewezen, met_id=met_id)
+    schrijf_rapport(plan, args.out, bron=bron, gemaakt=dt.date.today(), afgewezen=len(afgewezen), team=args.team)
     if args.model:
         analyse.model.opslaan(args.model)
     print(f"NLP-pijplijn: {analyse.pipeline}")
     for melding in analyse.meldingen:
         print(melding)
-    print(f"Thema's ({len(analyse.themas)}):")
-    for _, t in analyse.themas.iterrows():
-        print(f"  - {t['thema']} [{t['thema_id']}, {t['bron']}]: {t['aantal']} hulpvragen")
+    for reden in plan.overgeslagen:
+        print(reden)
+    print(f"Thema's ({len(plan.herhaling.themas)}):")
+    for h in plan.herhaling.themas:
+        thema = plan.themas.get(h.thema_id)
+        soort = thema.bron if thema is not None else "overig"
+        print(f"  - {plan.naam(h.thema_id)} [{h.thema_id}, {soort}]: {h.totaal} hulpvragen")
     terugkerend = plan.herhaling.terugkerend
-    print(f"Terugkerend {plan.herhaling.periode}: {len(terugkerend)} thema's")
+    waar = f" in {plan.wijk}" if plan.wijk else ""
+    print(f"Terugkerend {plan.herhaling.periode}{waar}: {len(terugkerend)} thema's")
     groeps = plan.groepsvoorstellen
     if groeps:
         print(f"Voorstellen ({len(groeps)}; de beste eerst):")
@@ -162,7 +168,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
             print(f"  - {v.thema}{waar}: {v.aanbod} [{v.aanbod_id}]")
     for effect in plan.effecten:
         waar = f" in {effect.wijk}" if effect.wijk else ""
-        print(f"Gestart: {effect.thema}{waar}, {effect.aanbod}: {effect.resultaat.oordeel}")
+        print(f"Gestart: {effect.thema}{waar}, {effect.aanbod}: {effect.resultaat.oordeel.label}")
     print(
         f"Geschreven naar {args.out}: hulpvragen.csv, themas.csv, afgewezen.csv, voorstellen.csv, rapport.md, "
         "rapport.html"
@@ -199,7 +205,7 @@ def _startdatum(tekst: str) -> dt.date:
 
 
 def _cmd_gestart(args: argparse.Namespace) -> int:
-    from collectief.aanbod import INDIVIDUELE_THEMAS, laad_aanbod
+    from collectief.aanbod import laad_aanbod
     from collectief.actie import zoek_aanbod
     from collectief.catalogue import laad_catalogus
     from collectief.store import Store
@@ -214,7 +220,7 @@ def _cmd_gestart(args: argparse.Namespace) -> int:
             )
         individueel = {t.id for t in laad_catalogus(args.catalogus) if t.individueel}
         catalogus = laad_aanbod(args.aanbod)
-        if thema_id in INDIVIDUELE_THEMAS or thema_id in individueel:
+        if thema_id in individueel:  # the theme catalogue keeps the safety themes flagged
             raise _Invoerfout(
                 f"het thema '{thema_id}' is alleen voor individuele opvolging; daar hoort geen groepsaanbod bij."
             )
@@ -299,6 +305,12 @@ def _parser() -> argparse.ArgumentParser:
     ana.add_argument("--model", type=Path, help="themamodel (JSON): gelezen als het bestaat, daarna bijgewerkt")
     ana.add_argument("--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom")
     ana.add_argument("--db", type=Path, help="de database bij 'analyse database' (standaard: $COLLECTIEF_DB)")
+    ana.add_argument(
+        "--tot", metavar="JJJJ-MM", help="laatste maand van de periode (standaard: de laatste in de gegevens)"
+    )
+    ana.add_argument("--maanden", type=int, default=3, help="aantal maanden in de periode (standaard 3)")
+    ana.add_argument("--wijk", help="alleen deze wijk (standaard: alle wijken)")
+    ana.add_argument("--team", help="naam van het team, voor de titel van het verslag")
     ana.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
     ana.set_defaults(functie=_cmd_analyse)
 

@@ -1,7 +1,9 @@
 """The session report: one printable Dutch page for the team's monthly reflection session, and a Bijlage.
 
 :func:`rapport_markdown` and :func:`rapport_html` render the same content, built once from an
-:class:`~collectief.analysis.Analyse` and its :class:`~collectief.actie.Actieplan`.
+:class:`~collectief.actie.Plan` (:func:`~collectief.actie.maak_plan`). The same model serves the CLI's
+``rapport.md``/``rapport.html`` and the dashboard's Maandsessie and Export pages: one document for the session,
+titled "Verslag maandsessie <team>, <periode>" (:func:`titel`).
 
 The summary (printed, it fits one A4 page):
 
@@ -31,13 +33,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from collectief.actie import Actieplan, Effect
+from collectief.actie import Effect, Plan
 from collectief.proposals import Voorstel
 from collectief.records import OVERIG
 from collectief.recurrence import WIJK_ONBEKEND, Herhaling, periode_in_woorden
@@ -45,10 +47,16 @@ from collectief.suppress import markering, veilig_aantal
 from collectief.tijdwinst import getal
 from collectief.waarden import Oordeel, Trend
 
-if TYPE_CHECKING:
-    from collectief.analysis import Analyse
-
-__all__ = ["BIJLAGE", "MAAND_KORT", "TITEL", "aanvullend_verbergen", "rapport_html", "rapport_markdown"]
+__all__ = [
+    "BIJLAGE",
+    "MAAND_KORT",
+    "TITEL",
+    "aanvullend_verbergen",
+    "markdown_tekst",
+    "rapport_html",
+    "rapport_markdown",
+    "titel",
+]
 
 TITEL = "Terugkerende hulpvragen en collectief aanbod"
 
@@ -161,15 +169,23 @@ def _cellen(waarden: Sequence[int], verborgen: Sequence[bool], k: int) -> tuple[
 # --- building the content -------------------------------------------------------------------------------------
 
 
+def titel(plan: Plan, team: str | None = None) -> str:
+    """What the document is: ``"Verslag maandsessie <team>, <periode>"`` (``wijkteam`` when no team is named)."""
+    venster = plan.herhaling.venster
+    periode = periode_in_woorden(venster[0], venster[-1]) if venster else "hele export"
+    naam = " ".join((team or "").split()) or "wijkteam"
+    return f"Verslag maandsessie {naam}, {periode}"
+
+
 class _Inhoud:
     """Builds the report's blocks from the analysis and the plan: the summary page and the Bijlage."""
 
-    def __init__(self, analyse: Analyse, plan: Actieplan) -> None:
-        self.analyse = analyse
+    def __init__(self, plan: Plan, team: str | None = None) -> None:
         self.plan = plan
+        self.team = team
         self.h = plan.herhaling
         self.k = plan.k
-        df = analyse.hulpvragen
+        df = plan.hulpvragen
         self.maand = pd.to_datetime(df["datum"]).dt.to_period("M")
         if self.h.venster:
             self.in_periode = self.maand.isin(list(self.h.venster)).to_numpy()
@@ -197,18 +213,20 @@ class _Inhoud:
     # === page 1: the summary =================================================================================
 
     def kerncijfers(self, bron: str | None, gemaakt: dt.date | None, afgewezen: int | None) -> None:
-        df = self.analyse.hulpvragen
+        df = self.plan.hulpvragen
         h, k = self.h, self.k
         blokken = self.samenvatting
-        blokken.append(_Kop(TITEL, 1))
+        blokken.append(_Kop(titel(self.plan, self.team), 1))
         herkomst = []
+        waar = f" in {self.plan.wijk}" if self.plan.wijk else ""
         if gemaakt is not None:
             herkomst.append(f"gemaakt op {_datum(gemaakt)}")
         if bron:
             herkomst.append(f"uit {bron}")
         blokken.append(
             _Alinea(
-                f"Rapport voor de maandsessie{', ' if herkomst else ''}{' '.join(herkomst)}. Aantallen onder de {k} "
+                f"{TITEL}{waar}: verslag voor de maandsessie{', ' if herkomst else ''}{' '.join(herkomst)}. "
+                f"Aantallen onder de {k} "
                 f"tonen we niet: er staat dan '{markering(k)}' of 'minder dan {k}'.",
                 klein=True,
             )
@@ -259,7 +277,7 @@ class _Inhoud:
         if overig:
             items.append(("Overig", overig))
         blokken.append(_Lijst(tuple(items), kern=True))
-        for melding in self.analyse.meldingen:
+        for melding in self.plan.meldingen:
             blokken.append(_Alinea(melding, label="Let op:"))
 
     def _themas_in_het_kort(self) -> str:
@@ -284,7 +302,7 @@ class _Inhoud:
         return som if som > 0 else None
 
     def _overig(self) -> str:
-        df = self.analyse.hulpvragen
+        df = self.plan.hulpvragen
         if len(df) == 0:
             return ""
         overig = df["thema_id"] == OVERIG
@@ -396,7 +414,7 @@ class _Inhoud:
         )
 
     def _individuele_ids(self) -> tuple[dict[str, Herhaling], dict[str, int], list[str]]:
-        df = self.analyse.hulpvragen
+        df = self.plan.hulpvragen
         signalen: dict[str, int] = {}
         if "signaal" in df.columns:
             for waarde in df.loc[self.in_periode, "signaal"].dropna():
@@ -455,6 +473,16 @@ class _Inhoud:
         self.samenvatting.append(_Lijst(tuple(items)))
 
     # === the Bijlage (from page 2 when printed) ================================================================
+
+    def besluiten(self) -> None:
+        """What the team decided about themes (names, merges, split-off and dismissed themes)."""
+        plan = self.plan
+        if not plan.toelichting and not plan.overgeslagen:
+            return
+        self.samenvatting.append(_Kop("Besluiten van het team"))
+        items = tuple((plan.naam(t), " ".join(zinnen)) for t, zinnen in plan.toelichting.items())
+        items += tuple(("Niet toegepast", reden) for reden in plan.overgeslagen)
+        self.samenvatting.append(_Lijst(items))
 
     def bijlage_kop(self) -> None:
         self.bijlage.append(_Kop(BIJLAGE))
@@ -717,20 +745,21 @@ class _Inhoud:
 
 
 def _inhoud(
-    analyse: Analyse,
-    plan: Actieplan,
+    plan: Plan,
     bron: str | None,
     gemaakt: dt.date | None,
     afgewezen: int | None,
     toelichtingen: int,
+    team: str | None,
 ) -> tuple[list[_Blok], list[_Blok]]:
     """The blocks of the summary page and of the Bijlage."""
-    inhoud = _Inhoud(analyse, plan)
+    inhoud = _Inhoud(plan, team)
     inhoud.kerncijfers(bron, gemaakt, afgewezen)
     inhoud.terugkerende_themas()
     inhoud.voorstellen()
     inhoud.individueel()
     inhoud.gestart()
+    inhoud.besluiten()
     inhoud.bijlage_kop()
     inhoud.per_wijk()
     inhoud.per_maand()
@@ -745,12 +774,22 @@ def _inhoud(
 # --- Markdown -------------------------------------------------------------------------------------------------
 
 
+_MD_ESCAPE = re.compile(r"([\\`*_{}\[\]#|~$&>])|<(?=[A-Za-z/!?])")
+
+
+def markdown_tekst(tekst: object) -> str:
+    """Plain text made safe to put in Markdown (also for ``st.markdown``): on one line, every character that
+    could start markup escaped, so a wijk named ``![x](http://example.invalid/p.png)`` or ``<script>`` reads as
+    text and never becomes an image, a link, HTML or a formula (``$``)."""
+    return _MD_ESCAPE.sub(lambda m: "\\" + (m.group(1) or "<"), " ".join(str(tekst).split()))
+
+
 def _md_tekst(tekst: str) -> str:
-    return " ".join(str(tekst).split())
+    return markdown_tekst(tekst)
 
 
 def _md_cel(tekst: str) -> str:
-    return _md_tekst(tekst).replace("|", "\\|") or " "
+    return _md_tekst(tekst) or " "  # '|' is escaped with the rest
 
 
 def _md_blok(blok: _Blok) -> str:
@@ -787,22 +826,23 @@ def _md_blok(blok: _Blok) -> str:
 
 
 def rapport_markdown(
-    analyse: Analyse,
-    plan: Actieplan,
+    plan: Plan,
     *,
     bron: str | None = None,
     gemaakt: dt.date | None = None,
     afgewezen: int | None = None,
     toelichtingen: int = 3,
+    team: str | None = None,
 ) -> str:
     """The session report as Markdown: the one-page summary, then ``## Bijlage`` with the detail.
 
-    ``plan`` comes from :func:`collectief.actie.plan_acties` on the same ``analyse``. ``bron`` (the input's name),
-    ``gemaakt`` (the date of the report) and ``afgewezen`` (rows rejected on reading) are shown when given.
+    ``plan`` comes from :func:`collectief.actie.maak_plan`; ``team`` names the team in the title. ``bron`` (the
+    input's name), ``gemaakt`` (the date of the report) and ``afgewezen`` (rows rejected on reading) are shown
+    when given.
     The first ``toelichtingen`` proposals get their explanation and tijdwinst sum written out in the Bijlage; all
     of them are in the proposals table.
     """
-    samenvatting, bijlage = _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)
+    samenvatting, bijlage = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
     return "\n\n".join(_md_blok(b) for b in (*samenvatting, *bijlage)) + "\n"
 
 
@@ -913,26 +953,26 @@ def _html_blok(blok: _Blok) -> str:
 
 
 def rapport_html(
-    analyse: Analyse,
-    plan: Actieplan,
+    plan: Plan,
     *,
     bron: str | None = None,
     gemaakt: dt.date | None = None,
     afgewezen: int | None = None,
     toelichtingen: int = 3,
+    team: str | None = None,
 ) -> str:
     """The session report as one self-contained, printable HTML file (same content as :func:`rapport_markdown`).
 
     Printed on A4, the summary fills the first page; the Bijlage starts on a new page.
     """
-    samenvatting, bijlage = _inhoud(analyse, plan, bron, gemaakt, afgewezen, toelichtingen)
+    samenvatting, bijlage = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
     eerste = "\n".join(_html_blok(b) for b in samenvatting)
     rest = "\n".join(_html_blok(b) for b in bijlage)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(TITEL)}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
+        f"<title>{_e(titel(plan, team))}</title>\n<style>\n{_CSS}\n</style>\n</head>\n"
         f'<body>\n<main>\n<div class="samenvatting">\n{eerste}\n</div>\n'
         f'<div class="bijlage">\n{rest}\n</div>\n</main>\n</body>\n</html>\n'
     )

@@ -28,7 +28,7 @@ import functools
 import math
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from types import MappingProxyType
 
@@ -56,6 +56,20 @@ __all__ = [
     "standaard_minuten",
     "tijdwinst_per_thema",
 ]
+
+
+def _gewoon(waarde: object) -> object:
+    """A read-only mapping as a plain dict (nested one level), so a frozen record can be pickled."""
+    if isinstance(waarde, MappingProxyType):
+        return {k: _gewoon(v) for k, v in waarde.items()}
+    return waarde
+
+
+def als_pickle(self: object) -> tuple[object, tuple[object, ...]]:
+    """``__reduce__`` for frozen dataclasses that keep read-only mappings (Streamlit's cache pickles them):
+    rebuild through ``__init__``, which checks the values again and makes the mappings read-only again."""
+    return type(self), tuple(_gewoon(getattr(self, f.name)) for f in fields(self) if f.init)  # type: ignore[arg-type]
+
 
 _MINUTEN_BESTAND = "data/minuten.toml"
 
@@ -177,6 +191,8 @@ class Aannames:
         # A read-only copy, so the frozen object cannot be changed through the caller's dict.
         object.__setattr__(self, "minuten_per_thema", MappingProxyType(minuten))
 
+    __reduce__ = als_pickle
+
     @property
     def kosten(self) -> float:
         """Hours per month the team puts into the collective offer."""
@@ -236,6 +252,8 @@ class Teamaannames:
             aanbod[str(aanbod_id)] = MappingProxyType({v: float(w) for v, w in velden.items()})
         object.__setattr__(self, "minuten", MappingProxyType({t: float(w) for t, w in minuten.items()}))
         object.__setattr__(self, "aanbod", MappingProxyType(aanbod))
+
+    __reduce__ = als_pickle
 
     def basis(self) -> Aannames:
         """The minutes assumptions: the catalogue's per-theme defaults with the team's own figures on top."""

@@ -299,4 +299,4 @@ def test_eigen_themabestand_kan_veiligheidsthema_niet_uitzetten(tmp_path: Path) 
     pad.write_text(pad.read_text("utf-8") + "individueel = true\n", "utf-8")
     themas = {t.id: t for t in laad_catalogus(pad)}
     assert themas["huiselijk_geweld"].individueel and themas["huiselijk_geweld"].naam == "Ruzie thuis"
-    assert INDIVIDUELE_THEMAS == {t.id for t in laad_catalogus() if t.individueel}
+    assert {t.id for t in laad_catalogus() if t.individueel} == INDIVIDUELE_THEMAS

@@ -182,7 +182,7 @@ def test_tabellen_zonder_datum_wijk_en_huishouden() -> None:
     assert len(tabel.per_maand) == 0
     for naam in dashboard.CSV_NAMEN:
         assert dashboard.csv_bestand(naam, stand, tabel, pd.DataFrame())
-    assert "Toeslagen" in dashboard.rapport(stand, tabel)[0]
+    assert "Toeslagen" in dashboard.rapport(tabel)[0]
     assert dashboard.veranderingen(stand, filter).empty  # no dates: nothing to compare with last month
 
 

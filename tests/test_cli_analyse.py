@@ -17,11 +17,12 @@ import pytest
 from kleine_aantallen import in_csv, in_html, in_markdown
 
 from collectief.aanbod import INDIVIDUELE_THEMAS, laad_aanbod
+from collectief.actie import Plan, maak_plan
 from collectief.analysis import Analyse, afwijzingen_frame
 from collectief.cli import main
-from collectief.export import schrijf_hulpvragen
+from collectief.export import schrijf_bestanden
 from collectief.intake import open_export
-from collectief.records import Afwijzing
+from collectief.records import Afwijzing, Thema
 from collectief.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,7 @@ def test_analyse_schrijft_alle_bestanden(csv_uitvoer: Path) -> None:
     for naam in BESTANDEN:
         assert (csv_uitvoer / naam).is_file(), naam
         assert (csv_uitvoer / naam).stat().st_size > 0, naam
-    assert _tekst(csv_uitvoer / "rapport.md").startswith("# Terugkerende hulpvragen en collectief aanbod")
+    assert _tekst(csv_uitvoer / "rapport.md").startswith("# Verslag maandsessie wijkteam, ")
     assert "uit hulpvragen.csv" in _tekst(csv_uitvoer / "rapport.md")
     # The one-page summary first, then the Bijlage with the detail (page 1 when printed: test_report_print.py).
     samenvatting, bijlage = _tekst(csv_uitvoer / "rapport.md").split("\n## Bijlage\n")
@@ -171,16 +172,22 @@ EXPORT_MET_AFWIJZINGEN = (
 )
 
 
-def _analyse_van(rijen: list[tuple[int, str, float]]) -> Analyse:
-    """The analysis frame for the accepted rows (rij, id, score) of a small export."""
+def _plan_van(rijen: list[tuple[int, str, float]]) -> Plan:
+    """The plan for the accepted rows (rij, id, score) of a small export."""
     df = pd.DataFrame(
         [
-            {"rij": rij, "id": bron_id, "thema_id": "toeslagen", "thema": "Toeslagen", "score": score,
+            {"rij": rij, "id": bron_id, "datum": pd.Timestamp("2026-04-01"), "wijk": "Oost", "huishouden": None,
+             "minuten": float("nan"), "thema_id": "toeslagen", "thema": "Toeslagen", "score": score,
              "tekst": "vraag", "signaal": ""}
             for rij, bron_id, score in rijen
         ]
     )  # fmt: skip
-    return Analyse(df, pd.DataFrame(), None, "test", ())  # type: ignore[arg-type]
+    return maak_plan(Analyse(df, pd.DataFrame(), _Model((Thema("toeslagen", "Toeslagen"),)), "test", ()))
+
+
+class _Model:
+    def __init__(self, themas: tuple[Thema, ...]) -> None:
+        self.themas_ = themas
 
 
 def test_afgewezen_rijen_houden_hun_id_en_score_met_komma(tmp_path: Path) -> None:
@@ -189,19 +196,19 @@ def test_afgewezen_rijen_houden_hun_id_en_score_met_komma(tmp_path: Path) -> Non
     afwijzingen = [r for r in open_export(invoer).rijen() if isinstance(r, Afwijzing)]
     assert [a.rij for a in afwijzingen] == [1, 2, 3]  # bad date, empty line, empty text
     afgewezen = afwijzingen_frame(afwijzingen)
-    analyse = _analyse_van([(0, "HV-1", 0.8534), (4, "HV-5", 1.0)])
+    plan = _plan_van([(0, "HV-1", 0.8534), (4, "HV-5", 1.0)])
 
     # The intake keeps each rejected row's export id, so the output line keeps it too.
     assert [a.bron_id for a in afwijzingen] == ["HV-2", None, "HV-4"]  # the empty line has no id
-    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "met_id.csv", True)
-    uit = _lees_csv(tmp_path / "met_id.csv")
+    schrijf_bestanden(plan, tmp_path / "met_id", afgewezen, met_id=True)
+    uit = _lees_csv(tmp_path / "met_id" / "hulpvragen.csv")
     assert uit["rij"].tolist() == ["0", "1", "2", "3", "4"]
     assert uit["id"].tolist() == ["HV-1", "HV-2", "", "HV-4", "HV-5"]
     assert uit["thema_id"].tolist() == ["toeslagen", "", "", "", "toeslagen"]
     assert uit["score"].tolist() == ["0,853", "", "", "", "1,000"]
     # Without an id column in the export there is no id column in the output either.
-    schrijf_hulpvragen(analyse, afgewezen, tmp_path / "geen_id.csv", False)
-    assert "id" not in _lees_csv(tmp_path / "geen_id.csv").columns
+    schrijf_bestanden(plan, tmp_path / "geen_id", afgewezen, met_id=False)
+    assert "id" not in _lees_csv(tmp_path / "geen_id" / "hulpvragen.csv").columns
 
 
 def test_rejected_rows_keep_their_excel_id(tmp_path: Path) -> None:

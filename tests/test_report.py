@@ -80,7 +80,7 @@ def als_analyse(df: pd.DataFrame, themas: tuple[Thema, ...] = THEMAS, meldingen:
 def rapporten(df: pd.DataFrame, k: int = 5, **kw: object) -> tuple[str, str]:
     analyse = als_analyse(df)
     plan = plan_acties(analyse, k=k)
-    return rapport_markdown(analyse, plan, **kw), rapport_html(analyse, plan, **kw)  # type: ignore[arg-type]
+    return rapport_markdown(plan, **kw), rapport_html(plan, **kw)  # type: ignore[arg-type]
 
 
 def tabel(md: str, kopregel_begint: str) -> dict[str, list[str]]:
@@ -119,7 +119,9 @@ def test_aanvullend_verbergen(waarden: list[int], groepen: list[list[int]], verb
 
 def test_inhoud_van_het_rapport() -> None:
     md, _ = rapporten(gegevens(), bron="export.csv", gemaakt=dt.date(2026, 10, 1), afgewezen=2)
-    assert md.startswith("# Terugkerende hulpvragen en collectief aanbod\n")
+    # The document says what it is: the session report of a team over a period.
+    assert md.startswith("# Verslag maandsessie wijkteam, juli t/m september 2026\n")
+    assert "Terugkerende hulpvragen en collectief aanbod: verslag voor de maandsessie, gemaakt op 01-10-2026" in md
     assert "gemaakt op 01-10-2026 uit export.csv" in md
     assert "**Periode:** juli t/m september 2026 (de laatste 3 maanden; gegevens van januari t/m september 2026)" in md
     assert "**Hulpvragen:** 131 in de periode, van 131 huishoudens; 143 in deze analyse (2 rijen afgewezen" in md
@@ -157,7 +159,7 @@ def test_inhoud_van_het_rapport() -> None:
         "Huiselijk geweld (terugkerend)": ["8", "16", "Veilig Thuis"]
     }
     assert "Huiselijk geweld" not in "".join(str(v) for v in voorstellen.values())
-    assert "| vuurwerk, knal, overlast | ontdekt_3 | 9 | 9 | ja |" in bijlage
+    assert r"| vuurwerk, knal, overlast | ontdekt\_3 | 9 | 9 | ja |" in bijlage  # '_' escaped: Markdown reads it
     # overig: 30 of 30 + 60 + 12 + 9 + 8 + 16 + 8 = 143 → 21%; in the period 30 of 131 → 23%.
     assert "**Overig:** 30 hulpvragen (21%) passen in geen thema, in de periode 23%." in samenvatting
     assert "Er is nog geen aanbod als gestart gemarkeerd" in bijlage
@@ -195,7 +197,7 @@ def test_effect_in_het_rapport() -> None:
             {"thema_id": "toeslagen", "aanbod": "toeslagen_formulierenspreekuur", "startdatum": "2026-09-01"},
         ]
     )
-    md = rapport_markdown(analyse, plan_acties(analyse, gestart))
+    md = rapport_markdown(plan_acties(analyse, gestart))
     # On the summary page: one line per started offer with its verdict.
     samenvatting = md[md.index("\n## Gestart aanbod\n") : md.index("\n## Bijlage\n")]
     assert (
@@ -247,7 +249,7 @@ def test_niets_terugkerend() -> None:
 
 def test_meldingen_van_de_analyse_staan_erin() -> None:
     analyse = als_analyse(gegevens(), meldingen=("Te weinig gegevens om nieuwe thema's te ontdekken.",))
-    md = rapport_markdown(analyse, plan_acties(analyse))
+    md = rapport_markdown(plan_acties(analyse))
     assert "**Let op:** Te weinig gegevens om nieuwe thema's te ontdekken." in md
 
 
@@ -276,7 +278,7 @@ def test_html_ontsnapt_alle_tekst() -> None:
     analyse = als_analyse(df, themas)
     gestart = pd.DataFrame([{"thema_id": "ontdekt_1", "aanbod": "<i>eigen</i>", "startdatum": "2026-08-01",
                              "notitie": "a < b & c > d"}])  # fmt: skip
-    htm = rapport_html(analyse, plan_acties(analyse, gestart), bron="<bestand>.csv")
+    htm = rapport_html(plan_acties(analyse, gestart), bron="<bestand>.csv")
     assert "<script>" not in htm and "<b>" not in htm and "<i>" not in htm and "<bestand>" not in htm
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in htm
     assert "a &lt; b &amp; c &gt; d" in htm
@@ -292,7 +294,7 @@ def test_markdown_ontsnapt_pijpen_in_tabellen() -> None:
     df = maak([("ontdekt_1", m, 4, "Oost") for m in ("2026-07", "2026-08", "2026-09")])
     df["thema"] = "a | b"
     analyse = als_analyse(df, themas)
-    md = rapport_markdown(analyse, plan_acties(analyse))
+    md = rapport_markdown(plan_acties(analyse))
     assert "| a \\| b (ontdekt) |" in md
 
 

@@ -137,8 +137,7 @@ def _rapport(
     bron: str,
     datum: dt.date,
 ) -> tuple[str, str]:
-    tabel = _tabellen(db, versie, bversie, aversie, van, tot, wijk)
-    return uitvoer.rapport(_stand(db, versie, bversie), tabel, bron=bron, gemaakt=datum)
+    return uitvoer.rapport(_tabellen(db, versie, bversie, aversie, van, tot, wijk), bron=bron, gemaakt=datum)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -291,21 +290,22 @@ def _filter_zijbalk(keuzes: dict[str, Any]) -> Filter:
     return Filter(van, tot, None if wijk == ALLE_WIJKEN else wijk)
 
 
-#: Streamlit's own English texts replaced or hidden: the uploader's button and size line (its texts are not
-#: configurable), the "Running..." widget (our pages say in Dutch what they are doing).
+#: Streamlit's own English texts replaced or hidden (they are not configurable): the uploader's button and size
+#: line and its error line, the "Press Enter to apply" hint under text fields, and the "Running..." widget (our
+#: pages say in Dutch what they are doing, with st.spinner or a progress bar).
 _STIJL = f"""
 <style>
-[data-testid="stFileUploaderDropzone"] button {{ font-size: 0; }}
-[data-testid="stFileUploaderDropzone"] button::after {{ content: "Bestand kiezen"; font-size: 0.9rem; }}
-[data-testid="stFileUploaderDropzone"] button span {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button * {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: "Bestand kiezen"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > * {{ display: none; }}
 [data-testid="stFileUploaderDropzoneInstructions"]::after {{
   content: "Sleep een bestand hierheen of kies het · CSV, TXT of XLSX, tot {upload.MAX_UPLOAD_MB} MB";
-  font-size: 0.85rem; color: rgba(49, 51, 63, 0.6); }}
-[data-testid="stFileChip"] [role="alert"] {{ font-size: 0; }}
-[data-testid="stFileChip"] [role="alert"]::after {{
-  content: "Dit bestand is te groot of niet toegestaan (CSV, TXT of XLSX, tot {upload.MAX_UPLOAD_MB} MB)";
+  font-size: 0.85rem; opacity: 0.7; }}
+[data-testid="stFileChip"] [role="alert"] {{ display: none; }}
+[data-testid="stFileChip"][aria-invalid="true"]::after {{
+  content: "Dit bestand kan niet worden gebruikt (CSV, TXT of XLSX, tot {upload.MAX_UPLOAD_MB} MB)";
   font-size: 0.8rem; }}
+[data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stStatusWidget"] {{ visibility: hidden; }}
 </style>
 """

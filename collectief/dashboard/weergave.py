@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from collectief.report import markdown_tekst
 from collectief.suppress import K, veilig_aantal
 
 __all__ = [
@@ -18,7 +19,6 @@ __all__ = [
     "maandlabel",
     "md",
     "nl_tabel",
-    "platte_tekst",
     "uren",
 ]
 
@@ -87,13 +87,8 @@ def nl_tabel(df: pd.DataFrame, kolommen: Iterable[str] | None = None, decimalen:
     return uit
 
 
-_MD_TEKENS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()<>#+-.!|$~"})
-
-
 def md(waarde: object) -> str:
     """A data value (wijk, theme name given by the team, note) for ``st.markdown``: every Markdown and HTML sign
-    escaped, on one line, so it shows exactly its characters and can never become a link, image or heading."""
-    return " ".join(str(waarde).split()).translate(_MD_TEKENS)
-
-
-platte_tekst = md
+    escaped, on one line, so it shows exactly its characters and can never become a link, image or heading.
+    The backend's one escaping rule (:func:`collectief.report.markdown_tekst`), as the report uses it."""
+    return markdown_tekst(waarde)

@@ -290,19 +290,10 @@ def keuzes(db: Path, versie: str) -> dict[str, Any] | None:
 
 
 def invoerframe(store: Store) -> pd.DataFrame:
-    """The stored hulpvragen as the analysis's input frame; ``rij`` is the database id."""
-    df = store.hulpvragen()
-    return pd.DataFrame(
-        {
-            "rij": df["id"].astype("int64"),
-            "id": df["bron_id"],
-            "datum": df["datum"],
-            "wijk": df["wijk"],
-            "huishouden": df["huishouden"],
-            "minuten": df["minuten"],
-            "tekst": df["tekst"],
-        }
-    )
+    """The stored hulpvragen as the analysis's input frame, as the CLI reads them; ``rij`` is the database id."""
+    from collectief.analysis import invoer_uit_database  # the one reader; importing it loads the theme engine
+
+    return invoer_uit_database(store)
 
 
 def _thema_json(t: Thema) -> dict[str, Any]:
