@@ -272,7 +272,8 @@ def klik_pagina(driver, titel: str) -> None:
     from selenium.webdriver.common.by import By
 
     for link in driver.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebarNav"] a'):
-        if link.text.strip() == titel:
+        regels = link.get_attribute("innerText").strip().splitlines()
+        if regels and regels[-1].strip() == titel:  # after the icon's name
             link.click()
             return
     raise LookupError(f"geen pagina '{titel}' in het menu")

@@ -73,15 +73,21 @@ def _verwacht(driver) -> tuple[str, float]:
     return aanbod.group(1), float(waarden[1].split()[0].replace(".", "").replace(",", "."))
 
 
+_KAART = """
+const kop = [...document.querySelectorAll('h3')].find(h => h.innerText.trim().split('\\n')[0] === arguments[0]);
+let blok = kop;
+while (blok && !blok.querySelector('[data-testid="stMetric"]')) blok = blok.parentElement;
+return blok ? [...blok.querySelectorAll('[data-testid="stMetric"]')].map(m => m.innerText) : [];
+"""
+
+
 def _kaartwaarde(driver, aanbod: str) -> float:
     """On Voorstellen: the expected tijdwinst on the card of ``aanbod``."""
-    for kaart in driver.find_elements("css selector", '[data-testid="stVerticalBlockBorderWrapper"]'):
-        koppen = [h.text for h in kaart.find_elements("css selector", "h3")]
-        if aanbod in koppen:
-            for m in kaart.find_elements("css selector", '[data-testid="stMetric"]'):
-                if m.text.startswith("Tijdwinst verwacht"):
-                    return float(m.text.split("\n")[1].split()[0].replace(".", "").replace(",", "."))
-    raise AssertionError(f"geen kaart voor {aanbod}")
+    for metric in driver.execute_script(_KAART, aanbod):
+        if metric.startswith("Tijdwinst verwacht"):
+            waarde = [r for r in metric.splitlines() if r.strip()][-1]
+            return float(waarde.split()[0].replace(".", "").replace(",", "."))
+    raise AssertionError(f"geen kaart met tijdwinst voor {aanbod}")
 
 
 def test_een_sessie_in_chromium(server: str, browser) -> None:
@@ -128,13 +134,14 @@ def test_een_sessie_in_chromium(server: str, browser) -> None:
     bh.actie(d, lambda: bh.klik_pagina(d, "Voorstellen"), woorden=("Gestart aanbod",))
     assert _kaartwaarde(d, aanbod) == voor
     bh.actie(d, lambda: bh.klik_pagina(d, "Tijdwinst"), woorden=("Aannames opslaan",))
-    schuif = d.find_element("xpath", "//div[@data-testid='stSlider'][.//p[text()='Bereik verwacht (%)']]"
-                                     "//div[@role='slider']")  # fmt: skip
-    schuif.click()
+    # Move the slider as a person does with the keyboard: focus it, then arrow keys (inside a form: no rerun yet).
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
-    for _ in range(15):
-        schuif.send_keys(Keys.ARROW_RIGHT)
+    for veld, stappen in (("hoog", 30), ("verwacht", 15)):  # reach must stay laag ≤ verwacht ≤ hoog
+        schuif = d.find_element("css selector", f'[class*="_bereik_{veld}"] input[type="range"]')
+        d.execute_script("arguments[0].focus();", schuif)
+        ActionChains(d).send_keys(*[Keys.ARROW_RIGHT] * stappen).perform()
     bh.actie(d, lambda: bh.klik_knop(d, "Aannames opslaan"), woorden=("Aannames opgeslagen",))
     _controleer(d, "Tijdwinst", ("Aannames opgeslagen",))
     _, na = _verwacht(d)
