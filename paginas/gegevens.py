@@ -117,9 +117,35 @@ bestand = st.file_uploader(
 )
 if bestand is not None:
     data = bestand.getvalue()
+    blad = st.session_state.get("upload_blad")
     with st.spinner("Bestand controleren ..."):
+        controle = upload.controleer_upload(bestand.name, data, blad=blad)
+    if blad and blad not in controle.bladen:  # another file: its own sheets
+        blad = None
+        st.session_state.pop("upload_blad", None)
         controle = upload.controleer_upload(bestand.name, data)
     koppeling = None
+    if len(controle.bladen) > 1:
+        st.selectbox(
+            "Werkblad",
+            controle.bladen,
+            index=controle.bladen.index(controle.blad) if controle.blad in controle.bladen else 0,
+            key="upload_blad",
+            help="Het werkblad met de hulpvragen; standaard het eerste blad met een tabel met hulpvragen.",
+        )
+    if controle.ok and controle.kandidaten:
+        # Several columns could hold a field: the team chooses (the intake's first choice is preselected).
+        koppeling = dict(controle.koppeling)
+        for veld, opties in controle.kandidaten.items():
+            redenen = dict(opties)
+            koppeling[veld] = st.radio(
+                f"Welke kolom is '{VELD_LABELS.get(veld, veld)}'?",
+                [k for k, _ in opties],
+                format_func=lambda k, r=redenen: f"{k} ({r[k]})",
+                key=f"kandidaat_{veld}",
+            )
+        if koppeling != controle.koppeling:
+            controle = upload.controleer_upload(bestand.name, data, koppeling, blad)
     if controle.koppeling_nodig:
         st.info(
             "De kolomnamen van dit bestand zijn niet allemaal op naam herkend. Kies hieronder welke kolom de tekst "
@@ -156,6 +182,7 @@ if bestand is not None:
                 data,
                 koppeling,
                 lambda deel: balk.progress(deel, text="Inlezen en persoonsgegevens verwijderen ..."),
+                blad=blad,
             )
             balk.empty()
             if uitkomst.melding:

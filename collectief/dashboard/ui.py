@@ -479,10 +479,12 @@ def toon_notities(ctx: Context, thema_id: str, sleutel: str) -> None:
     )
 
 
-def importeer(naam: str, data: bytes, koppeling: dict[str, str] | None, voortgang: Any) -> upload.Uploaduitkomst:
+def importeer(
+    naam: str, data: bytes, koppeling: dict[str, str] | None, voortgang: Any, blad: str | None = None
+) -> upload.Uploaduitkomst:
     """Import an uploaded export into the team's own database and analyse it (Gegevens page)."""
     with Store(werkruimte.standaard_db_pad()) as store:
-        uitkomst = upload.importeer_upload(naam, data, store, koppeling, scrubber(), voortgang=voortgang)
+        uitkomst = upload.importeer_upload(naam, data, store, koppeling, scrubber(), voortgang=voortgang, blad=blad)
         if uitkomst.melding is None:
             analyseer_zo_nodig(store)
     return uitkomst

@@ -56,15 +56,17 @@ class Uploadcontrole:
     """Whether an uploaded file can be imported. ``melding`` (Dutch) says why not; when only the text column is
     not recognised, ``koppeling_nodig`` is set too and ``kolommen`` holds the file's column names to choose from.
     ``koppeling`` is the column mapping found (field → column name) when the file can be imported.
-    ``kandidaten``: per field, the columns that could hold it when more than one could (the page asks which);
-    ``bladen``: the sheets of a workbook (the page lets the user choose). Empty until the intake reports them."""
+    ``kandidaten``: per field with more than one column that could hold it, (column, reason) best first (the page
+    asks which); ``bladen``: the sheets of a workbook and ``blad`` the one read (the page lets the user choose).
+    Empty until the intake reports them."""
 
     melding: str | None = None
     koppeling_nodig: bool = False
     kolommen: tuple[str, ...] = ()
     koppeling: dict[str, str] = field(default_factory=dict)
-    kandidaten: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    kandidaten: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     bladen: tuple[str, ...] = ()
+    blad: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -130,15 +132,24 @@ def _in_tijdelijk_bestand(naam: str, data: bytes, map_: Path) -> Path:
     return pad
 
 
-def controleer_upload(naam: str, data: bytes, koppeling: Mapping[str, str] | None = None) -> Uploadcontrole:
-    """Check an uploaded file without storing anything: a Dutch message for every file that cannot be used."""
+def _met_blad(blad: str | None) -> dict[str, str]:
+    # Only named when the user chose a sheet, so this also runs on an intake without sheet choice.
+    return {"blad": blad} if blad else {}
+
+
+def controleer_upload(
+    naam: str, data: bytes, koppeling: Mapping[str, str] | None = None, blad: str | None = None
+) -> Uploadcontrole:
+    """Check an uploaded file without storing anything: a Dutch message for every file that cannot be used.
+
+    ``blad``: the workbook sheet the user chose (``None``: the one the intake picks)."""
     melding = _vooraf(naam, len(data))
     if melding:
         return Uploadcontrole(melding)
     with tempfile.TemporaryDirectory(prefix="collectief-upload-") as map_:
         pad = _in_tijdelijk_bestand(naam, data, Path(map_))
         try:
-            export = open_export(pad, koppeling)
+            export = open_export(pad, koppeling, **_met_blad(blad))
         except CollectiefFout as fout:
             kolommen = tuple(fout.details.get("koppen", ())) if fout.code == "E004" else ()
             if kolommen:
@@ -156,7 +167,18 @@ def controleer_upload(naam: str, data: bytes, koppeling: Mapping[str, str] | Non
                 f"Het bestand '{Path(naam).name}' kon niet worden gelezen ({type(fout).__name__}). Controleer of het "
                 "een CSV-export of Excel-werkmap (.xlsx) is en exporteer het zo nodig opnieuw."
             )
-        return Uploadcontrole(koppeling=dict(export.kolommen))
+        # The reworked intake (issue 8) reports the columns that could fit a field, and a workbook's sheets.
+        kandidaten = {
+            veld: tuple((k.kolom, k.reden) for k in lijst)
+            for veld, lijst in dict(getattr(export, "kandidaten", {})).items()
+            if len(lijst) > 1
+        }
+        return Uploadcontrole(
+            koppeling=dict(export.kolommen),
+            kandidaten=kandidaten,
+            bladen=tuple(getattr(export, "bladen", ()) or ()),
+            blad=getattr(export, "blad", None),
+        )
 
 
 def importeer_upload(
@@ -166,6 +188,7 @@ def importeer_upload(
     koppeling: Mapping[str, str] | None = None,
     scrubber: Scrubber | None = None,
     voortgang: Callable[[float], None] | None = None,
+    blad: str | None = None,
 ) -> Uploaduitkomst:
     """Check, scrub and store an uploaded export as one transaction; a Dutch message instead of any error.
 
@@ -173,13 +196,13 @@ def importeer_upload(
     """
     from collectief.importer import importeer  # loads the de-identifier: only when a file is really imported
 
-    controle = controleer_upload(naam, data, koppeling)
+    controle = controleer_upload(naam, data, koppeling, blad)
     if not controle.ok:
         return Uploaduitkomst(controle)
     map_ = Path(tempfile.mkdtemp(prefix="collectief-upload-"))
     try:
         pad = _in_tijdelijk_bestand(naam, data, map_)
-        rapport = importeer(pad, store, koppeling=koppeling, scrubber=scrubber, voortgang=voortgang)
+        rapport = importeer(pad, store, koppeling=koppeling, scrubber=scrubber, voortgang=voortgang, **_met_blad(blad))
     except CollectiefFout as fout:
         return Uploaduitkomst(Uploadcontrole(str(fout)))
     except Exception as fout:
