@@ -250,7 +250,9 @@ def typ(driver, sleutel: str, tekst: str, textarea: bool = False) -> None:
     veld = css(driver, f".st-key-{sleutel} {'textarea' if textarea else 'input'}")
     veld.click()
     veld.send_keys(Keys.CONTROL, "a")
-    veld.send_keys(tekst)
+    veld.send_keys(Keys.DELETE)
+    if tekst:
+        veld.send_keys(tekst)
     veld.send_keys(Keys.TAB)
 
 

@@ -189,8 +189,9 @@ class Context:
         return f"{zlib.crc32(self.aversie.encode()):08x}"
 
     def tabellen(self) -> tab.Tabellen:
-        """Every table for the filter, from the one plan."""
-        return _tabellen(*self.sleutel)
+        """Every table for the filter, from the one plan (a Dutch message when it takes more than half a second)."""
+        with st.spinner("Bezig: de cijfers voor deze periode en wijk worden berekend ..."):
+            return _tabellen(*self.sleutel)
 
     def stand(self) -> Stand:
         """The analysis with the team's decisions applied."""
@@ -208,7 +209,8 @@ class Context:
         """The one printable session report (Markdown, HTML)."""
         aantal = self.keuzes["aantal"]
         bron = "voorbeeldgegevens (synthetisch)" if self.voorbeeld else f"eigen gegevens ({aantal} hulpvragen)"
-        return _rapport(*self.sleutel, bron, dt.date.today())
+        with st.spinner("Bezig: het verslag wordt gemaakt ..."):
+            return _rapport(*self.sleutel, bron, dt.date.today())
 
     def csv_bestand(self, naam: str) -> bytes:
         """One CSV, made when it is downloaded (``st.download_button`` with a function as data)."""
@@ -216,7 +218,8 @@ class Context:
 
     def notities(self, thema_id: str, zoek: str, pagina: int) -> sessie.Notities:
         """One page of a theme's scrubbed notes."""
-        return _notities(self.db, self.versie, self.bversie, *self.sleutel[4:], thema_id, zoek, pagina)
+        with st.spinner("Bezig: notities zoeken ..."):
+            return _notities(self.db, self.versie, self.bversie, *self.sleutel[4:], thema_id, zoek, pagina)
 
     def veranderingen(self) -> pd.DataFrame:
         """What changed since last month (:func:`~collectief.dashboard.sessie.veranderingen`)."""
