@@ -115,8 +115,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     try:
         periode = Periode(tot=args.tot, standaard_maanden=args.maanden)
     except ValueError:
-        print(f"Fout: '{args.tot}' is geen maand. Schrijf --tot als JJJJ-MM, bijvoorbeeld 2026-09.", file=sys.stderr)
-        return 2
+        raise CollectiefFout("E080", waarde=args.tot) from None
     balk = _Voortgangsbalk("Inlezen", aan=not args.stil)
     store = None
     gestart = besluiten = team = None

@@ -44,6 +44,8 @@ MELDINGEN: dict[str, str] = {
         "In '{bestand}' staat de tekstkolom '{kolom}' wel, maar geen enkele rij bevat tekst. Controleer of de "
         "juiste kolom is gekoppeld."
     ),
+    # plan and outputs: E080-E099
+    "E080": "'{waarde}' is geen maand. Schrijf de maand als JJJJ-MM, bijvoorbeeld --tot 2026-09.",
 }
 
 

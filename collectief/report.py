@@ -833,6 +833,7 @@ def rapport_markdown(
     afgewezen: int | None = None,
     toelichtingen: int = 3,
     team: str | None = None,
+    bijlage: bool = True,
 ) -> str:
     """The session report as Markdown: the one-page summary, then ``## Bijlage`` with the detail.
 
@@ -840,10 +841,11 @@ def rapport_markdown(
     input's name), ``gemaakt`` (the date of the report) and ``afgewezen`` (rows rejected on reading) are shown
     when given.
     The first ``toelichtingen`` proposals get their explanation and tijdwinst sum written out in the Bijlage; all
-    of them are in the proposals table.
+    of them are in the proposals table. ``bijlage=False`` gives the one-page summary only (the dashboard's
+    Maandsessie summary): the same document, without the detail.
     """
-    samenvatting, bijlage = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
-    return "\n\n".join(_md_blok(b) for b in (*samenvatting, *bijlage)) + "\n"
+    samenvatting, rest = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
+    return "\n\n".join(_md_blok(b) for b in (*samenvatting, *(rest if bijlage else ()))) + "\n"
 
 
 # --- HTML -----------------------------------------------------------------------------------------------------
@@ -960,14 +962,15 @@ def rapport_html(
     afgewezen: int | None = None,
     toelichtingen: int = 3,
     team: str | None = None,
+    bijlage: bool = True,
 ) -> str:
     """The session report as one self-contained, printable HTML file (same content as :func:`rapport_markdown`).
 
     Printed on A4, the summary fills the first page; the Bijlage starts on a new page.
     """
-    samenvatting, bijlage = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
+    samenvatting, blokken = _inhoud(plan, bron, gemaakt, afgewezen, toelichtingen, team)
     eerste = "\n".join(_html_blok(b) for b in samenvatting)
-    rest = "\n".join(_html_blok(b) for b in bijlage)
+    rest = "\n".join(_html_blok(b) for b in blokken) if bijlage else ""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'

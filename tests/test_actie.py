@@ -225,3 +225,85 @@ def test_gestart_zonder_verplichte_kolommen() -> None:
 def test_zoek_aanbod(invoer: str, verwacht: str | None) -> None:
     gevonden = zoek_aanbod(laad_aanbod(), invoer)
     assert (gevonden.id if gevonden else None) == verwacht
+
+
+# --- the team's assumptions: stored, and used by the one plan ------------------------------------------------------
+
+
+def test_aannames_opslaan_en_gebruiken(tmp_path: Path, catalogus) -> None:
+    from collectief import aannames_opslag
+    from collectief.actie import maak_plan
+    from collectief.tijdwinst import Teamaannames
+
+    with Store(tmp_path / "db.sqlite") as store:
+        assert aannames_opslag.lees(store) == Teamaannames()
+        aannames_opslag.bewaar_minuten(store, "toeslagen", 90)
+        aannames_opslag.bewaar_minuten(store, "ontdekt_3", 30)  # a discovered theme has its minutes too
+        aannames_opslag.bewaar_aanbod(store, "toeslagen_informatieavond", medewerkers=3, bereik_verwacht=0.35)
+        with pytest.raises(ValueError, match="Onbekende aanname"):
+            aannames_opslag.bewaar_aanbod(store, "toeslagen_informatieavond", kleur=1)
+        with pytest.raises(ValueError, match="groter dan 0"):
+            aannames_opslag.bewaar_minuten(store, "wonen", 0)
+        team = aannames_opslag.lees(store)
+        aannames_opslag.wis(store, "minuten", "ontdekt_3")
+        assert "ontdekt_3" not in aannames_opslag.lees(store).minuten
+    assert team.minuten == {"toeslagen": 90.0, "ontdekt_3": 30.0}
+    assert team.aanbod == {"toeslagen_informatieavond": {"medewerkers": 3.0, "bereik_verwacht": 0.35}}
+
+    analyse = als_analyse(effectgegevens().assign(minuten=float("nan")))
+    standaard = maak_plan(analyse, catalogus=catalogus)
+    eigen = maak_plan(analyse, aannames=team, catalogus=catalogus)
+    # Minutes per question: the team's 90 instead of the catalogue's 45 for toeslagen (no minutes in the data).
+    rij = eigen.tijdwinst.set_index("thema_id").loc["toeslagen"]
+    assert (rij["minuten"], rij["minuten_bron"]) == (90.0, "standaard")
+    assert standaard.tijdwinst.set_index("thema_id").loc["toeslagen", "minuten"] == 45.0
+    # The offer: 3 staff and 35% expected reach; cost 1 + 1 × 2 × 3 = 7 hours; hours now doubled with 90 minutes.
+    avond = next(v for v in eigen.voorstellen if v.aanbod_id == "toeslagen_informatieavond")
+    assert avond.schatting is not None
+    assert avond.schatting.kosten == 7.0 and avond.schatting.aannames.bereik_verwacht == 0.35
+    assert avond.tijdwinst_verwacht == pytest.approx(avond.schatting.uren_nu * 0.35 - 7)
+    assert "× 3 medewerkers = 7 uur per maand" in avond.berekening
+    # The theme's one number is its best offer's: with 3 staff the evening no longer is the best.
+    beste = eigen.beste_voorstel("toeslagen")
+    assert beste is not None and beste.aanbod_id != "toeslagen_informatieavond"
+    assert eigen.tijdwinst_voor("toeslagen") == beste.tijdwinst
+    assert eigen.tijdwinst.set_index("thema_id").loc["toeslagen", "tijdwinst_verwacht"] == beste.tijdwinst_verwacht
+    # The catalogue keeps its order of reach: a team value that breaks it is refused in Dutch.
+    with pytest.raises(ValueError, match="laag ≤ verwacht ≤ hoog"):
+        maak_plan(analyse, aannames=Teamaannames(aanbod={"toeslagen_informatieavond": {"bereik_laag": 0.9}}),
+                  catalogus=catalogus)  # fmt: skip
+
+
+def test_plan_past_besluiten_toe_en_filtert_op_wijk(catalogus) -> None:
+    from collectief.actie import Periode, maak_plan
+    from collectief.decisions import Besluit
+
+    analyse = als_analyse(effectgegevens())
+    besluiten = [
+        Besluit(1, "toeslagen", "hernoemen", "Geldzaken"),
+        Besluit(2, "stalking", "samenvoegen", "huiselijk_geweld"),
+    ]
+    plan = maak_plan(analyse, besluiten, catalogus=catalogus)
+    assert plan.naam("toeslagen") == "Geldzaken" and "stalking" not in plan.hulpvragen["thema_id"].to_numpy()
+    assert plan.herhaling.thema("huiselijk_geweld").hulpvragen == 16
+    assert all(v.thema == "Geldzaken" for v in plan.voorstellen if v.thema_id == "toeslagen")
+    # Period and wijk: only West, and only July to August.
+    west = maak_plan(analyse, besluiten, periode=Periode("2026-07", "2026-08"), wijk="West", catalogus=catalogus)
+    assert set(west.hulpvragen["wijk"]) == {"West"} and len(west.alle_hulpvragen) == len(analyse.hulpvragen)
+    assert west.herhaling.venster == tuple(pd.period_range("2026-07", "2026-08", freq="M"))
+    assert west.herhaling.thema("toeslagen").hulpvragen == 8
+
+
+def test_plan_laat_zich_bewaren_in_de_cache(catalogus) -> None:
+    import pickle
+
+    from collectief.actie import maak_plan
+    from collectief.tijdwinst import Teamaannames
+
+    team = Teamaannames(minuten={"wonen": 50}, aanbod={"toeslagen_informatieavond": {"medewerkers": 2}})
+    plan = maak_plan(als_analyse(effectgegevens()), aannames=team, catalogus=catalogus)
+    kopie = pickle.loads(pickle.dumps(plan))  # Streamlit's st.cache_data pickles what it keeps
+    assert kopie.tijdwinst_voor("toeslagen") == plan.tijdwinst_voor("toeslagen") is not None
+    assert kopie.team == team and kopie.catalogus["toeslagen_informatieavond"].medewerkers == 2
+    with pytest.raises(TypeError):
+        kopie.team.minuten["wonen"] = 1  # type: ignore[index]  # still read-only after the round trip

@@ -365,6 +365,7 @@ def test_maandsessie_heeft_alles_voor_een_besluit(gedeeld: Path) -> None:
     # One printable document for the session, the same as on Export, and it says what it is.
     assert [b.label for b in at.download_button] == ["Verslag om te printen (HTML)", "Verslag (Markdown)"]
     assert "Het document om te printen voor de sessie" in _tekst(at)
+    assert "Verslag maandsessie" in _tekst(at)  # the report's own title
     veranderd = at.dataframe[0].value  # since last month
     assert list(veranderd.columns) == ["Thema", "Vorige maand", "Deze maand", "Verschil", "Wat"]
     assert set(veranderd["Wat"]) <= {"nieuw", "gegroeid", "gekrompen", "gelijk", "gegroeid, stijgend over de periode",

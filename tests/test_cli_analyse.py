@@ -437,3 +437,94 @@ def test_readme_opdrachten_werken(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert (tmp_path / "uitvoer" / naam).is_file(), naam
     assert (tmp_path / "models" / "themamodel.json").is_file()
     assert "de database team.sqlite" in _tekst(tmp_path / "uitvoer" / "rapport.md")
+
+
+# --- one truth: the team's decisions and assumptions, the CLI and the dashboard ------------------------------------
+
+GEWIJZIGD_AANBOD = "toeslagen_informatieavond"
+
+
+@pytest.fixture(scope="module")
+def team_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The sample in a database with a decision and changed assumptions, analysed by the CLI."""
+    from collectief import aannames_opslag
+
+    map_ = tmp_path_factory.mktemp("team")
+    db = map_ / "team.sqlite"
+    assert main(["import", str(SAMPLE), "--db", str(db), "--stil"]) == 0
+    with Store(db) as store:
+        store.voeg_besluit_toe("toeslagen", "hernoemen", "Toeslagen en formulieren", "in de sessie van oktober")
+        aannames_opslag.bewaar_aanbod(store, GEWIJZIGD_AANBOD, medewerkers=2, bereik_verwacht=0.35)
+        aannames_opslag.bewaar_minuten(store, "wonen", 50)
+    assert main(["analyse", str(db), "--out", str(map_ / "uit"), "--stil", "--team", "Wijkteam Oost"]) == 0
+    return db, map_ / "uit"
+
+
+@pytest.mark.slow
+def test_cli_past_besluiten_en_aannames_uit_de_database_toe(team_db: tuple[Path, Path]) -> None:
+    _, uit = team_db
+    themas = _lees_csv(uit / "themas.csv").set_index("thema_id")
+    assert themas.loc["toeslagen", "thema"] == "Toeslagen en formulieren"
+    assert "Hernoemd door het team (was: 'Toeslagen')" in themas.loc["toeslagen", "besluiten"]
+    md = _tekst(uit / "rapport.md")
+    assert md.startswith("# Verslag maandsessie Wijkteam Oost, ")
+    assert "\n## Besluiten van het team\n" in md and "Toeslagen en formulieren" in md
+    voorstellen = _lees_csv(uit / "voorstellen.csv")
+    avond = voorstellen[voorstellen["aanbod"] == "Informatieavond toeslagen"].iloc[0]
+    assert avond["thema"] == "Toeslagen en formulieren"
+    # That the team's assumptions (2 staff, reach 35%) were used is checked below: the CLI's files are byte for
+    # byte those of a plan made with them.
+
+
+@pytest.mark.slow
+def test_cli_en_dashboard_geven_dezelfde_bytes_en_een_getal_per_thema(team_db: tuple[Path, Path]) -> None:
+    from collectief import aannames_opslag, dashboard
+    from collectief.aanbod import laad_aanbod
+    from collectief.catalogue import laad_catalogus
+    from collectief.export import CSV_NAMEN, bestanden
+    from collectief.nlp import laad_pipeline
+    from collectief.tijdwinst import getal
+
+    db, uit = team_db
+    # The dashboard's own path: its stored analysis, its decisions, its filter (the last 3 months), the plan.
+    with Store(db) as store:
+        versie = dashboard.analyseversie(store, laad_catalogus())
+        dashboard.maak_analyse(store, versie, laad_catalogus(), laad_pipeline())
+        besluiten, gestart, team = store.besluiten(), store.gestart_aanbod(), aannames_opslag.lees(store)
+    basis = dashboard.laad_basis(db, versie)
+    assert basis is not None
+    stand = dashboard.maak_stand(basis, besluiten)
+    plan = dashboard.plan_uit(stand, dashboard.standaardfilter(stand), gestart, laad_aanbod(), team)
+    assert plan.catalogus[GEWIJZIGD_AANBOD].medewerkers == 2 and plan.aannames.standaard_minuten("wonen") == 50
+    gemaakt = bestanden(plan)
+    for naam in CSV_NAMEN:
+        assert (uit / naam).read_bytes() == gemaakt[naam], naam
+
+    # One number per theme per period: the plan, voorstellen.csv, themas.csv and the report agree.
+    voorstellen = _lees_csv(uit / "voorstellen.csv")
+    themas = _lees_csv(uit / "themas.csv").set_index("thema_id")
+    md = _tekst(uit / "rapport.md")
+    gecontroleerd = 0
+    for thema_id in plan.tijdwinst["thema_id"]:
+        winst = plan.tijdwinst_voor(thema_id)
+        if winst is None:
+            assert themas.loc[thema_id, "tijdwinst_uur_per_maand_verwacht"] == ""
+            continue
+        eerste = voorstellen[voorstellen["thema_id"] == thema_id].iloc[0]
+        tekst = [f"{round(w, 1) + 0.0:.1f}".replace(".", ",").replace("-0,0", "0,0") for w in winst]
+        assert [eerste[k] for k in VOORSTELLEN_KOP[-3:]] == tekst, thema_id
+        assert themas.loc[thema_id, "tijdwinst_uur_per_maand_verwacht"] == tekst[1], thema_id
+        naam = plan.naam(thema_id)
+        regel = next((r for r in md.splitlines() if r.startswith("| ") and f"| {naam}" in r and eerste["aanbod"] in r),
+                     None)  # fmt: skip
+        if regel is not None:  # the summary shows the best offer of each recurring theme
+            assert regel.rstrip(" |").endswith(" | ".join(getal(w) for w in winst)), (thema_id, regel)
+            gecontroleerd += 1
+    assert gecontroleerd >= 3
+
+
+def test_tot_geen_maand_geeft_een_nederlandse_melding(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["analyse", str(SAMPLE), "--out", str(tmp_path), "--tot", "2026-13", "--stil"]) == 2
+    fout = capsys.readouterr().err
+    assert "'2026-13' is geen maand" in fout and "[E080]" in fout and "Traceback" not in fout
+    assert not any(tmp_path.iterdir())  # nothing written
