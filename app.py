@@ -1,8 +1,9 @@
 """The collectief dashboard: ``streamlit run app.py`` (or ``python3.11 tasks.py app``).
 
-This file is the frame around the pages: it picks the database (the team's own, or the synthetic sample until
-there is one), prepares it once (sample import, theme analysis; with a progress bar), draws the sidebar filter
-and runs the chosen page. Pages live in ``paginas/`` and only render what :mod:`collectief.dashboard` returns.
+This file is the frame around the pages: :func:`collectief.dashboard.ui.frame` picks the database (the team's own,
+or the synthetic sample until there is one), prepares it once (sample import, theme analysis; with a progress
+bar) and draws the sidebar filter; then the chosen page runs. Pages live in ``paginas/`` and only render what
+:mod:`collectief.dashboard` returns.
 
 The folder is deliberately not called ``pages/``: with a ``pages/`` folder beside this file, Streamlit starts a
 fresh server in its legacy multipage mode and runs a page script on its own, without this frame, until some
@@ -12,7 +13,7 @@ Do not add a ``pages/`` folder here.
 
 import streamlit as st
 
-from paginas import _gedeeld as ui
+from collectief.dashboard import ui
 
 st.set_page_config(page_title="collectief: terugkerende hulpvragen", page_icon="🤝", layout="wide")
 

@@ -23,7 +23,9 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -33,6 +35,7 @@ from collectief.records import OVERIG, Thema
 __all__ = [
     "ACTIES",
     "ACTIE_NAMEN",
+    "Actie",
     "Besluit",
     "Toegepast",
     "besluiten_uit",
@@ -43,7 +46,22 @@ __all__ = [
     "treffers",
 ]
 
-ACTIES = ("hernoemen", "samenvoegen", "afsplitsen", "afwijzen")
+
+class Actie(StrEnum):
+    """What the team can decide about a theme. The value is what the database stores."""
+
+    HERNOEMEN = "hernoemen"
+    SAMENVOEGEN = "samenvoegen"
+    AFSPLITSEN = "afsplitsen"
+    AFWIJZEN = "afwijzen"
+
+    @property
+    def voltooid(self) -> str:
+        """How the action reads in a sentence for the team ('hernoemd')."""
+        return ACTIE_NAMEN[self]
+
+
+ACTIES = tuple(a.value for a in Actie)
 
 #: How each action reads in a sentence for the team.
 ACTIE_NAMEN = {
@@ -68,6 +86,7 @@ class Besluit:
     def __post_init__(self) -> None:
         if self.actie not in ACTIES:
             raise ValueError(f"actie must be one of {ACTIES}, got {self.actie!r}")
+        object.__setattr__(self, "actie", Actie(self.actie))
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,13 +96,17 @@ class Toegepast:
     ``hulpvragen``: the input frame with ``thema_id`` and ``thema`` updated and ``oorspronkelijk_thema_id``
     (the theme the engine gave) added. ``themas``: every theme by id, with the team's names, including themes
     split off (``overig`` is not in it). ``toelichting``: per theme id, what the team decided, in Dutch.
-    ``overgeslagen``: decisions that were not applied, with the reason.
+    ``overgeslagen``: decisions that were not applied, with the reason. ``beschrijving``: per decision id, what
+    it did in one Dutch sentence with the themes' names as they were then (never an internal id).
+    ``oude_namen``: per theme id, the names it had before the team renamed it, oldest first.
     """
 
     hulpvragen: pd.DataFrame
     themas: Mapping[str, Thema]
     toelichting: Mapping[str, tuple[str, ...]]
     overgeslagen: tuple[str, ...]
+    beschrijving: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
+    oude_namen: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def naam(self, thema_id: str) -> str:
         """The name a theme has after the decisions; ``Overig`` for ``overig``."""
@@ -155,9 +178,9 @@ def controleer(besluit: Besluit, themas: Mapping[str, Thema], aanwezig: set[str]
     naam = bron.naam if bron is not None else ("Overig" if besluit.thema_id == OVERIG else besluit.thema_id)
     if besluit.thema_id != OVERIG and bron is None:
         return f"het thema '{besluit.thema_id}' komt in deze gegevens niet voor"
-    if aanwezig is not None and besluit.thema_id not in aanwezig and besluit.actie != "hernoemen":
+    if aanwezig is not None and besluit.thema_id not in aanwezig and besluit.actie is not Actie.HERNOEMEN:
         return f"het thema '{naam}' heeft in deze gegevens geen hulpvragen"
-    if besluit.actie == "hernoemen":
+    if besluit.actie is Actie.HERNOEMEN:
         nieuw = (besluit.waarde or "").strip()
         if besluit.thema_id == OVERIG:
             return "'Overig' houdt zijn naam: daar staan de hulpvragen die bij geen thema horen"
@@ -167,7 +190,7 @@ def controleer(besluit: Besluit, themas: Mapping[str, Thema], aanwezig: set[str]
         if nieuw.casefold() in andere:
             return f"de naam '{nieuw}' is al van een ander thema; kies een andere naam of voeg de thema's samen"
         return None
-    if besluit.actie == "samenvoegen":
+    if besluit.actie is Actie.SAMENVOEGEN:
         doel_id = (besluit.waarde or "").strip()
         doel = themas.get(doel_id)
         if besluit.thema_id == OVERIG:
@@ -181,7 +204,7 @@ def controleer(besluit: Besluit, themas: Mapping[str, Thema], aanwezig: set[str]
                 f"'{naam}' is een thema voor individuele opvolging en kan niet opgaan in het groepsthema '{doel.naam}'"
             )
         return None
-    if besluit.actie == "afsplitsen":
+    if besluit.actie is Actie.AFSPLITSEN:
         trefwoord, nieuwe_naam = lees_splitsing(besluit.waarde)
         if len(trefwoord) < 3:
             return "geef een trefwoord van minstens 3 letters"
@@ -211,7 +234,13 @@ def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Se
     stand: dict[str, Thema] = {i: t for i, t in themas.items() if i != OVERIG}
     toelichting: dict[str, list[str]] = {}
     overgeslagen: list[str] = []
+    beschrijving: dict[int, str] = {}
+    oude_namen: dict[str, list[str]] = {}
     gevouwen: list[str] | None = None
+
+    def naam_van(thema_id: str) -> str:
+        thema = stand.get(thema_id)
+        return thema.naam if thema is not None else ("Overig" if thema_id == OVERIG else "een onbekend thema")
 
     def noteer(thema_id: str, zin: str, besluit: Besluit) -> None:
         notitie = f" Notitie: {besluit.notitie.strip()}" if besluit.notitie and besluit.notitie.strip() else ""
@@ -222,19 +251,23 @@ def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Se
         reden = controleer(besluit, stand, aanwezig)
         if reden is not None:
             overgeslagen.append(f"Besluit {besluit.id} ({besluit.actie}) niet toegepast: {reden}.")
+            beschrijving[besluit.id] = f"Niet toegepast: {reden}."
             continue
         oud = stand.get(besluit.thema_id)
         oude_naam = oud.naam if oud is not None else "Overig"
         van_thema = labels == besluit.thema_id
-        if besluit.actie == "hernoemen":
+        if besluit.actie is Actie.HERNOEMEN:
             nieuw = (besluit.waarde or "").strip()
             stand[besluit.thema_id] = replace(oud, naam=nieuw)  # type: ignore[arg-type]
+            oude_namen.setdefault(besluit.thema_id, []).append(oude_naam)
             noteer(besluit.thema_id, f"Hernoemd door het team (was: '{oude_naam}').", besluit)
-        elif besluit.actie == "samenvoegen":
+            beschrijving[besluit.id] = f"'{oude_naam}' hernoemd tot '{nieuw}'."
+        elif besluit.actie is Actie.SAMENVOEGEN:
             doel_id = (besluit.waarde or "").strip()
             labels[van_thema] = doel_id
             noteer(doel_id, f"'{oude_naam}' is hierbij gevoegd.", besluit)
-        elif besluit.actie == "afsplitsen":
+            beschrijving[besluit.id] = f"'{oude_naam}' samengevoegd met '{naam_van(doel_id)}'."
+        elif besluit.actie is Actie.AFSPLITSEN:
             trefwoord, naam = lees_splitsing(besluit.waarde)
             if gevouwen is None:
                 gevouwen = [_vouw(str(t)) for t in df["tekst"]]
@@ -252,10 +285,12 @@ def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Se
             )
             noteer(nieuw_id, f"Afgesplitst van '{oude_naam}' op het woord '{trefwoord}'.", besluit)
             noteer(besluit.thema_id, f"Hulpvragen met '{trefwoord}' zijn afgesplitst als '{naam}'.", besluit)
+            beschrijving[besluit.id] = f"Uit '{oude_naam}' afgesplitst op het woord '{trefwoord}': '{naam}'."
         else:
             labels[van_thema] = OVERIG
             noteer(besluit.thema_id, "Afgewezen door het team; de hulpvragen staan nu onder Overig.", besluit)
             noteer(OVERIG, f"Bevat ook de hulpvragen van het afgewezen thema '{oude_naam}'.", besluit)
+            beschrijving[besluit.id] = f"'{oude_naam}' afgewezen (de hulpvragen staan nu onder Overig)."
 
     df["thema_id"] = labels
     df["thema"] = [stand[t].naam if t in stand else "Overig" for t in labels]
@@ -264,4 +299,6 @@ def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Se
         themas=stand,
         toelichting={k: tuple(v) for k, v in toelichting.items()},
         overgeslagen=tuple(overgeslagen),
+        beschrijving=MappingProxyType(beschrijving),
+        oude_namen=MappingProxyType({k: tuple(v) for k, v in oude_namen.items()}),
     )

@@ -511,6 +511,12 @@ class Store:
         return pd.read_sql_query("SELECT * FROM thema_besluiten ORDER BY id", self._verbinding)
 
     @_met_melding
+    def trek_besluit_in(self, besluit_id: int) -> bool:
+        """Undo a decision of the team (it is removed); ``False`` when there is no such decision."""
+        cur = self._verbinding.execute("DELETE FROM thema_besluiten WHERE id = ?", (int(besluit_id),))
+        return cur.rowcount > 0
+
+    @_met_melding
     def markeer_gestart(
         self, thema_id: str, aanbod: str, startdatum: dt.date, wijk: str | None = None, notitie: str | None = None
     ) -> int:

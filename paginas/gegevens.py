@@ -1,13 +1,11 @@
-"""Gegevens: which data are shown, upload of an export (CSV/XLSX) with column mapping, the import report."""
+"""Gegevens: which data are shown, upload of an export (CSV/XLSX) with column choice, the import reports, and the
+technical details (NLP pipeline, versions): this is the only page that shows them."""
 
 import pandas as pd
 import streamlit as st
 
-from collectief import dashboard
-from collectief.cli import rapport_tekst
-from collectief.intake import VELDEN
-from collectief.store import Store, standaard_db_pad
-from paginas import _gedeeld as ui
+from collectief.dashboard import ui, upload, werkruimte
+from collectief.dashboard import weergave as w
 
 ctx = ui.context()
 ui.kop("Gegevens", ctx)
@@ -23,54 +21,47 @@ VELD_LABELS = {
 GEEN = "(niet gebruiken)"
 
 
-def kies_bron() -> None:
-    # A plain key, not the widget's own: it must survive pages on which the radio is not drawn.
-    st.session_state["bron"] = st.session_state["bron_keuze"]
-
-
 def toon_rapport(rapport) -> None:
     kolommen = st.columns(4)
     kolommen[0].metric("Gegevensrijen", rapport.data_rijen)
     kolommen[1].metric("Geaccepteerd", rapport.geaccepteerd)
     kolommen[2].metric("Afgewezen", rapport.afgewezen)
     kolommen[3].metric("Nieuw opgeslagen", rapport.nieuw_opgeslagen)
-    if rapport.afwijzingen:
-        st.markdown("**Afgewezen rijen**")
-        st.dataframe(
-            pd.DataFrame(
-                {"Rij": [a.rij + 1 for a in rapport.afwijzingen], "Reden": [a.reden for a in rapport.afwijzingen]}
-            ),
-            hide_index=True,
-            width="stretch",
-        )
-    with st.expander("Volledig importverslag (ook verwijderde persoonsgegevens per soort)", expanded=True):
-        st.text(rapport_tekst(rapport))
+    afgewezen, waarschuwingen, verwijderd = upload.rapporttabellen(rapport)
+    if len(afgewezen):
+        st.markdown("**Afgewezen rijen, met de reden**")
+        st.dataframe(afgewezen, hide_index=True, width="stretch")
+    if len(waarschuwingen):
+        st.markdown("**Waarschuwingen (de rij is wel gebruikt)**")
+        st.dataframe(waarschuwingen, hide_index=True, width="stretch")
+    st.markdown("**Verwijderde persoonsgegevens per soort**")
+    if len(verwijderd):
+        st.dataframe(verwijderd, hide_index=True)
+    else:
+        st.caption("Geen persoonsgegevens gevonden.")
 
 
-with Store(ctx.db) as store:
-    batches = store.batches()
-    aantal = store.aantal_hulpvragen()
-eigen = standaard_db_pad()
-eigen_aantal = 0
-if eigen.exists():
-    with Store(eigen) as store:
-        eigen_aantal = store.aantal_hulpvragen()
+batches = ctx.batches()
+eigen_aantal = ctx.eigen_aantal()
 
 st.subheader("Nu getoond")
 kolommen = st.columns([1, 3])
-kolommen[0].metric("Hulpvragen", aantal)
+kolommen[0].metric("Hulpvragen", ctx.keuzes["aantal"])
 kolommen[1].caption(
-    f"{'Voorbeeldgegevens (synthetisch)' if ctx.voorbeeld else 'Eigen gegevens'} in {ctx.db}. "
+    f"{'Voorbeeldgegevens (synthetisch)' if ctx.voorbeeld else 'Eigen gegevens'} in {w.md(ctx.db)}. "
     "Thema's worden eenmalig per nieuwe gegevens bepaald en daarna bewaard."
 )
 if eigen_aantal:
     st.radio(
         "Welke gegevens tonen?",
-        ["eigen", "voorbeeld"],
+        list(werkruimte.Bron),
         index=1 if ctx.voorbeeld else 0,
-        format_func={"eigen": f"Eigen gegevens ({eigen_aantal} hulpvragen)", "voorbeeld": "Voorbeeldgegevens"}.get,
+        format_func={
+            werkruimte.Bron.EIGEN: f"Eigen gegevens ({eigen_aantal} hulpvragen)",
+            werkruimte.Bron.VOORBEELD: "Voorbeeldgegevens",
+        }.get,
         key="bron_keuze",
-        on_change=kies_bron,
+        on_change=ui.kies_bron,
         horizontal=True,
     )
 if len(batches):
@@ -79,7 +70,7 @@ if len(batches):
         pd.DataFrame(
             {
                 "Bestand": batches["bestand"],
-                "Ingelezen op": batches["tijdstip"].str[:16].str.replace("T", " "),
+                "Ingelezen op": [pd.Timestamp(t).strftime("%d-%m-%Y %H:%M") for t in batches["tijdstip"]],
                 "Rijen": batches["data_rijen"],
                 "Geaccepteerd": batches["geaccepteerd"],
                 "Afgewezen": batches["afgewezen"],
@@ -90,10 +81,10 @@ if len(batches):
         hide_index=True,
         width="stretch",
     )
-
     for batch in batches.to_dict("records")[::-1]:
-        afgewezen, verwijderd = dashboard.importverslag(batch)
-        with st.expander(f"Importverslag van {batch['bestand']} ({str(batch['tijdstip'])[:10]})"):
+        afgewezen, verwijderd = upload.importverslag(batch)
+        datum = pd.Timestamp(batch["tijdstip"]).strftime("%d-%m-%Y")
+        with st.expander(f"Importverslag van {batch['bestand']} ({datum})"):
             st.markdown(
                 f"{batch['data_rijen']} gegevensrijen: {batch['geaccepteerd']} geaccepteerd "
                 f"({batch['nieuw']} nieuw, {batch['al_aanwezig']} al aanwezig), {batch['afgewezen']} afgewezen."
@@ -120,20 +111,50 @@ st.markdown(
     "voegt niets dubbel toe."
 )
 bestand = st.file_uploader(
-    f"Export kiezen (CSV of XLSX, tot {dashboard.MAX_UPLOAD_MB} MB)",
+    f"Export kiezen (CSV of XLSX, tot {upload.MAX_UPLOAD_MB} MB)",
     key="upload",
     help="Een grotere export: lees hem in delen in (bijvoorbeeld per kwartaal) of gebruik 'collectief import'.",
 )
 if bestand is not None:
     data = bestand.getvalue()
-    controle = dashboard.controleer_upload(bestand.name, data)
+    blad = st.session_state.get("upload_blad")
+    with st.spinner("Bestand controleren ..."):
+        controle = upload.controleer_upload(bestand.name, data, blad=blad)
+    if blad and blad not in controle.bladen:  # another file: its own sheets
+        blad = None
+        st.session_state.pop("upload_blad", None)
+        controle = upload.controleer_upload(bestand.name, data)
     koppeling = None
+    if len(controle.bladen) > 1:
+        st.selectbox(
+            "Werkblad",
+            controle.bladen,
+            index=controle.bladen.index(controle.blad) if controle.blad in controle.bladen else 0,
+            key="upload_blad",
+            help="Het werkblad met de hulpvragen; standaard het eerste blad met een tabel met hulpvragen.",
+        )
+    if controle.ok and controle.kandidaten:
+        # Several columns could hold a field: the team chooses (the intake's first choice is preselected).
+        koppeling = dict(controle.koppeling)
+        for veld, opties in controle.kandidaten.items():
+            redenen = dict(opties)
+            koppeling[veld] = st.radio(
+                f"Welke kolom is '{VELD_LABELS.get(veld, veld)}'?",
+                [k for k, _ in opties],
+                format_func=lambda k, r=redenen: f"{k} ({r[k]})",
+                key=f"kandidaat_{veld}",
+            )
+        if koppeling != controle.koppeling:
+            controle = upload.controleer_upload(bestand.name, data, koppeling, blad)
     if controle.koppeling_nodig:
-        st.warning(controle.melding)
-        gok = dashboard.raad_koppeling(controle.kolommen)
+        st.info(
+            "De kolomnamen van dit bestand zijn niet allemaal op naam herkend. Kies hieronder welke kolom de tekst "
+            "van de hulpvraag bevat (en eventueel datum, wijk, huishouden en tijd); een eerste keuze is ingevuld."
+        )
+        gok = upload.raad_koppeling(controle.kolommen)
         kolommen = st.columns(3)
         koppeling = {}
-        for i, veld in enumerate(VELDEN):
+        for i, veld in enumerate(upload.VELDEN):
             opties = [GEEN, *controle.kolommen]
             keuze = kolommen[i % 3].selectbox(
                 VELD_LABELS.get(veld, veld),
@@ -144,30 +165,35 @@ if bestand is not None:
             if keuze != GEEN:
                 koppeling[veld] = keuze
         if "tekst" in koppeling:
-            controle = dashboard.controleer_upload(bestand.name, data, koppeling)
+            controle = upload.controleer_upload(bestand.name, data, koppeling)
+        if not controle.ok:
+            # Only while no usable mapping is chosen: never above columns that are recognised.
+            st.warning(controle.melding)
     if not controle.ok and not controle.koppeling_nodig:
         st.error(controle.melding)
     elif controle.ok:
         st.success(
-            "Herkende kolommen: " + ", ".join(f"{veld} ← '{kolom}'" for veld, kolom in controle.koppeling.items())
+            "Herkende kolommen: " + ", ".join(f"{veld} ← '{w.md(kolom)}'" for veld, kolom in controle.koppeling.items())
         )
         if st.button("Inlezen en analyseren", type="primary", key="inlezen"):
             balk = st.progress(0.0, text="Herkenning van persoonsgegevens laden (eenmalig, ± 10 seconden) ...")
-            scrubber = ui.scrubber()
-            with Store(eigen) as store:
-                uitkomst = dashboard.importeer_upload(
-                    bestand.name,
-                    data,
-                    store,
-                    koppeling,
-                    scrubber,
-                    voortgang=lambda deel: balk.progress(deel, text="Inlezen en persoonsgegevens verwijderen ..."),
-                )
-                balk.empty()
-                if uitkomst.melding:
-                    st.error(uitkomst.melding)
-                else:
-                    ui.analyseer_zo_nodig(store)
-                    st.session_state["laatste_import"] = uitkomst.rapport
-                    st.session_state["bron"] = "eigen"
-                    st.rerun()
+            uitkomst = ui.importeer(
+                bestand.name,
+                data,
+                koppeling,
+                lambda deel: balk.progress(deel, text="Inlezen en persoonsgegevens verwijderen ..."),
+                blad=blad,
+            )
+            balk.empty()
+            if uitkomst.melding:
+                st.error(uitkomst.melding)
+            else:
+                st.session_state["laatste_import"] = uitkomst.rapport
+                st.session_state["bron"] = werkruimte.Bron.EIGEN
+                st.rerun()
+
+st.subheader("Technische gegevens")
+st.caption("Voor wie het dashboard beheert; voor de sessie is dit niet nodig.")
+st.dataframe(pd.DataFrame(werkruimte.technische_gegevens(ctx.keuzes), columns=["Onderdeel", "Waarde"]), hide_index=True)
+for melding in ctx.keuzes["meldingen"]:
+    st.info(melding)

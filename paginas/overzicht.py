@@ -1,17 +1,18 @@
-"""Overzicht: the key figures for the chosen period and wijk, and the active NLP pipeline."""
+"""Overzicht: the key figures for the chosen period and wijk."""
 
 import pandas as pd
 import streamlit as st
 
-from paginas import _gedeeld as ui
+from collectief.dashboard import ui
+from collectief.dashboard import weergave as w
 
 ctx = ui.context()
-t = ui.overzicht(ctx)
+t = ctx.tabellen()
 kc = t.kerncijfers
 ui.kop("Overzicht", ctx, t)
 
 kolommen = st.columns(4)
-kolommen[0].metric("Hulpvragen", ui.aantal(kc.hulpvragen), help="In de gekozen periode en wijk.")
+kolommen[0].metric("Hulpvragen", w.aantal(kc.hulpvragen), help="In de gekozen periode en wijk.")
 kolommen[1].metric(
     "Thema's", kc.themas, help="Thema's met minstens één hulpvraag in de periode (Overig niet meegeteld)."
 )
@@ -25,23 +26,18 @@ if kc.tijdwinst is not None:
     laag, verwacht, hoog = kc.tijdwinst
     kolommen[3].metric(
         "Tijdwinst per maand",
-        ui.uren(verwacht),
-        help=f"Tussen {ui.uren(laag)} en {ui.uren(hoog)} per maand: het beste collectieve aanbod voor "
+        w.uren(verwacht),
+        help=f"Tussen {w.uren(laag)} en {w.uren(hoog)} per maand: het beste collectieve aanbod voor "
         f"{kc.tijdwinst_themas} terugkerende thema's met positieve verwachte tijdwinst. Zie Tijdwinst.",
     )
 else:
     kolommen[3].metric("Tijdwinst per maand", "–", help="Geen aanbod met verwachte tijdwinst in deze periode.")
 if kc.huishoudens is not None:
-    st.caption(f"Van {ui.aantal(kc.huishoudens)} verschillende huishoudens.")
-
-st.markdown(f"**Actieve NLP-pijplijn:** {ctx.keuzes['pipeline']}")
-for melding in ctx.keuzes["meldingen"]:
-    st.warning(melding)
+    st.caption(f"Van {w.aantal(kc.huishoudens)} verschillende huishoudens.")
 
 links, rechts = st.columns([3, 2])
 with links:
     st.subheader("Hulpvragen per thema")
-    # A table with bars rather than a chart: the first page then needs no chart library in browser or server.
     tabel = t.themas[t.themas["Hulpvragen"] != f"<{t.k}"]
     st.dataframe(
         pd.DataFrame(
@@ -50,7 +46,7 @@ with links:
                 "Hulpvragen": pd.to_numeric(tabel["Hulpvragen"]),
                 "Huishoudens": tabel["Huishoudens"],
                 "Trend": tabel["Trend"],
-                "Terugkerend": tabel["Terugkerend"],
+                "Tijdwinst (uur per maand)": tabel["Tijdwinst (uur per maand)"],
             }
         ),
         hide_index=True,
@@ -67,14 +63,15 @@ with links:
 with rechts:
     st.subheader("Opkomend")
     if t.opkomend:
-        for thema_id in t.opkomend:
-            rij = t.themas[t.themas["thema_id"] == thema_id].iloc[0]
-            st.markdown(f"- **{rij['Thema']}**: {rij['Hulpvragen']} hulpvragen, {rij['Opkomend']}")
+        for _, rij in t.themas[t.themas["opkomend"]].iterrows():
+            st.markdown(f"- **{w.md(rij['Thema'])}**: {rij['Hulpvragen']} hulpvragen, {rij['Opkomend']}")
     else:
         st.caption("Geen thema's die duidelijk stijgen in deze periode.")
     st.subheader("Beste voorstellen")
-    for aanbod, thema, verwacht in t.beste:
-        st.markdown(f"- **{aanbod}** ({thema}): ± {ui.uren(verwacht)} tijdwinst per maand")
-    if not t.beste:
+    beste = [v for v in t.plan.groepsvoorstellen if v.tijdwinst is not None and v.tijdwinst[1] > 0]
+    beste = [v for v in beste if t.plan.beste_voorstel(v.thema_id) is v][:3]
+    for v in beste:
+        st.markdown(f"- **{w.md(v.aanbod)}** ({w.md(v.thema)}): ± {w.uren(v.tijdwinst[1])} tijdwinst per maand")
+    if not beste:
         st.caption("Geen aanbod met verwachte tijdwinst; bekijk alle voorstellen op de pagina Voorstellen.")
     st.page_link("paginas/voorstellen.py", label="Alle voorstellen", icon=":material/arrow_forward:")

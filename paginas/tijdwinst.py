@@ -1,122 +1,148 @@
-"""Tijdwinst: every assumption on a slider, the sum in words, and low / expected / high."""
+"""Tijdwinst: the model, per theme the tijdwinst of its best offer, and the team's own assumptions per offer and
+per theme, stored in the database: every page and the report use them at once."""
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from collectief.tijdwinst import Aannames, standaard_minuten
-from paginas import _gedeeld as ui
+from collectief.dashboard import plan as aannames
+from collectief.dashboard import ui
+from collectief.dashboard import weergave as w
 
 ctx = ui.context()
-t = ui.tabellen(ctx)
+t = ctx.tabellen()
 ui.kop("Tijdwinst", ctx, t)
 st.markdown(
     "**Het model, per thema en per maand:** tijd nu = hulpvragen per maand × minuten per hulpvraag / 60. "
     "Een collectief aanbod neemt een deel (het *bereik*) van die hulpvragen over en kost zelf tijd: voorbereiding "
     "+ bijeenkomsten × uren per bijeenkomst × medewerkers. **Tijdwinst = tijd nu × bereik − kosten.** "
-    "Alleen uren van het wijkteam tellen. Elke aanname staat hieronder en is aan te passen."
+    "Alleen uren van het wijkteam tellen. Per thema telt het aanbod met de meeste verwachte tijdwinst: dat getal "
+    "staat ook op Overzicht, Thema's, Voorstellen en in het verslag."
 )
+ui.melding("tw_melding")
+plan = t.plan
+tabel = t.tijdwinst
+kandidaten = list(tabel.loc[tabel["Tijdwinst verwacht"] != "", "thema_id"])  # themes with a tijdwinst figure
+namen = dict(zip(tabel["thema_id"], tabel["Thema"], strict=True))
 
-basis = Aannames()
-with st.container(border=True):
-    st.markdown("**Aannames**")
-    a, b, c = st.columns(3)
-    with a:
-        bereik_laag = st.slider("Bereik laag (%)", 0, 100, round(100 * basis.bereik_laag), key="tw_laag")
-        bereik_verwacht = st.slider(
-            "Bereik verwacht (%)", 0, 100, round(100 * basis.bereik_verwacht), key="tw_verwacht"
-        )
-        bereik_hoog = st.slider("Bereik hoog (%)", 0, 100, round(100 * basis.bereik_hoog), key="tw_hoog")
-    with b:
-        voorbereiding = st.slider(
+st.subheader("Per thema")
+keuzes = kandidaten or [i for i in tabel["thema_id"] if i != "overig"]
+if not keuzes:
+    st.info("Geen thema met genoeg hulpvragen in deze periode om tijdwinst te schatten.")
+    st.stop()
+if st.session_state.get("tw_thema") not in keuzes:
+    st.session_state.pop("tw_thema", None)
+thema_id = st.selectbox("Thema", keuzes, format_func=namen.get, key="tw_thema")
+beste = plan.beste_voorstel(thema_id)
+winst = plan.tijdwinst_voor(thema_id)
+if beste is not None and winst is not None:
+    st.markdown(
+        f"Tijdwinst voor **{w.md(namen[thema_id])}** met **{w.md(beste.aanbod)}**, het aanbod met de meeste "
+        "verwachte tijdwinst, bij de aannames hieronder:"
+    )
+    laag, verwacht, hoog = winst
+    kolommen = st.columns(3)
+    kolommen[0].metric("Laag", f"{w.uren(laag)} per maand")
+    kolommen[1].metric("Verwacht", f"{w.uren(verwacht)} per maand")
+    kolommen[2].metric("Hoog", f"{w.uren(hoog)} per maand")
+    with st.expander("De formule in woorden", expanded=True):
+        st.text(beste.berekening)
+else:
+    st.caption("Voor dit thema is er geen groepsaanbod met een tijdwinst in deze periode.")
+
+st.subheader("Aannames")
+st.caption("Opgeslagen aannames gelden voor het hele team en voor elke periode en wijk, tot ze worden teruggezet.")
+team = ctx.team()
+aanbod_thema = [a for a in aannames.groepsaanbod(plan.catalogus) if a.thema == thema_id]
+if aanbod_thema:
+    ids = [a.id for a in aanbod_thema]
+    standaard = ids.index(beste.aanbod_id) if beste is not None and beste.aanbod_id in ids else 0
+    per_id = {a.id: a for a in aanbod_thema}
+    aanbod_id = st.selectbox(
+        "Aanbod", ids, index=standaard, format_func=lambda i: per_id[i].naam, key=f"tw_aanbod_{thema_id}"
+    )
+    a = per_id[aanbod_id]
+    # The key names the stored values, so the form shows what is stored (also after leaving the page).
+    sleutel = f"tw_{aanbod_id}_{ctx.akenmerk}"
+    eigen = aanbod_id in team.aanbod
+    with st.form(sleutel, border=True):
+        st.markdown(f"**{w.md(a.naam)}**" + (" (aannames van het team)" if eigen else " (standaard uit de catalogus)"))
+        b1, b2, b3 = st.columns(3)
+        laag, verwacht, hoog = a.bereik or (0.0, 0.0, 0.0)
+        b1.slider("Bereik laag (%)", 0, 100, round(100 * laag), key=f"{sleutel}_bereik_laag")
+        b2.slider("Bereik verwacht (%)", 0, 100, round(100 * verwacht), key=f"{sleutel}_bereik_verwacht")
+        b3.slider("Bereik hoog (%)", 0, 100, round(100 * hoog), key=f"{sleutel}_bereik_hoog")
+        c1, c2, c3, c4 = st.columns(4)
+        c1.number_input(
             "Voorbereiding (uur per maand)",
             0.0,
-            40.0,
-            basis.voorbereiding_uren,
+            160.0,
+            float(a.voorbereiding_uren or 0),
             0.5,
-            key="tw_voorb",
+            key=f"{sleutel}_voorbereiding_uren",
             format="%.1f",
-            help="Terugkerend werk plus het opstartwerk verdeeld over twaalf maanden.",
         )
-        sessies = st.slider(
-            "Bijeenkomsten per maand", 0.0, 8.0, basis.sessies_per_maand, 0.5, key="tw_sessies", format="%.1f"
-        )
-        uren_sessie = st.slider(
-            "Uren per bijeenkomst", 0.5, 8.0, basis.uren_per_sessie, 0.5, key="tw_uren", format="%.1f"
-        )
-    with c:
-        medewerkers = st.slider(
-            "Medewerkers van het wijkteam per bijeenkomst",
+        c2.number_input(
+            "Bijeenkomsten per maand",
             0.0,
-            6.0,
-            basis.medewerkers,
+            31.0,
+            float(a.sessies_per_maand or 0),
             0.5,
-            key="tw_medewerkers",
+            key=f"{sleutel}_sessies_per_maand",
             format="%.1f",
         )
-        minuten = st.slider(
-            "Minuten per hulpvraag (standaard)",
-            5,
-            240,
-            int(basis.minuten_standaard),
-            5,
-            key="tw_minuten",
-            help="Voor thema's zonder eigen aanname en zonder tijd in de gegevens.",
+        c3.number_input(
+            "Uren per bijeenkomst",
+            0.0,
+            24.0,
+            float(a.uren_per_sessie or 0),
+            0.5,
+            key=f"{sleutel}_uren_per_sessie",
+            format="%.1f",
         )
-        metingen = st.slider(
-            "Minimaal aantal tijden in de gegevens",
-            1,
-            20,
-            basis.min_metingen,
-            key="tw_metingen",
-            help="Vanaf zoveel ingevulde tijden rekent het model met het gemiddelde uit de gegevens.",
+        c4.number_input(
+            "Medewerkers per bijeenkomst",
+            0.0,
+            20.0,
+            float(a.medewerkers or 0),
+            0.5,
+            key=f"{sleutel}_medewerkers",
+            format="%.1f",
         )
-    with st.expander("Minuten per hulpvraag per thema (als de gegevens te weinig tijden bevatten)"):
-        per_thema = {}
-        kolommen = st.columns(3)
-        for i, (thema_id, standaard) in enumerate(standaard_minuten().items()):
-            naam = ui.stand(ctx).naam(thema_id)
-            per_thema[thema_id] = kolommen[i % 3].slider(naam, 5, 240, int(standaard), 5, key=f"tw_min_{thema_id}")
-
-waarden = {
-    "bereik_laag": bereik_laag / 100,
-    "bereik_verwacht": bereik_verwacht / 100,
-    "bereik_hoog": bereik_hoog / 100,
-    "voorbereiding_uren": voorbereiding,
-    "sessies_per_maand": sessies,
-    "uren_per_sessie": uren_sessie,
-    "medewerkers": medewerkers,
-    "minuten_standaard": float(minuten),
-    "min_metingen": metingen,
-    "minuten_per_thema": per_thema,
-}
-try:
-    from collectief import dashboard
-
-    dashboard.aannames_uit(waarden)
-except ValueError as fout:
-    st.error(f"Deze aannames passen niet bij elkaar: {fout}")
-    st.stop()
-
-tabel = ui.tijdwinst(ctx, waarden)
-kandidaten = tabel[tabel["Tijdwinst verwacht"].notna()]
-st.subheader("Per thema")
-if len(kandidaten):
-    namen = dict(zip(kandidaten["thema_id"], kandidaten["Thema"], strict=True))
-    if st.session_state.get("tw_thema") not in namen:
-        st.session_state.pop("tw_thema", None)
-    thema_id = st.selectbox("Thema", list(namen), format_func=namen.get, key="tw_thema")
-    schatting = ui.schatting(ctx, thema_id, waarden)
-    st.markdown(f"Tijdwinst voor **{namen[thema_id]}** met een collectief aanbod, bij de aannames hierboven:")
-    laag, verwacht, hoog = schatting["tijdwinst"]
-    kolommen = st.columns(3)
-    kolommen[0].metric("Laag", f"{ui.uren(laag)} per maand", help=f"Bereik {bereik_laag}%")
-    kolommen[1].metric("Verwacht", f"{ui.uren(verwacht)} per maand", help=f"Bereik {bereik_verwacht}%")
-    kolommen[2].metric("Hoog", f"{ui.uren(hoog)} per maand", help=f"Bereik {bereik_hoog}%")
-    st.markdown("**De formule in woorden**")
-    st.text(schatting["formule"])
+        st.form_submit_button("Aannames opslaan", type="primary", on_click=ui.bewaar_aanbod, args=(aanbod_id, sleutel))
+    if eigen:
+        st.button(
+            "Terug naar de standaard van de catalogus",
+            key=f"tw_herstel_{aanbod_id}",
+            on_click=ui.herstel_aanname,
+            args=("aanbod", aanbod_id),
+        )
 else:
-    st.info("Geen thema met genoeg hulpvragen in deze periode om tijdwinst te schatten.")
+    st.caption("Voor dit thema staat geen groepsaanbod in de catalogus.")
+
+rij = tabel[tabel["thema_id"] == thema_id].iloc[0]
+minuten_nu = plan.aannames.standaard_minuten(thema_id)
+msleutel = f"tw_minuten_{thema_id}_{ctx.akenmerk}"
+with st.form(msleutel, border=True):
+    st.number_input(
+        f"Minuten per hulpvraag voor {namen[thema_id]}",
+        1,
+        480,
+        round(minuten_nu),
+        5,
+        key=msleutel,
+        help="Geldt als de gegevens te weinig ingevulde tijden bevatten.",
+    )
+    if rij["Minuten uit"] == "gegevens":
+        st.caption(f"Nu gebruikt: {rij['Minuten per hulpvraag']} minuten, het gemiddelde uit de gegevens.")
+    st.form_submit_button("Minuten opslaan", on_click=ui.bewaar_minuten, args=(thema_id, msleutel))
+if thema_id in team.minuten:
+    st.button(
+        "Minuten terug naar de standaard",
+        key=f"tw_herstel_min_{thema_id}",
+        on_click=ui.herstel_aanname,
+        args=("minuten", thema_id),
+    )
 
 st.subheader("Alle thema's")
 st.dataframe(
@@ -124,21 +150,41 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     column_config={
-        "Uren nu": st.column_config.NumberColumn(help="Uur per maand dat het team nu aan dit thema besteedt."),
-        "Kosten": st.column_config.NumberColumn(help="Uur per maand dat het aanbod het team kost."),
+        "Uren nu": st.column_config.TextColumn(help="Uur per maand dat het team nu aan dit thema besteedt."),
+        "Kosten": st.column_config.TextColumn(help="Uur per maand dat het beste aanbod het team kost."),
     },
 )
 st.caption(
     f"Uren per maand. Geen cijfers bij thema's met minder dan {t.k} hulpvragen (privacy), bij Overig en bij thema's "
     "voor individuele opvolging (daar past geen groepsaanbod)."
 )
-if len(kandidaten):
-    data = kandidaten.astype({"Tijdwinst laag": float, "Tijdwinst verwacht": float, "Tijdwinst hoog": float})
-    basis_grafiek = alt.Chart(data).encode(y=alt.Y("Thema:N", sort="-x", title=None))
-    grafiek = basis_grafiek.mark_rule(color="#718096").encode(
-        x=alt.X("Tijdwinst laag:Q", title="Tijdwinst (uur per maand): laag – verwacht – hoog"), x2="Tijdwinst hoog:Q"
-    ) + basis_grafiek.mark_point(filled=True, size=80, color="#2b6cb0").encode(
-        x="Tijdwinst verwacht:Q", tooltip=["Thema", "Tijdwinst laag", "Tijdwinst verwacht", "Tijdwinst hoog"]
+grafiek_data = plan.tijdwinst[plan.tijdwinst["thema_id"].isin(kandidaten)]
+if len(grafiek_data):
+    data = pd.DataFrame(
+        {
+            "Thema": grafiek_data["thema"],
+            "laag": grafiek_data["tijdwinst_laag"],
+            "verwacht": grafiek_data["tijdwinst_verwacht"],
+            "hoog": grafiek_data["tijdwinst_hoog"],
+            "Tijdwinst": [
+                f"{w.getal(a)} – {w.getal(b)} – {w.getal(c)} uur per maand"
+                for a, b, c in zip(
+                    grafiek_data["tijdwinst_laag"],
+                    grafiek_data["tijdwinst_verwacht"],
+                    grafiek_data["tijdwinst_hoog"],
+                    strict=True,
+                )
+            ],
+        }
     )
+    basis = alt.Chart(data).encode(y=alt.Y("Thema:N", sort="-x", title=None))
+    grafiek = basis.mark_rule(color="#718096").encode(
+        x=alt.X(
+            "laag:Q",
+            title="Tijdwinst (uur per maand): laag – verwacht – hoog",
+            axis=alt.Axis(labelExpr="replace(format(datum.value, '.1~f'), '.', ',')"),
+        ),
+        x2="hoog:Q",
+    ) + basis.mark_point(filled=True, size=80, color="#2b6cb0").encode(x="verwacht:Q", tooltip=["Thema", "Tijdwinst"])
     nul = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(strokeDash=[4, 4], color="#c53030").encode(x="x:Q")
     st.altair_chart((grafiek + nul).properties(height=max(200, 26 * len(data))), width="stretch")

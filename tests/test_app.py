@@ -19,6 +19,8 @@ from streamlit.testing.v1 import AppTest
 
 from collectief import dashboard
 from collectief.catalogue import laad_catalogus
+from collectief.dashboard.plan import maak_plan
+from collectief.dashboard.tabellen import tabellen as maak_tabellen
 from collectief.decisions import Besluit, lees_splitsing, pas_toe, splitsing, treffers
 from collectief.records import OVERIG, Thema
 from collectief.store import DB_OMGEVINGSVARIABELE, Store
@@ -172,15 +174,16 @@ def test_tabellen_zonder_datum_wijk_en_huishouden() -> None:
         basis, pd.DataFrame(columns=["id", "thema_id", "actie", "waarde", "notitie", "tijdstip"])
     )
     assert stand.maanden == () and stand.wijken == ()
-    tabel = dashboard.tabellen(stand, dashboard.standaardfilter(stand))
+    filter = dashboard.standaardfilter(stand)
+    tabel = maak_tabellen(maak_plan(stand, filter), filter)
     assert tabel.periode == "in de hele export" and tabel.kerncijfers.hulpvragen == n
     assert tabel.kerncijfers.huishoudens is None and set(tabel.themas["Huishoudens"]) == {"onbekend"}
     assert list(tabel.themas["Hulpvragen"]) == ["30", "10"]
     assert len(tabel.per_maand) == 0
     for naam in dashboard.CSV_NAMEN:
         assert dashboard.csv_bestand(naam, stand, tabel, pd.DataFrame())
-    assert "Toeslagen" in dashboard.verslag_markdown(dashboard.sessieverslag(stand, tabel, pd.DataFrame(
-        columns=["id", "thema_id", "actie", "waarde", "notitie", "tijdstip"])))  # fmt: skip
+    assert "Toeslagen" in dashboard.rapport(tabel)[0]
+    assert dashboard.veranderingen(stand, filter).empty  # no dates: nothing to compare with last month
 
 
 # ---- the sample, seeded once ------------------------------------------------------------------------------------
@@ -260,7 +263,11 @@ def test_elke_pagina_draait_zonder_fout(gedeeld: Path, pagina: str) -> None:
     assert [s.label for s in at.sidebar.select_slider] == ["Periode"]
     assert at.sidebar.selectbox[0].label == "Wijk"
     assert at.sidebar.selectbox[0].options[0] == "Alle wijken" and "Oost" in at.sidebar.selectbox[0].options
-    assert any("NLP-pijplijn" in c.value for c in at.sidebar.caption)
+    # Technical details (NLP pipeline, versions, the spaCy hint) only on Gegevens.
+    tekst = _tekst(at) + " ".join(c.value for c in at.sidebar.caption)
+    if pagina != "gegevens":
+        assert "NLP" not in tekst and "spaCy" not in tekst and "nl_core_news" not in tekst
+    assert "None" not in tekst
 
 
 def test_overzicht_kerncijfers_pijplijn_en_thema_s(gedeeld: Path) -> None:
@@ -269,27 +276,40 @@ def test_overzicht_kerncijfers_pijplijn_en_thema_s(gedeeld: Path) -> None:
     assert labels == ["Hulpvragen", "Thema's", "Terugkerende thema's", "Tijdwinst per maand"]
     assert int(at.metric[0].value) > 100 and int(at.metric[2].value) >= 5
     assert "uur" in at.metric[3].value
-    assert any(m.value.startswith("**Actieve NLP-pijplijn:**") for m in at.markdown)
     tabel = at.dataframe[0].value  # hulpvragen per theme with bars (no chart library on the first page)
     assert set(tabel["Thema"]) >= SAMPLE_THEMAS and tabel["Hulpvragen"].min() >= 5
     assert SAMPLE_THEMAS & set(re.findall(r"\(([^)]+)\)", _tekst(at)))  # best proposals name sample themes
 
 
-def test_themas_tabel_verloop_wijken_en_voorbeelden(gedeeld: Path) -> None:
+def test_themas_tabel_verloop_wijken_en_notities(gedeeld: Path) -> None:
     at = _app("themas")
     tabel = at.dataframe[0].value
     assert {"Thema", "Hulpvragen", "Huishoudens", "Trend", "Terugkerend", "Opkomend"} <= set(tabel.columns)
     assert set(tabel["Thema"]) >= SAMPLE_THEMAS
     assert not _kleine_aantallen(tabel, ["Hulpvragen", "Huishoudens"])
     assert (tabel["Opkomend"] != "").any(), "het voorbeeld heeft een stijgend thema (samenwonen en uitkering)"
+    assert not tabel.astype(str).apply(lambda k: k.str.fullmatch(r"\d+\.\d+")).any().any(), "geen decimale punt"
+    assert not tabel.isna().any().any() and "None" not in tabel.astype(str).values
     per_wijk = at.dataframe[1].value
     assert {"Centrum", "Noord", "Oost", "Zuidwest"} <= set(per_wijk.columns)
     assert not _kleine_aantallen(per_wijk, ["Centrum", "Noord", "Oost", "Zuidwest"])
     assert at.multiselect[0].value, "de trendgrafiek toont standaard de terugkerende thema's"
-    assert at.get("vega_lite_chart")
-    namen = [e.label for e in at.expander]
-    assert "Toeslagen" in namen
-    assert len(at.expander[namen.index("Toeslagen")].markdown) == 3  # three scrubbed examples
+    grafiek = at.get("vega_lite_chart")[0].proto.spec
+    assert "'mrt'" in grafiek and "'okt'" in grafiek and "%b" not in grafiek  # Dutch month names on the axis
+
+    # All notes of a theme, paged and searchable.
+    at.selectbox(key="th_thema").set_value("toeslagen").run()
+    notities = at.dataframe[2].value
+    assert list(notities.columns) == ["Datum", "Wijk", "Hulpvraag"] and len(notities) == 25
+    telling = next(c.value for c in at.caption if c.value.startswith("Notities 1–25 van "))
+    totaal = int(telling.split(" van ")[1].split(",")[0])
+    assert totaal > 25 and at.number_input(key="th_notities_pagina").max == -(-totaal // 25)
+    at.number_input(key="th_notities_pagina").set_value(2).run()
+    assert not at.exception and any(c.value.startswith("Notities 26–") for c in at.caption)
+    assert set(at.dataframe[2].value["Hulpvraag"]).isdisjoint(set(notities["Hulpvraag"]))
+    at.text_input(key="th_notities_zoek").input("huurtoeslag").run()
+    gevonden = at.dataframe[2].value["Hulpvraag"]
+    assert len(gevonden) > 0 and all("huurtoeslag" in t.lower() for t in gevonden)
 
 
 def _stand(eigen: Path) -> dashboard.Stand:
@@ -303,21 +323,24 @@ def _stand(eigen: Path) -> dashboard.Stand:
     return dashboard.maak_stand(basis, besluiten)
 
 
-def test_voorbeelden_alleen_bij_minstens_vijf_huishoudens(gedeeld: Path) -> None:
+def test_notities_alleen_bij_minstens_vijf_huishoudens(gedeeld: Path) -> None:
     stand = _stand(gedeeld)
     for wijk in (None, "Centrum"):
         filter = dashboard.Filter(stand.maanden[-1], stand.maanden[-1], wijk)  # one month: many small themes
-        tabel = dashboard.tabellen(stand, filter)
         df = stand.hulpvragen
         maand = df["datum"].dt.to_period("M").astype(str) == stand.maanden[-1]
         if wijk:
             maand &= df["wijk"] == wijk
         huishoudens = df[maand].groupby("thema_id")["huishouden"].nunique()
-        assert tabel.voorbeelden, "er zijn wel thema's met genoeg huishoudens"
-        for thema_id in tabel.voorbeelden:
-            assert huishoudens[thema_id] >= 5
+        groot = [t for t, n in huishoudens.items() if n >= 5]
         klein = [t for t, n in huishoudens.items() if n < 5 and t != OVERIG]
-        assert klein and not set(klein) & set(tabel.voorbeelden)
+        assert groot and klein
+        for thema_id in groot:
+            notities = dashboard.notities(stand, filter, thema_id)
+            assert notities.verborgen is None and notities.totaal == int((maand & (df["thema_id"] == thema_id)).sum())
+        for thema_id in klein:
+            notities = dashboard.notities(stand, filter, thema_id)
+            assert notities.verborgen and notities.totaal == 0 and notities.tabel.empty
 
 
 def test_gegevens_toont_de_import_en_de_upload(gedeeld: Path) -> None:
@@ -326,6 +349,9 @@ def test_gegevens_toont_de_import_en_de_upload(gedeeld: Path) -> None:
     assert at.file_uploader and "CSV of XLSX" in at.file_uploader[0].label
     batches = at.dataframe[0].value
     assert list(batches["Bestand"]) == ["hulpvragen.csv"] and list(batches["Afgewezen"]) == [2]
+    technisch = at.dataframe[-1].value.set_index("Onderdeel")["Waarde"]
+    assert "NLP-pijplijn" in technisch.index and technisch["NLP-pijplijn"]
+    assert "Versie van spacy" in technisch.index
 
 
 def test_maandsessie_heeft_alles_voor_een_besluit(gedeeld: Path) -> None:
@@ -336,8 +362,15 @@ def test_maandsessie_heeft_alles_voor_een_besluit(gedeeld: Path) -> None:
     ]  # fmt: skip
     assert at.text_area(key="ms_notitie")
     assert at.button(key="ms_opslaan").label == "Besluit opslaan"
-    assert [b.label for b in at.download_button] == ["Samenvatting om te printen (HTML)", "Samenvatting (Markdown)"]
-    assert "Verslag maandsessie wijkteam" in _tekst(at)  # the summary is page 1 of the session report
+    # One printable document for the session, the same as on Export, and it says what it is.
+    assert [b.label for b in at.download_button] == ["Verslag om te printen (HTML)", "Verslag (Markdown)"]
+    assert "Het document om te printen voor de sessie" in _tekst(at)
+    assert "Verslag maandsessie" in _tekst(at)  # the report's own title
+    veranderd = at.dataframe[0].value  # since last month
+    assert list(veranderd.columns) == ["Thema", "Vorige maand", "Deze maand", "Verschil", "Wat"]
+    assert set(veranderd["Wat"]) <= {"nieuw", "gegroeid", "gekrompen", "gelijk", "gegroeid, stijgend over de periode",
+                                     "gelijk, stijgend over de periode"}  # fmt: skip
+    assert not _kleine_aantallen(veranderd, ["Vorige maand", "Deze maand"])
 
 
 def test_voorstellen_kaarten_met_partners_en_tijdwinst(gedeeld: Path) -> None:
@@ -350,31 +383,86 @@ def test_voorstellen_kaarten_met_partners_en_tijdwinst(gedeeld: Path) -> None:
     assert "Nog geen aanbod gemarkeerd als gestart." in tekst
 
 
-def test_tijdwinst_schuifjes_formule_en_bereik(gedeeld: Path) -> None:
+def _uren(tekst: str) -> float:
+    """'4,5 uur per maand' → 4.5."""
+    return float(tekst.split()[0].replace(".", "").replace(",", "."))
+
+
+def test_tijdwinst_formule_en_aannames_van_het_aanbod(gedeeld: Path) -> None:
     at = _app("tijdwinst")
-    labels = {s.label for s in at.slider}
-    for label in ("Bereik laag (%)", "Bereik verwacht (%)", "Bereik hoog (%)", "Voorbereiding (uur per maand)",
-                  "Bijeenkomsten per maand", "Uren per bijeenkomst", "Medewerkers van het wijkteam per bijeenkomst",
-                  "Minuten per hulpvraag (standaard)", "Minimaal aantal tijden in de gegevens",
-                  "Schulden en geldzorgen"):  # fmt: skip
-        assert label in labels
     assert [m.label for m in at.metric] == ["Laag", "Verwacht", "Hoog"]
     formule = at.text[0].value
     assert formule.startswith("Tijd nu:") and "Tijdwinst = tijd nu × bereik - kosten" in formule
-    laag, verwacht, hoog = (float(m.value.split()[0].replace(",", ".")) for m in at.metric)
+    laag, verwacht, hoog = (_uren(m.value) for m in at.metric)
     assert laag <= verwacht <= hoog
-    # More reach means more tijdwinst.
-    at.slider(key="tw_hoog").set_value(90).run()
-    assert float(at.metric[2].value.split()[0].replace(",", ".")) > hoog
-    # Reach that does not go up gives a Dutch message, not a traceback.
-    at.slider(key="tw_laag").set_value(95).run()
-    assert not at.exception and "laag ≤ verwacht ≤ hoog" in at.error[0].value
+    labels = {s.label for s in at.slider} | {n.label for n in at.number_input}
+    assert {"Bereik laag (%)", "Bereik verwacht (%)", "Bereik hoog (%)", "Voorbereiding (uur per maand)",
+            "Bijeenkomsten per maand", "Uren per bijeenkomst", "Medewerkers per bijeenkomst"} <= labels  # fmt: skip
+    assert any(label.startswith("Minuten per hulpvraag voor ") for label in labels)
+    tabel = at.dataframe[0].value
+    assert "None" not in tabel.astype(str).values and not tabel.isna().any().any()
+    assert not tabel.astype(str).apply(lambda k: k.str.fullmatch(r"-?\d+\.\d+")).any().any(), "geen decimale punt"
 
 
-def test_export_rapport_en_csv(gedeeld: Path) -> None:
+def _tijdwinst_per_pagina(thema_id: str, thema: str) -> dict[str, tuple[float, ...] | float]:
+    """The tijdwinst of one theme as Thema's, Voorstellen and Tijdwinst show it (fresh sessions)."""
+    uit: dict[str, tuple[float, ...] | float] = {}
+    at = _app("tijdwinst")
+    at.selectbox(key="tw_thema").set_value(thema_id).run()
+    uit["Tijdwinst"] = tuple(_uren(m.value) for m in at.metric)
+    tabel = at.dataframe[0].value.set_index("Thema")
+    uit["Tijdwinst (tabel)"] = tuple(
+        float(str(tabel.loc[thema, f"Tijdwinst {d}"]).replace(",", ".")) for d in ("laag", "verwacht", "hoog")
+    )
+    beste = tabel.loc[thema, "Beste aanbod"]
+    at = _app("voorstellen")
+    for kaart in at.main.children.values():
+        koppen = [e.value for e in kaart.get("subheader")] if hasattr(kaart, "get") else []
+        if beste in koppen and any(thema in m.value for m in kaart.get("markdown")):
+            uit["Voorstellen"] = tuple(_uren(m.value) for m in kaart.get("metric"))[:3]
+            break
+    at = _app("themas")
+    rij = at.dataframe[0].value.set_index("Thema").loc[thema]
+    uit["Thema's"] = float(str(rij["Tijdwinst (uur per maand)"]).replace(",", "."))
+    return uit
+
+
+def test_een_getal_per_thema_en_een_gewijzigde_aanname_telt_overal(db: Path) -> None:
+    """Overzicht, Thema's, Voorstellen and Tijdwinst show the same tijdwinst per theme; a changed assumption
+    (stored in the database) shows on all of them after a rerun."""
+    thema_id, thema = "schulden", "Schulden en geldzorgen"
+    voor = _tijdwinst_per_pagina(thema_id, thema)
+    assert "Voorstellen" in voor, "de kaart van het beste aanbod staat op Voorstellen"
+    assert voor["Tijdwinst"] == voor["Tijdwinst (tabel)"] == voor["Voorstellen"]
+    assert voor["Thema's"] == voor["Tijdwinst"][1]  # type: ignore[index]
+    overzicht_voor = _uren(_app("overzicht").metric[3].value)
+
+    # Change the best offer's reach and staff on the Tijdwinst page and save.
+    at = _app("tijdwinst")
+    at.selectbox(key="tw_thema").set_value(thema_id).run()
+    hoog = next(s for s in at.slider if s.label == "Bereik hoog (%)")
+    verwacht = next(s for s in at.slider if s.label == "Bereik verwacht (%)")
+    verwacht.set_value(min(95, verwacht.value + 20))
+    hoog.set_value(100)
+    next(b for b in at.get("form_submit_button") if b.label == "Aannames opslaan").click().run()
+    assert not at.exception
+    assert any("Aannames opgeslagen" in s.value for s in at.success)
+    with Store(dashboard.voorbeeld_db_pad(db)) as store:
+        assert dashboard.teamaannames_uit(dashboard.aannameversie(store)).aanbod, "in de database opgeslagen"
+
+    na = _tijdwinst_per_pagina(thema_id, thema)
+    assert na["Tijdwinst"][1] > voor["Tijdwinst"][1]  # type: ignore[index]
+    assert na["Tijdwinst"] == na["Tijdwinst (tabel)"] == na.get("Voorstellen")
+    assert na["Thema's"] == na["Tijdwinst"][1]  # type: ignore[index]
+    assert _uren(_app("overzicht").metric[3].value) > overzicht_voor
+    markdown = _app("export").expander[0].markdown[0].value
+    assert thema in markdown
+
+
+def test_export_verslag_en_csv(gedeeld: Path) -> None:
     at = _app("export")
     namen = [b.label for b in at.download_button]
-    assert namen[:2] == ["Rapport om te printen (HTML)", "Rapport (Markdown)"]
+    assert namen[:2] == ["Verslag om te printen (HTML)", "Verslag (Markdown)"]
     assert set(namen[2:]) == {"themas.csv", "thema_per_maand.csv", "thema_per_wijk.csv", "voorstellen.csv",
                               "tijdwinst.csv", "besluiten.csv", "hulpvragen.csv"}  # fmt: skip
 
@@ -383,8 +471,10 @@ def test_csv_bestanden_voor_excel_zonder_kleine_aantallen(gedeeld: Path) -> None
     import io
 
     stand = _stand(gedeeld)
-    tabel = dashboard.tabellen(stand, dashboard.standaardfilter(stand))
-    besluiten = pd.DataFrame(columns=["id", "thema_id", "actie", "waarde", "notitie", "tijdstip"])
+    filter = dashboard.standaardfilter(stand)
+    tabel = maak_tabellen(maak_plan(stand, filter), filter)
+    besluiten = dashboard.besluitenlijst(stand, pd.DataFrame(columns=["id", "thema_id", "actie", "waarde", "notitie",
+                                                                      "tijdstip"]))  # fmt: skip
     for naam in dashboard.CSV_NAMEN:
         data = dashboard.csv_bestand(naam, stand, tabel, besluiten)
         assert data.startswith(b"\xef\xbb\xbf"), naam  # UTF-8 with BOM, so Excel reads the accents
@@ -443,10 +533,10 @@ def test_hernoemen_in_maandsessie_staat_na_een_rerun_op_themas(db: Path) -> None
     assert not at.exception
     assert [s.value for s in at.success] == ["Besluit opgeslagen; het geldt vanaf nu voor elke analyse."]
     assert at.text_input(key="ms_naam").value == ""  # the form is ready for the next decision
-    besluiten = at.dataframe[1].value
-    assert list(besluiten["Besluit"]) == ["hernoemd"] and list(besluiten["Notitie"]) == [
-        "Afgesproken in de sessie van november"
-    ]
+    # The decision reads with both names, the old one kept.
+    tekst = _tekst(at)
+    assert "'Toeslagen' hernoemd tot 'Huurtoeslag en andere toeslagen'" in tekst.replace("\\", "")
+    assert "Notitie: Afgesproken in de sessie van november" in tekst.replace("\\", "")
 
     at.switch_page("paginas/themas.py").run()
     assert not at.exception
@@ -465,6 +555,19 @@ def test_hernoemen_in_maandsessie_staat_na_een_rerun_op_themas(db: Path) -> None
 
     # A new session (a colleague opening the dashboard tomorrow) sees the same name.
     assert "Huurtoeslag en andere toeslagen" in set(_app("themas").dataframe[0].value["Thema"])
+
+    # Undo: the theme has its old name again, everywhere.
+    at = _app("maandsessie")
+    ongedaan = [b for b in at.button if b.key.startswith("ms_ongedaan_")]
+    assert [b.label for b in ongedaan] == ["Ongedaan maken"]
+    ongedaan[0].click().run()
+    assert not at.exception
+    assert "Ongedaan gemaakt: 'Toeslagen' hernoemd tot 'Huurtoeslag en andere toeslagen'." in [
+        s.value for s in at.success
+    ]
+    assert "Nog geen besluiten." in _tekst(at)
+    namen = set(_app("themas").dataframe[0].value["Thema"])
+    assert "Toeslagen" in namen and "Huurtoeslag en andere toeslagen" not in namen
 
 
 def test_samenvoegen_afsplitsen_en_afwijzen_via_maandsessie(db: Path) -> None:
@@ -509,10 +612,33 @@ def test_samenvoegen_afsplitsen_en_afwijzen_via_maandsessie(db: Path) -> None:
     assert "Schimmel en vocht" in thema_ids
     assert stand.naam(ontdekt[0]) not in thema_ids
 
+    at.switch_page("paginas/maandsessie.py").run()
+    tekst = _tekst(at).replace("\\", "")
+    # Decisions read with names, never an internal id such as 'ontdekt_3'.
+    assert "'Mantelzorg' samengevoegd met 'Eenzaamheid'." in tekst
+    assert f"'{stand.naam(ontdekt[0])}' afgewezen" in tekst
+    assert "Uit 'Wonen' afgesplitst op het woord 'schimmel': 'Schimmel en vocht'." in tekst
+    # (the printed report's appendix is the backend's and lists ids on purpose; the page's own text does not)
+    eigen_tekst = "\n".join(m.value for m in at.markdown if not m.value.startswith("#"))
+    intern = re.search(r"\bontdekt_\d+\b", eigen_tekst)
+    assert not intern, eigen_tekst[max(0, intern.start() - 300) : intern.end() + 100]
+
     at.switch_page("paginas/export.py").run()
     assert not at.exception
     with Store(dashboard.voorbeeld_db_pad(db)) as store:
         assert list(store.besluiten()["actie"]) == ["samenvoegen", "afwijzen", "afsplitsen"]
+
+    # Undo the merge (the oldest decision): Mantelzorg is back, the other two stay.
+    at = _app("maandsessie")
+    ongedaan = sorted(
+        (b for b in at.button if b.key.startswith("ms_ongedaan_")), key=lambda b: int(b.key.split("_")[-1])
+    )
+    ongedaan[0].click().run()
+    assert not at.exception
+    with Store(dashboard.voorbeeld_db_pad(db)) as store:
+        assert list(store.besluiten()["actie"]) == ["afwijzen", "afsplitsen"]
+    namen = set(_app("themas").dataframe[0].value["Thema"])
+    assert {"Mantelzorg", "Eenzaamheid", "Schimmel en vocht"} <= namen
 
 
 def test_markeer_als_gestart_en_effect(db: Path) -> None:
@@ -527,6 +653,18 @@ def test_markeer_als_gestart_en_effect(db: Path) -> None:
     assert "gestart op 01-06-2026" in tekst
     assert "Notitie: eerste avond met de corporatie" in tekst
     assert re.search(r"(Minder hulpvragen|Meer hulpvragen|Geen duidelijk verschil|Te weinig gegevens)", tekst)
+    # The proposal's card shows that it started, and offers no second start.
+    assert any(m.value.startswith("Gestart op 01-06-2026") for m in at.success)
+    assert sleutel not in [b.key for b in at.button]
+
+
+def test_voorstellen_volgen_de_gekozen_wijk(gedeeld: Path) -> None:
+    at = _app("voorstellen")
+    at.sidebar.selectbox[0].select("Oost").run()
+    assert not at.exception
+    waar = [m.value for m in at.markdown if m.value.startswith("**Thema:**")]
+    assert waar and all(w.endswith("in Oost") for w in waar), waar
+    assert any("Alleen de hulpvragen uit Oost" in c.value for c in at.caption)
 
 
 # ---- uploads: the controller with real bad files, and the page ------------------------------------------------
@@ -629,6 +767,7 @@ def test_upload_op_de_pagina_met_kolomkeuze(gedeeld: Path) -> None:
     at.selectbox(key="kolom_tekst").select("Verslag").run()
     assert not at.exception
     assert at.success and "tekst ← 'Verslag'" in at.success[0].value
+    assert not at.warning, "geen waarschuwing 'geen kolom herkend' boven herkende kolommen"
     assert [b.label for b in at.button] == ["Inlezen en analyseren"]
 
 
@@ -638,5 +777,6 @@ def test_app_blijft_op_localhost_zonder_telemetrie() -> None:
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["address"] == "localhost" and config["server"]["headless"] is True
-    assert config["server"]["maxUploadSize"] > dashboard.MAX_UPLOAD_MB  # so our Dutch message shows, not Streamlit's
+    assert config["server"]["maxUploadSize"] == dashboard.MAX_UPLOAD_MB  # one limit on the screen
+    assert config["client"]["toolbarMode"] in ("minimal", "viewer")  # no developer menu, no "Deploy"
     assert not (ROOT / "pages").exists(), "een map pages/ zet Streamlit in de oude multipage-stand (zie app.py)"

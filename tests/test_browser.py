@@ -1,170 +1,159 @@
-"""End to end: start the dashboard as ``streamlit run app.py`` on a fresh database and open every page in headless
-Debian Chromium. The app prepares the sample itself (import, scrubbing, analysis) on the first page, as it does
-on a fresh clone. Screenshots go to ``tests/artefacts/`` (not committed).
+"""End to end in headless Debian Chromium: ``streamlit run app.py`` on a fresh database (the app prepares the
+sample itself on the first page, as on a fresh clone), then what a team does in a session: open every page,
+rename, merge and undo, change an assumption and see it on Voorstellen, read a theme's notes; no English
+interface text anywhere. Screenshots go to ``tests/artefacts/`` (not committed).
 
-Nothing is downloaded: the browser and driver are Debian's (/usr/bin), and Selenium Manager is switched off.
+Skipped when Debian's chromium/chromedriver are missing, except when ``COLLECTIEF_BROWSER_VERPLICHT`` is set (CI).
 """
 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
+import re
 from collections.abc import Iterator
-from pathlib import Path
 
+import browser_hulp as bh
 import pytest
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTEFACTEN = ROOT / "tests" / "artefacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTEFACTEN = bh.ROOT / "tests" / "artefacts"
 
-#: Names of sample themes (from the catalogue) that every theme page must show.
-SAMPLE_THEMAS = ("Schulden en geldzorgen", "Toeslagen", "Wonen", "Samenwonen en uitkering", "Jonge ouders")
-
-#: url path → (title, words that must be on the page, how many of the sample's theme names must be in its text;
-#: tables and charts are drawn on a canvas, so only names in ordinary text count)
+#: url path → (title, words that must be on the page)
 PAGINAS = {
-    "": ("Overzicht", ("Hulpvragen", "Terugkerende thema's", "Actieve NLP-pijplijn", "Alle voorstellen"), 2),
-    "gegevens": ("Gegevens", ("Voorbeeldgegevens", "Eigen export inlezen", "Export kiezen"), 0),
-    "themas": ("Thema's", ("Verloop per maand", "per thema en wijk", "Voorbeelden", "Mantelzorg"), 3),
-    "maandsessie": (
-        "Maandsessie",
-        ("Besluit nemen", "Besluit opslaan", "Samenvatting van de sessie", "vooraf ontdaan van persoonsgegevens"),
-        3,
-    ),
-    "voorstellen": ("Voorstellen", ("Partners", "Tijdwinst verwacht", "Markeer als gestart", "Gestart aanbod"), 2),
-    "tijdwinst": ("Tijdwinst", ("Bereik verwacht", "De formule in woorden", "Alle thema's", "Uren per maand."), 1),
-    "export": ("Export", ("Rapport om te printen (HTML)", "themas.csv", "hulpvragen.csv"), 0),
+    "": ("Overzicht", ("Hulpvragen", "Terugkerende thema's", "Opkomend", "Alle voorstellen")),
+    "gegevens": ("Gegevens", ("Voorbeeldgegevens", "Eigen export inlezen", "Export kiezen", "Technische gegevens")),
+    "themas": ("Thema's", ("Verloop per maand", "per thema en wijk", "Notities per thema", "Notities 1–25 van")),
+    "maandsessie": ("Maandsessie", ("Sinds vorige maand", "Besluit nemen", "Besluit opslaan", "Verslag van de sessie")),
+    "voorstellen": ("Voorstellen", ("Partners", "Tijdwinst verwacht", "Markeer als gestart", "Gestart aanbod")),
+    "tijdwinst": ("Tijdwinst", ("Bereik verwacht", "Aannames opslaan", "Alle thema's", "Uren per maand.")),
+    "export": ("Export", ("Verslag om te printen (HTML)", "themas.csv", "hulpvragen.csv")),
 }
-
-
-def _vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _browser_of_overslaan() -> None:
-    ontbreekt = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if not ontbreekt:
-        return
-    reden = f"Debian Chromium ontbreekt ({', '.join(ontbreekt)}); installeer: apt-get install chromium chromium-driver"
-    if os.environ.get("COLLECTIEF_BROWSER_VERPLICHT"):
-        pytest.fail(reden)
-    pytest.skip(reden)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    _browser_of_overslaan()
-    map_ = tmp_path_factory.mktemp("browser")
-    poort = _vrije_poort()
-    env = dict(os.environ, COLLECTIEF_DB=str(map_ / "collectief.sqlite"), PYTHONUNBUFFERED="1")
-    log = (map_ / "streamlit.log").open("w")
-    proces = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(poort),
-            "--server.address",
-            "localhost",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://localhost:{poort}"
-    try:
-        einde = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as antwoord:
-                    if antwoord.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proces.poll() is not None or time.monotonic() > einde:
-                log.flush()
-                pytest.fail("streamlit start niet:\n" + (map_ / "streamlit.log").read_text()[-3000:])
-            time.sleep(0.5)
+    ontbreekt = bh.ontbrekend()
+    if ontbreekt:
+        reden = f"Debian Chromium ontbreekt ({', '.join(ontbreekt)}); apt-get install chromium chromium-driver"
+        if os.environ.get("COLLECTIEF_BROWSER_VERPLICHT"):
+            pytest.fail(reden)
+        pytest.skip(reden)
+    with bh.server(tmp_path_factory.mktemp("browser")) as url:
         yield url
-    finally:
-        proces.terminate()
-        try:
-            proces.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proces.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[object]:
-    # Selenium Manager must never fetch a driver or browser: the paths are given and it is told to stay offline.
-    os.environ["SE_OFFLINE"] = "true"
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opties = webdriver.ChromeOptions()
-    opties.binary_location = str(CHROMIUM)
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                     "--window-size=1400,1800"):  # fmt: skip
-        opties.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opties)
-    try:
+    with bh.chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
-def _wacht_op_pagina(driver, titel: str, woorden: tuple[str, ...], seconden: float) -> str:
-    """Wait until the page shows its title and words and Streamlit has finished running; return the page text."""
-    from selenium.webdriver.common.by import By
-
-    einde = time.monotonic() + seconden
-    tekst = ""
-    while time.monotonic() < einde:
-        fouten = driver.find_elements(By.CSS_SELECTOR, '[data-testid="stException"]')
-        if fouten:
-            pytest.fail(f"Fout op de pagina {titel}: {fouten[0].text[:2000]}")
-        koppen = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "h1")]
-        tekst = driver.find_element(By.TAG_NAME, "body").text
-        if titel in koppen and all(w in tekst for w in woorden):
-            # Streamlit draws in steps: done when the text has stopped changing and the charts are drawn.
-            time.sleep(1.5)
-            if driver.find_element(By.TAG_NAME, "body").text == tekst:
-                return tekst
-        time.sleep(0.5)
-    pytest.fail(f"Pagina {titel} niet (volledig) getoond binnen {seconden:.0f} s. Tekst:\n{tekst[:2000]}")
-
-
-def test_elke_pagina_toont_de_thema_s_van_het_voorbeeld(server: str, browser) -> None:
+def _foto(driver, naam: str) -> None:
     ARTEFACTEN.mkdir(parents=True, exist_ok=True)
-    eerste = True
-    for pad, (titel, woorden, minimum) in PAGINAS.items():
-        begin = time.monotonic()
-        browser.get(f"{server}/{pad}")
-        # The very first page also imports, scrubs and analyses the sample (one-time set-up).
-        tekst = _wacht_op_pagina(browser, titel, woorden, 300 if eerste else 60)
-        eerste = False
-        browser.save_screenshot(str(ARTEFACTEN / f"dashboard_{pad or 'overzicht'}.png"))
-        zichtbaar = [t for t in SAMPLE_THEMAS if t in tekst]
-        assert len(zichtbaar) >= minimum, f"{titel}: thema's van het voorbeeld niet zichtbaar:\n{tekst[:1500]}"
-        assert "Traceback" not in tekst
-        print(f"{titel}: {time.monotonic() - begin:.1f} s")
+    driver.save_screenshot(str(ARTEFACTEN / f"{naam}.png"))
+
+
+def _controleer(driver, titel: str, woorden: tuple[str, ...]) -> str:
+    tekst = bh.toestand(driver)[2]
+    koppen = [e.text for e in driver.find_elements("css selector", "h1")]
+    assert titel in koppen, f"titel {titel} ontbreekt: {koppen}"
+    ontbreekt = [w for w in woorden if w not in tekst]
+    assert not ontbreekt, f"{titel}: {ontbreekt} niet op de pagina:\n{tekst[:2000]}"
+    assert not bh.engels(tekst), f"{titel}: Engelse tekst {bh.engels(tekst)}:\n{tekst[:2000]}"
+    return tekst
+
+
+def _verwacht(driver) -> tuple[str, float]:
+    """On Tijdwinst: the best offer named above the metrics and its expected tijdwinst."""
+    tekst = bh.toestand(driver)[2]
+    aanbod = re.search(r"met (.+?), het aanbod met de meeste", tekst)
+    waarden = [m.text for m in driver.find_elements("css selector", '[data-testid="stMetricValue"]')]
+    assert aanbod and len(waarden) == 3, tekst[:1500]
+    return aanbod.group(1), float(waarden[1].split()[0].replace(".", "").replace(",", "."))
+
+
+_KAART = """
+const kop = [...document.querySelectorAll('h3')].find(h => h.innerText.trim().split('\\n')[0] === arguments[0]);
+let blok = kop;
+while (blok && !blok.querySelector('[data-testid="stMetric"]')) blok = blok.parentElement;
+return blok ? [...blok.querySelectorAll('[data-testid="stMetric"]')].map(m => m.innerText) : [];
+"""
+
+
+def _kaartwaarde(driver, aanbod: str) -> float:
+    """On Voorstellen: the expected tijdwinst on the card of ``aanbod``."""
+    for metric in driver.execute_script(_KAART, aanbod):
+        if metric.startswith("Tijdwinst verwacht"):
+            waarde = [r for r in metric.splitlines() if r.strip()][-1]
+            return float(waarde.split()[0].replace(".", "").replace(",", "."))
+    raise AssertionError(f"geen kaart met tijdwinst voor {aanbod}")
+
+
+def test_een_sessie_in_chromium(server: str, browser) -> None:
+    d = browser
+    # Every page, each in a new session by its address (the first also prepares the sample once).
+    for pad, (titel, woorden) in PAGINAS.items():
+        seconden = bh.open_pagina(d, f"{server}/{pad}", 400 if pad == "" else 90, woorden)
+        _controleer(d, titel, woorden)
+        _foto(d, f"pagina_{pad or 'overzicht'}")
+        print(f"{titel}: {seconden:.2f} s")
+
+    # Rename, merge, undo (Maandsessie).
+    bh.open_pagina(d, f"{server}/maandsessie", woorden=("Besluit opslaan",))
+    bh.actie(d, lambda: bh.kies(d, "ms_thema", "Toeslagen"))
+    bh.actie(d, lambda: bh.typ(d, "ms_naam", "Huurtoeslag en andere toeslagen"))
+    bh.actie(d, lambda: bh.klik_knop(d, "Besluit opslaan"), woorden=("Besluit opgeslagen",))
+    tekst = _controleer(d, "Maandsessie", ("Besluit opgeslagen",))
+    assert "'Toeslagen' hernoemd tot 'Huurtoeslag en andere toeslagen'." in tekst
+    bh.actie(d, lambda: bh.kies(d, "ms_thema", "Mantelzorg"))
+    bh.actie(d, lambda: bh.kies_optie(d, "ms_actie", "Samenvoegen met een ander thema"))
+    bh.actie(d, lambda: bh.kies(d, "ms_doel", "Eenzaamheid"))
+    bh.actie(d, lambda: bh.klik_knop(d, "Besluit opslaan"), woorden=("'Mantelzorg' samengevoegd met 'Eenzaamheid'.",))
+    tekst = _controleer(d, "Maandsessie", ("'Mantelzorg' samengevoegd met 'Eenzaamheid'.",))
+    _foto(d, "maandsessie_besluiten")
+    bh.actie(d, lambda: bh.klik_knop(d, "Ongedaan maken"), woorden=("Ongedaan gemaakt",))  # newest first: the merge
+    tekst = _controleer(d, "Maandsessie", ("Ongedaan gemaakt: 'Mantelzorg' samengevoegd met 'Eenzaamheid'.",))
+    assert "'Toeslagen' hernoemd tot 'Huurtoeslag en andere toeslagen'." in tekst
+    _foto(d, "maandsessie_ongedaan")
+
+    # Read all notes of a theme, and search them (Thema's).
+    bh.actie(d, lambda: bh.klik_pagina(d, "Thema's"), woorden=("Notities per thema",))
+    bh.actie(d, lambda: bh.kies(d, "th_thema", "Huurtoeslag en andere toeslagen"), woorden=("Notities 1–25 van",))
+    tekst = _controleer(d, "Thema's", ("Notities 1–25 van",))
+    totaal = int(re.search(r"Notities 1–25 van (\d+)", tekst).group(1))
+    bh.actie(d, lambda: bh.typ(d, "th_notities_zoek", "huurtoeslag"), woorden=("Notities 1–",))
+    tekst = _controleer(d, "Thema's", ("Notities 1–",))
+    gevonden = int(re.search(r"Notities 1–\d+ van (\d+)", tekst).group(1))
+    assert 0 < gevonden < totaal
+    _foto(d, "themas_notities")
+
+    # An assumption changed on Tijdwinst shows on Voorstellen.
+    bh.actie(d, lambda: bh.klik_pagina(d, "Tijdwinst"), woorden=("Aannames opslaan",))
+    aanbod, voor = _verwacht(d)
+    bh.actie(d, lambda: bh.klik_pagina(d, "Voorstellen"), woorden=("Gestart aanbod",))
+    assert _kaartwaarde(d, aanbod) == voor
+    bh.actie(d, lambda: bh.klik_pagina(d, "Tijdwinst"), woorden=("Aannames opslaan",))
+    # Move the slider as a person does with the keyboard: focus it, then arrow keys (inside a form: no rerun yet).
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    for veld, stappen in (("hoog", 30), ("verwacht", 15)):  # reach must stay laag ≤ verwacht ≤ hoog
+        schuif = d.find_element("css selector", f'[class*="_bereik_{veld}"] input[type="range"]')
+        d.execute_script("arguments[0].focus();", schuif)
+        ActionChains(d).send_keys(*[Keys.ARROW_RIGHT] * stappen).perform()
+    bh.actie(d, lambda: bh.klik_knop(d, "Aannames opslaan"), woorden=("Aannames opgeslagen",))
+    _controleer(d, "Tijdwinst", ("Aannames opgeslagen",))
+    _, na = _verwacht(d)
+    assert na > voor
+    _foto(d, "tijdwinst_aanname")
+    bh.actie(d, lambda: bh.klik_pagina(d, "Voorstellen"), woorden=("Gestart aanbod",))
+    assert _kaartwaarde(d, aanbod) == na
+    _controleer(d, "Voorstellen", ())
+    _foto(d, "voorstellen_na_aanname")
+
+    # The uploader in Dutch.
+    bh.actie(d, lambda: bh.klik_pagina(d, "Gegevens"), woorden=("Technische gegevens",))
+    zone = d.find_element("css selector", '[data-testid="stFileUploaderDropzone"]')
+    assert not bh.engels(zone.text), zone.text
+    _foto(d, "gegevens_upload")

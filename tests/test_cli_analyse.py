@@ -495,11 +495,18 @@ def test_cli_en_dashboard_geven_dezelfde_bytes_en_een_getal_per_thema(team_db: t
     basis = dashboard.laad_basis(db, versie)
     assert basis is not None
     stand = dashboard.maak_stand(basis, besluiten)
-    plan = dashboard.plan_uit(stand, dashboard.standaardfilter(stand), gestart, laad_aanbod(), team)
+    from collectief.dashboard.tabellen import tabellen
+
+    filter = dashboard.standaardfilter(stand)
+    plan = dashboard.maak_plan(stand, filter, team, gestart, laad_aanbod())
     assert plan.catalogus[GEWIJZIGD_AANBOD].medewerkers == 2 and plan.aannames.standaard_minuten("wonen") == 50
     gemaakt = bestanden(plan)
     for naam in CSV_NAMEN:
         assert (uit / naam).read_bytes() == gemaakt[naam], naam
+    # The files the Export page offers under the same names are those bytes too.
+    tabel = tabellen(plan, filter)
+    for naam in set(CSV_NAMEN) & set(dashboard.CSV_NAMEN):
+        assert dashboard.csv_bestand(naam, stand, tabel, besluiten) == (uit / naam).read_bytes(), naam
 
     # One number per theme per period: the plan, voorstellen.csv, themas.csv and the report agree.
     voorstellen = _lees_csv(uit / "voorstellen.csv")
