@@ -258,6 +258,8 @@ class Plan:
                     "tijdwinst_hoog": float(winst["tijdwinst_hoog"]) if winst is not None else math.nan,
                     "besluiten": " ".join(self.toelichting.get(h.thema_id, ())),
                     "voorbeelden": self.voorbeelden(h.thema_id),
+                    # A discovered theme's most distinctive terms, shown beside its name so a team can judge it.
+                    "termen": ", ".join(thema.trefwoorden) if thema is not None and thema.bron == "ontdekt" else "",
                 }
             )
         return pd.DataFrame(rijen, columns=_THEMA_KOLOMMEN)
@@ -308,7 +310,7 @@ Actieplan = Plan
 _THEMA_KOLOMMEN = [
     "thema_id", "thema", "bron", "individueel", "totaal", "hulpvragen", "huishoudens", "per_maand", "terugkerend",
     "trend", "opkomend", "vooral_in_wijk", "aandeel_wijk_procent", "piekmaanden", "uren_nu", "tijdwinst_laag",
-    "tijdwinst_verwacht", "tijdwinst_hoog", "besluiten", "voorbeelden",
+    "tijdwinst_verwacht", "tijdwinst_hoog", "besluiten", "voorbeelden", "termen",
 ]  # fmt: skip
 
 

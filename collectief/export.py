@@ -161,6 +161,7 @@ THEMAS_KOLOMMEN = (
     "tijdwinst_uur_per_maand_verwacht",
     "besluiten",
     "voorbeelden",
+    "termen",
 )
 
 
@@ -196,6 +197,7 @@ def themas_frame(plan: Plan) -> pd.DataFrame:
             "tijdwinst_uur_per_maand_verwacht": tabel["tijdwinst_verwacht"].astype(float),
             "besluiten": tabel["besluiten"],
             "voorbeelden": tabel["voorbeelden"],
+            "termen": tabel["termen"],
         },
         columns=list(THEMAS_KOLOMMEN),
     )

@@ -536,3 +536,14 @@ def test_tot_geen_maand_geeft_een_nederlandse_melding(capsys: pytest.CaptureFixt
     fout = capsys.readouterr().err
     assert "'2026-13' is geen maand" in fout and "[E080]" in fout and "Traceback" not in fout
     assert not any(tmp_path.iterdir())  # nothing written
+
+
+@pytest.mark.slow
+def test_themas_csv_toont_de_termen_van_ontdekte_themas(csv_uitvoer: Path) -> None:
+    themas = _lees_csv(csv_uitvoer / "themas.csv")
+    ontdekt = themas[themas["bron"] == "ontdekt"]
+    assert len(ontdekt), "het voorbeeld heeft ontdekte thema's"
+    # 5-8 distinctive terms beside a discovered theme's name; catalogue themes are known by their name alone.
+    aantallen = [len(t.split(", ")) for t in ontdekt["termen"]]
+    assert all(3 <= n <= 8 for n in aantallen), aantallen
+    assert (themas.loc[themas["bron"] != "ontdekt", "termen"] == "").all()

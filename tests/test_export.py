@@ -132,7 +132,7 @@ def test_themas_csv_zelfde_getallen_als_het_rapport() -> None:
     kop, *rijen = lees(bestanden(plan)["themas.csv"])
     assert kop == ["thema_id", "thema", "bron", "individueel", "aantal", "hulpvragen_periode", "huishoudens_periode",
                    "terugkerend", "trend", "vooral_in_wijk", "aandeel_wijk_procent", "piekmaanden",
-                   "tijdwinst_uur_per_maand_verwacht", "besluiten", "voorbeelden"]  # fmt: skip
+                   "tijdwinst_uur_per_maand_verwacht", "besluiten", "voorbeelden", "termen"]  # fmt: skip
     themas = {r[0]: dict(zip(kop, r, strict=True)) for r in rijen}
     wonen, toeslagen = themas["wonen"], themas["toeslagen"]
     # wonen: none before July, 10 since (9 in Oost = 90%): new, recurring, concentrated in Oost.
