@@ -70,6 +70,12 @@ MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "ok
 # --- the document: a few block types, rendered to Markdown and to HTML --------------------------------------
 
 
+#: Page 1 is the one-page summary a team prints: it lists at most this many recurring themes and proposals (the
+#: largest first); the rest are named in a sentence and stand in the Bijlage and the CSVs.
+SAMENVATTING_THEMAS = 10
+SAMENVATTING_VOORSTELLEN = 8
+
+
 @dataclass(frozen=True)
 class _Kop:
     tekst: str
@@ -334,7 +340,7 @@ class _Inhoud:
             return
         uren = self.plan.tijdwinst.set_index("thema_id")["uren_nu"]
         rijen = []
-        for t in self.terugkerend:
+        for t in self.terugkerend[:SAMENVATTING_THEMAS]:
             opvallend = []
             if t.wijk is not None:
                 opvallend.append(
@@ -374,6 +380,11 @@ class _Inhoud:
                 heel=(0, 4),
             )
         )
+        if len(self.terugkerend) > SAMENVATTING_THEMAS:
+            rest = len(self.terugkerend) - SAMENVATTING_THEMAS
+            blokken.append(
+                _Alinea(f"En nog {rest} terugkerende thema's met minder hulpvragen: zie de bijlage en themas.csv.")
+            )
 
     def _trend(self, t: Herhaling) -> str:
         if not self.h.venster or t.trend is Trend.ONBEKEND:
@@ -391,7 +402,8 @@ class _Inhoud:
             )
             return
         rijen = []
-        for nummer, lijst in enumerate(self.per_thema.values(), start=1):
+        alle = list(self.per_thema.values())
+        for nummer, lijst in enumerate(alle[:SAMENVATTING_VOORSTELLEN], start=1):
             v = lijst[0]
             aanbod = v.aanbod
             effect = self.plan.gestart_voor(v)
@@ -412,6 +424,10 @@ class _Inhoud:
                 breed=True,
             )
         )
+        if len(alle) > SAMENVATTING_VOORSTELLEN:
+            rest = len(alle) - SAMENVATTING_VOORSTELLEN
+            tekst = f"En nog {rest} voorstellen met minder tijdwinst: zie de bijlage en voorstellen.csv."
+            blokken.append(_Alinea(tekst))
 
     def _individuele_ids(self) -> tuple[dict[str, Herhaling], dict[str, int], list[str]]:
         df = self.plan.hulpvragen
