@@ -141,7 +141,7 @@ if bestand is not None:
             koppeling[veld] = st.radio(
                 f"Welke kolom is '{VELD_LABELS.get(veld, veld)}'?",
                 [k for k, _ in opties],
-                format_func=lambda k, r=redenen: f"{k} ({r[k]})",
+                format_func=lambda k, r=redenen: r[k],
                 key=f"kandidaat_{veld}",
             )
         if koppeling != controle.koppeling:

@@ -780,3 +780,29 @@ def test_app_blijft_op_localhost_zonder_telemetrie() -> None:
     assert config["server"]["maxUploadSize"] == dashboard.MAX_UPLOAD_MB  # one limit on the screen
     assert config["client"]["toolbarMode"] in ("minimal", "viewer")  # no developer menu, no "Deploy"
     assert not (ROOT / "pages").exists(), "een map pages/ zet Streamlit in de oude multipage-stand (zie app.py)"
+
+
+def test_upload_laat_werkblad_en_kolom_kiezen(gedeeld: Path) -> None:
+    """The dashboard asks where the intake saw a choice: the sheet of a workbook, a field several columns could fill
+    (files from the independently written export corpus)."""
+    corpus = FIXTURES / "exports" / "files"
+    at = _app("gegevens")
+    naam = "19_xlsx_voorblad.xlsx"
+    at.file_uploader[0].upload(naam, (corpus / naam).read_bytes(), "application/octet-stream")
+    at.run()
+    assert not at.exception
+    blad = at.selectbox(key="upload_blad")
+    assert blad.value == "Hulpvragen" and len(blad.options) > 1  # the cover sheet is offered, the data sheet chosen
+    assert at.success and "tekst ← 'Omschrijving'" in at.success[0].value
+
+    at = _app("gegevens")
+    naam = "11_hulpvraag_categorie_en_toelichting.csv"
+    at.file_uploader[0].upload(naam, (corpus / naam).read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception
+    keuze = at.radio(key="kandidaat_tekst")
+    # The free-text column F 'Toelichting' first (preselected), the short category column E 'Hulpvraag' offered too.
+    assert keuze.value == "F" and keuze.options[0].startswith("'Toelichting': ")
+    assert keuze.options[1].startswith("'Hulpvraag': ") and "categorie" in keuze.options[1]
+    keuze.set_value("E").run()
+    assert not at.exception and "tekst ← 'Hulpvraag'" in at.success[0].value

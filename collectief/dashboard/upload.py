@@ -23,6 +23,7 @@ import pandas as pd
 
 from collectief.errors import CollectiefFout
 from collectief.intake import ALIASSEN, VELDEN, open_export
+from collectief.intake.kolommen import kolomletter
 from collectief.records import SCRUB_CATEGORIEEN, ImportRapport
 from collectief.store import Store
 
@@ -48,7 +49,7 @@ log = logging.getLogger(__name__)
 #: period (re-importing overlapping rows adds nothing) or imported with ``collectief import``. Streamlit's own
 #: limit (``server.maxUploadSize`` in ``.streamlit/config.toml``) is the same, so one limit is shown.
 MAX_UPLOAD_MB = 40
-TYPES = ("csv", "txt", "xlsx")
+TYPES = ("csv", "txt", "tsv", "xlsx", "ods", "xls")
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,9 @@ class Uploadcontrole:
     """Whether an uploaded file can be imported. ``melding`` (Dutch) says why not; when only the text column is
     not recognised, ``koppeling_nodig`` is set too and ``kolommen`` holds the file's column names to choose from.
     ``koppeling`` is the column mapping found (field → column name) when the file can be imported.
-    ``kandidaten``: per field with more than one column that could hold it, (column, reason) best first (the page
-    asks which); ``bladen``: the sheets of a workbook and ``blad`` the one read (the page lets the user choose).
-    Empty until the intake reports them."""
+    ``kandidaten``: per field with more than one column that could hold it, (column letter, what the team reads:
+    the column and the intake's reason) best first (the page asks which); ``bladen``: the sheets of a workbook and
+    ``blad`` the one read (the page lets the user choose)."""
 
     melding: str | None = None
     koppeling_nodig: bool = False
@@ -168,16 +169,18 @@ def controleer_upload(
                 "een CSV-export of Excel-werkmap (.xlsx) is en exporteer het zo nodig opnieuw."
             )
         # The reworked intake (issue 8) reports the columns that could fit a field, and a workbook's sheets.
+        # Each option is (the column's letter, what the team reads): the letter is what the intake's mapping takes
+        # (a shown name may be quoted or carry its letter when two columns share a name).
         kandidaten = {
-            veld: tuple((k.kolom, k.reden) for k in lijst)
-            for veld, lijst in dict(getattr(export, "kandidaten", {})).items()
+            veld: tuple((kolomletter(k.positie), f"{k.kolom}: {k.reden}") for k in lijst)
+            for veld, lijst in export.kandidaten.items()
             if len(lijst) > 1
         }
         return Uploadcontrole(
             koppeling=dict(export.kolommen),
             kandidaten=kandidaten,
-            bladen=tuple(getattr(export, "bladen", ()) or ()),
-            blad=getattr(export, "blad", None),
+            bladen=tuple(export.bladen),
+            blad=export.blad,
         )
 
 
