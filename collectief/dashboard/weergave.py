@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from collectief.report import markdown_tekst
+from collectief.recurrence import MAANDNAMEN
+from collectief.report import MAAND_KORT, markdown_tekst
 from collectief.suppress import K, veilig_aantal
 
 __all__ = [
@@ -22,21 +23,9 @@ __all__ = [
     "uren",
 ]
 
-MAANDEN_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MAANDEN_LANG = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+# One table of Dutch month names for the reports and the dashboard alike.
+MAANDEN_KORT = MAAND_KORT
+MAANDEN_LANG = MAANDNAMEN
 
 
 def maandlabel(maand: str | pd.Period | pd.Timestamp, lang: bool = False) -> str:
