@@ -64,6 +64,18 @@ _TREFWOORD_ZEKER = 0.7
 _MARGE_TREFWOORD = 1.5
 #: Share of a discovered group's notes that must lean to one known theme for the group to become that theme.
 _GROEP_BEKEND = 0.5
+#: Share of a group's notes that must lean to some known theme for the group to be known themes mixed, not new.
+_GROEP_GEMENGD = 0.8
+#: How often a group of mostly known themes is split again to find where each known theme and any new one lie.
+_MAX_VERFIJNING_GEMENGD = 3
+#: A group becomes one known theme also when this share of its notes leans to some known theme, and this share
+#: of those leans to the same one.
+_LENERS_AANDEEL = 0.6
+_LENERS_EENS = 0.6
+#: Keyword evidence at which a note keeps its known theme even inside a group that becomes a new theme.
+_ANKER_BEWIJS = 1.5
+#: Share of a note's nearest neighbours that must lean to a known theme for the note to join that theme's group.
+_BUREN_BEKEND = 0.3
 #: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
 _DREMPEL_KWANTIEL = 0.1
 #: Below this cosine similarity a note never belongs to a discovered theme.
@@ -170,7 +182,7 @@ class ThemaModel(BaseEstimator):
         min_huishoudens: int = 5,
         drempel_catalogus: float = 0.5,
         buren: int = 10,
-        resolutie: float = 0.5,
+        resolutie: float = 1.0,
         min_gelijkenis: float = 0.3,
         samenvoegen: float = 0.3,
         dichtheid: float = 0.5,
@@ -208,6 +220,7 @@ class ThemaModel(BaseEstimator):
         kandidaat = np.array([OVERIG] * n, dtype=object)
         kandidaat_score = np.zeros(n)
         self._trefwoord_zeker = np.zeros(n, dtype=bool)
+        self._bewijs_max = np.zeros(n)
         if self.catalogus_ and n:
             labels, scores, kandidaat, kandidaat_score = self._wijs_catalogus_toe(notities)
         # Every note without evidence specific to a known theme is free, also one that merely leans to one: its
@@ -215,25 +228,38 @@ class ThemaModel(BaseEstimator):
         ontdekt: list[OntdektThema] = list(self.vorige.ontdekt_) if self.vorige is not None else []
         if ontdekt:
             # Saved discovered themes come before a leaning or a classifier's verdict: a theme keeps its notes.
-            open_ = np.flatnonzero((labels == OVERIG) | ~self._trefwoord_zeker)
+            open_ = np.flatnonzero((labels == OVERIG) | ~self._anker())
             if len(open_):
                 l2, s2 = _wijs_centroiden_toe(notities.deel(open_), ontdekt)
                 geclaimd = l2 != OVERIG
                 labels[open_[geclaimd]], scores[open_[geclaimd]] = l2[geclaimd], s2[geclaimd]
-        vrij = np.flatnonzero(labels == OVERIG)
+        # Groups decide (open set): every note not held by a saved discovered theme takes part in discovery,
+        # leaning to the known theme it has evidence for. A group of mostly one known theme's notes becomes that
+        # theme; a group of mostly known themes keeps each member's own; any other group is a new subject, and
+        # a known theme's keyword in one of its notes does not pull that note out of it.
+        vooraf = labels.copy()
+        leunt = np.where(labels != OVERIG, labels, kandidaat).astype(object)
+        leunt_score = np.where(labels != OVERIG, scores, kandidaat_score)
+        vrij = np.flatnonzero(~np.isin(labels, [o.id for o in ontdekt]))
+        labels[vrij] = OVERIG
         volgnummer = max((int(o.id.rsplit("_", 1)[1]) for o in ontdekt), default=0)
         nieuw: list[tuple[OntdektThema, np.ndarray, np.ndarray]] = []
         if len(vrij):
             nieuw, bekend = self._ontdek(
-                notities.deel(vrij), volgnummer, {o.naam for o in ontdekt}, kandidaat[vrij], kandidaat_score[vrij]
+                notities.deel(vrij), volgnummer, {o.naam for o in ontdekt}, leunt[vrij], leunt_score[vrij]
             )
             for thema_id, leden, sims in bekend:
                 labels[vrij[leden]] = thema_id
                 scores[vrij[leden]] = sims
         for thema, leden, sims in nieuw:
+            # Notes with strong keyword evidence of a known theme stay in it.
+            hou = ~self._anker()[vrij[leden]]
+            leden, sims = leden[hou], sims[hou]
             labels[vrij[leden]] = thema.id
             scores[vrij[leden]] = sims
-        # What no group took keeps its known theme when it leans to one (the classic assignment); else overig.
+        # What no group took keeps its known theme when it has one or leans to one; else overig.
+        terug = (labels == OVERIG) & (vooraf != OVERIG)
+        labels[terug], scores[terug] = vooraf[terug], np.where(vooraf != OVERIG, scores, 0)[terug]
         over = (labels == OVERIG) & (kandidaat != OVERIG)
         labels[over], scores[over] = kandidaat[over], kandidaat_score[over]
         self.signalen_ = self._veiligheid(notities, labels)
@@ -241,6 +267,10 @@ class ThemaModel(BaseEstimator):
         self.labels_ = labels
         self.scores_ = np.round(scores, 4)
         return self
+
+    def _anker(self) -> np.ndarray:
+        """Notes whose keyword evidence for one known theme is strong enough that no group takes them from it."""
+        return self._trefwoord_zeker & (self._bewijs_max >= _ANKER_BEWIJS)
 
     def _veiligheid(self, notities: Notities, labels: np.ndarray) -> np.ndarray:
         """Safety first: a note with a safety signal goes to its individual-only theme, whatever else it is about.
@@ -290,6 +320,7 @@ class ThemaModel(BaseEstimator):
         # discovered theme that a note matched before may still claim it (see fit).
         trefwoord_beste = np.argmax(bewijs, axis=1)
         trefwoord_eigen = bewijs[rij, trefwoord_beste]
+        self._bewijs_max = trefwoord_eigen
         self._trefwoord_zeker = (trefwoord_eigen >= _TREFWOORD_ZEKER) & (trefwoord_eigen >= _MARGE_TREFWOORD * tweede)
         labels = np.where(zeker_toe, ids[beste], OVERIG).astype(object)
         labels[self._trefwoord_zeker] = ids[trefwoord_beste[self._trefwoord_zeker]]
@@ -372,17 +403,42 @@ class ThemaModel(BaseEstimator):
         bekend: dict[str, list[np.ndarray]] = {}
         kandidaten = []
         wachtrij = [(g, 0) for g in groepen]
-        while wachtrij:
+        # Notes without evidence of their own, in a group of known themes but not near the theme: grouped anew
+        # among themselves once the first round is done (a subject of its own hidden in a known theme's group).
+        los: list[np.ndarray] = []
+        tweede_ronde = False
+        while wachtrij or (los and not tweede_ronde):
+            if not wachtrij:
+                tweede_ronde = True
+                rest_s = np.sort(np.concatenate(los))
+                if len(rest_s) >= 2 * self.min_grootte:
+                    wachtrij = [
+                        (g, 0) for g in _gemeenschappen(naasten, gelijkenis, rest_s, self.resolutie, self.random_state)
+                    ]
+                continue
             leden_s, diepte = wachtrij.pop(0)
             leden = steekproef[leden_s]
             # Open set, decided per group: a group most of whose notes lean to one known theme is that theme
             # (members leaning to another known theme keep theirs); otherwise it is a new theme.
             if len(kandidaat):
-                waarden, aantallen = np.unique(kandidaat[leden], return_counts=True)
-                beste = int(np.argmax(aantallen))
-                wijst = kandidaat[leden] == waarden[beste]
-                if waarden[beste] != OVERIG and wijst.mean() >= _GROEP_BEKEND:
-                    bekend.setdefault(str(waarden[beste]), []).append(leden)
+                besluit = _bekend_in_groep(kandidaat[leden])
+                if besluit:
+                    ver = _ver_van_thema(leden_s, kandidaat, steekproef, naasten, besluit)
+                    if not tweede_ronde and ver.any():
+                        los.append(leden_s[ver])
+                        leden = leden[~ver]
+                    bekend.setdefault(besluit, []).append(leden)
+                    continue
+                if (kandidaat[leden] != OVERIG).mean() >= _GROEP_GEMENGD:
+                    # Mostly known themes, mixed: look inside at a finer resolution; at the finest, each member
+                    # keeps its own known theme and the others are decided later.
+                    if len(leden) >= 2 * self.min_grootte and diepte < _MAX_VERFIJNING_GEMENGD:
+                        resolutie = 2 ** (diepte + 1) * self.resolutie
+                        delen = _gemeenschappen(naasten, gelijkenis, leden_s, resolutie, self.random_state)
+                        if len(delen) > 1:
+                            wachtrij.extend((d, diepte + 1) for d in delen)
+                            continue
+                    bekend.setdefault("", []).append(leden)
                     continue
             thema = self._maak_thema(W, namen, leden, notities.huishoudens, naamgever)
             if thema is not None and len(thema[1]) >= _SAMENHANG * len(leden):
@@ -409,11 +465,11 @@ class ThemaModel(BaseEstimator):
         for thema_id, delen in sorted(bekend.items()):
             leden = np.sort(np.concatenate(delen))
             # Members leaning to another known theme keep that; the rest join the group's theme on its strength.
-            eigen = np.where(kandidaat[leden] == OVERIG, thema_id, kandidaat[leden])
-            for tid in np.unique(eigen):
+            eigen = np.where(kandidaat[leden] == OVERIG, thema_id or OVERIG, kandidaat[leden])
+            for tid in np.unique(eigen[eigen != OVERIG]):
                 deel = leden[eigen == tid]
                 bekend_uit.append((str(tid), deel, np.round(np.maximum(kandidaat_score[deel], 0.5), 4)))
-            labels[leden] = "__bekend__"
+            labels[leden[eigen != OVERIG]] = "__bekend__"
         if uit:
             # Notes of no theme yet (the rest of a large pool, small groups) join the nearest one when close enough.
             rest = np.flatnonzero(labels == OVERIG)
@@ -586,6 +642,32 @@ def _maak_blijvend(
             OntdektThema(t.id, t.naam, t.kernwoorden, t.centroide, max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5))
         )
     return uit, labels, scores
+
+
+def _ver_van_thema(
+    leden_s: np.ndarray, kandidaat: np.ndarray, steekproef: np.ndarray, naasten: np.ndarray, thema_id: str
+) -> np.ndarray:
+    """Members of a known theme's group that have no evidence of their own and few neighbours leaning to it."""
+    eigen = kandidaat[steekproef[leden_s]]
+    buren = kandidaat[steekproef[naasten[leden_s]]] == thema_id
+    return (eigen == OVERIG) & (buren.mean(axis=1) < _BUREN_BEKEND)
+
+
+def _bekend_in_groep(leunt: np.ndarray) -> str:
+    """The known theme a discovered group is, from the known themes its notes lean to; "" when it is none.
+
+    Either most notes lean to that theme, or most notes lean to some known theme and most of those to that one.
+    """
+    leners = leunt[leunt != OVERIG]
+    if not len(leners):
+        return ""
+    waarden, aantallen = np.unique(leners, return_counts=True)
+    beste = int(np.argmax(aantallen))
+    if aantallen[beste] >= _GROEP_BEKEND * len(leunt):
+        return str(waarden[beste])
+    if len(leners) >= _LENERS_AANDEEL * len(leunt) and aantallen[beste] >= _LENERS_EENS * len(leners):
+        return str(waarden[beste])
+    return ""
 
 
 def _twee_rondes(labels: np.ndarray, steekproef: np.ndarray) -> Iterator[np.ndarray]:

@@ -94,12 +94,12 @@ def test_themes_outside_the_catalogue_are_found_by_discovery(volledig, ground_tr
     waarheid = ground_truth.loc[df["rij"]].to_numpy()
     f1, gevonden = _beste_f1(waarheid, df["thema_id"].to_numpy(), thema)
     assert gevonden.startswith("ontdekt_")
-    # Measured 0.50 (vervoer) and 0.28 (statushouders): one main theme plus fragments. The issue's target of
+    # Measured 0.61 (vervoer) and 0.39 (statushouders): one main theme plus fragments. The issue's target of
     # 0.7 is not met yet; see test_themes_outside_the_catalogue_are_whole below.
     assert f1 >= 0.25, f"{thema}: F1 {f1:.2f}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target F1 >= 0.7 not reached yet (vervoer 0.50, statushouders 0.28)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target F1 >= 0.7 not reached yet (vervoer 0.61, statushouders 0.39)")
 @pytest.mark.parametrize("thema", ["vervoer", "statushouders"])
 def test_themes_outside_the_catalogue_are_whole(volledig, ground_truth, thema) -> None:
     df = volledig.hulpvragen
@@ -117,7 +117,8 @@ def test_known_themes_do_not_absorb_what_they_do_not_cover(volledig, ground_trut
         bij = df["thema_id"].to_numpy() == thema.id
         if bij.sum() >= 10:
             aandeel = niet_gedekt[bij].mean()
-            # Measured at most 10.6% (werk_dagbesteding); a regression past 12% fails.
+            # Measured at most 9.8% (mantelzorg, with vervoer notes about a disabled parking card or a
+            # tricycle for a disabled son); a regression past 12% fails.
             assert aandeel <= 0.12, f"{thema.id}: {aandeel:.1%} of its notes are about subjects it does not cover"
 
 
@@ -144,7 +145,11 @@ def test_identity_kept_from_month_to_month(sample_df, catalogus, pipeline, tmp_p
         if vroeger is not None and vroeger.startswith("ontdekt_"):
             gedeeld += 1
             assert thema_id == vroeger, tekst
-    assert gedeeld >= 3
+    # Measured 2 repeated texts in discovered themes (3 before issue 9's open-set groups), so the check above ran.
+    assert gedeeld >= 2
+    # And the earlier discovered themes hold later notes under their old ids.
+    later_ids = set(toegewezen.hulpvragen["thema_id"])
+    assert len({o.id for o in vorige.ontdekt_} & later_ids) >= 2
     # Nothing is renumbered: every earlier discovered theme keeps its id and name; new ones get new ids.
     oud = {o.id: o.naam for o in vorige.ontdekt_}
     nieuw = {o.id: o.naam for o in toegewezen.model.ontdekt_}
@@ -222,3 +227,23 @@ def test_a_model_saved_before_issue_9_still_loads_and_assigns(catalogus, pipelin
     df = pd.DataFrame({"tekst": ["leges te hoog, verblijfsvergunning verlengen"] * 3, "huishouden": ["a", "b", "c"]})
     analyse = analyseer(df, catalogus, pipeline=pipeline, vorige=oud)
     assert analyse.hulpvragen["thema_id"].str.startswith("ontdekt_").all()
+
+
+@pytest.mark.parametrize(
+    ("leunt", "verwacht"),
+    [
+        # Half or more lean to one known theme: the group is that theme.
+        (["schulden"] * 5 + [OVERIG] * 5, "schulden"),
+        # Most lean to some known theme (7 of 10), and most of those (5 of 7) to one: that theme.
+        (["wonen"] * 5 + ["schulden"] * 2 + [OVERIG] * 3, "wonen"),
+        # Most lean, but split (4 and 3 of 7): no one known theme.
+        (["wonen"] * 4 + ["schulden"] * 3 + [OVERIG] * 3, ""),
+        # Few lean (4 of 10): a new subject, even though all four agree.
+        (["wonen"] * 4 + [OVERIG] * 6, ""),
+        ([OVERIG] * 6, ""),
+    ],
+)
+def test_a_group_is_a_known_theme_only_when_its_notes_say_so(leunt: list[str], verwacht: str) -> None:
+    from collectief.themes import _bekend_in_groep
+
+    assert _bekend_in_groep(np.array(leunt, dtype=object)) == verwacht
