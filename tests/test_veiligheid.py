@@ -68,6 +68,27 @@ def test_signals_by_hand(tekst: str, verwacht: tuple[str, ...]) -> None:
     assert tuple(Veiligheidssignalen.standaard().zoek([tekst], genormaliseerd=False)[0]) == verwacht
 
 
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        # A negation in another clause does not cover the cue.
+        ("heeft geen werk en partner slaat haar", ("huiselijk_geweld",)),
+        ("geen eigen inkomen, zit sinds maart vast", ("justitie",)),
+        # A negating phrase covers its whole clause, and a phrase right after the cue negates it too.
+        ("geen zorgen over de kinderen of over drank", ()),
+        ("alcohol: nee. drugs: nee. vraag over zorgtoeslag", ()),
+        ("suicidaliteit uitgevraagd, geen signalen", ()),
+        # One weak cue is not enough; two different ones pointing the same way are.
+        ("blauwe plek op arm, gevallen met fiets", ()),
+        ("blauwe plek op arm, partner neemt het gesprek over", ("huiselijk_geweld",)),
+        # Two weak cues of different themes do not add up.
+        ("angstig na inbraak, wil aangifte doen bij de politie", ()),
+    ],
+)
+def test_clauses_negation_and_weak_cues(tekst: str, verwacht: tuple[str, ...]) -> None:
+    assert tuple(Veiligheidssignalen.standaard().zoek([tekst], genormaliseerd=False)[0]) == verwacht
+
+
 def test_safety_notes_never_land_in_a_group_theme(pipeline) -> None:
     catalogus = laad_catalogus()
     individueel = {t.id for t in catalogus if t.individueel}
@@ -91,3 +112,7 @@ def test_bad_signal_file_gives_dutch_error(tmp_path: Path) -> None:
     with pytest.raises(CollectiefFout) as info:
         Veiligheidssignalen.laad(kapot)
     assert info.value.code == "E070" and "thema" in str(info.value)
+    kapot.write_text('[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\nzwakk = ["b"]\n', encoding="utf-8")
+    with pytest.raises(CollectiefFout) as info:
+        Veiligheidssignalen.laad(kapot)
+    assert info.value.code == "E070" and "zwakk" in str(info.value)
