@@ -89,6 +89,24 @@ def test_clauses_negation_and_weak_cues(tekst: str, verwacht: tuple[str, ...]) -
     assert tuple(Veiligheidssignalen.standaard().zoek([tekst], genormaliseerd=False)[0]) == verwacht
 
 
+def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataFrame) -> None:
+    """The first-character dispatch is only a speed-up: the same matches as one plain alternation."""
+    import re
+
+    from collectief.veiligheid import _starts, _Zoeker
+
+    teksten = [normaliseer(t) for t in veiligheidsset["tekst"]] + ["'s nachts gegil", "ex-partner € 5 wiet", ""]
+    for signaal in Veiligheidssignalen.standaard().signalen:
+        for patronen in (signaal.sterk, signaal.zwak):
+            if not patronen:
+                continue
+            snel = _Zoeker(patronen)
+            gewoon = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patronen) + r")(?![\w])")
+            for tekst in teksten:
+                verwacht = [m.span() for m in gewoon.finditer(tekst)]
+                assert [m.span() for m in snel.finditer(tekst, _starts(tekst))] == verwacht, (signaal.categorie, tekst)
+
+
 def test_safety_notes_never_land_in_a_group_theme(pipeline) -> None:
     catalogus = laad_catalogus()
     individueel = {t.id for t in catalogus if t.individueel}
