@@ -100,7 +100,7 @@ MELDINGEN: dict[str, str] = {
     "E080": "'{waarde}' is geen maand. Schrijf de maand als JJJJ-MM, bijvoorbeeld --tot 2026-09.",
     "E070": (
         "Het bestand met veiligheidssignalen '{bestand}' klopt niet: {wat}. Elk blok [[signaal]] heeft een "
-        "categorie, een thema en een lijst patronen."
+        "categorie, een thema en een lijst patronen: 'sterk' (één is genoeg) en/of 'zwak' (twee nodig)."
     ),
     "E071": (
         "In '{bestand}' is een patroon van {signaal} geen geldige reguliere expressie ({wat}). Controleer haakjes "

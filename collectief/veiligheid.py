@@ -2,8 +2,20 @@
 
 Domestic violence, child abuse or neglect, elder (financial) abuse, coercive control, stalking, sexual
 exploitation, honour-related violence or forced marriage, acute crisis, addiction and justice. The signals are
-patterns in a validated data file (``data/veiligheid.toml``), written from each category's general vocabulary;
-a match right after a negation ("geen signalen van geweld") does not count. Nothing is learned here.
+patterns in a validated data file (``data/veiligheid.toml``), written from each category's general vocabulary
+(signals lists of Veilig Thuis and the meldcode, the field's terms and abbreviations). Nothing is learned here.
+
+Two kinds of evidence:
+
+- a *strong* cue (``sterk``) is enough on its own: "huisverbod", "verslaafd", "reclassering";
+- a *weak* cue (``zwak``) is common on its own but telling in company: a bruise, "buren horen geschreeuw",
+  "koelkast leeg". A note signals when it holds at least ``min_zwak`` different weak cues that point to the
+  same individual-only theme; it then signals every category of that theme whose weak cues it holds.
+
+A cue does not count when it is negated in its own clause: a negation shortly before it ("geen signalen van
+geweld", "niet veroordeeld"), a negating phrase that covers the clause ("geen zorgen over ... drank") or a
+phrase right after it in its sentence ("alcohol: niet van toepassing"). Clauses end at punctuation and at
+conjunctions, so "geen werk en partner slaat haar" still signals.
 """
 
 from __future__ import annotations
@@ -11,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -19,25 +31,174 @@ from pathlib import Path
 from collectief.errors import CollectiefFout
 from collectief.normalise import normaliseer
 
-__all__ = ["Signaal", "Veiligheidssignalen"]
+try:  # the regex parser, only to read which characters a pattern can start with (a speed-up, see _Zoeker)
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Python versions: every pattern is simply tried everywhere
+    _sre_parse = None
+
+__all__ = ["Ontkenning", "Signaal", "Veiligheidssignalen"]
+
+#: Where a clause ends for negation: punctuation, and the conjunctions that start a new clause.
+_LEESTEKEN = re.compile(r"[.;:!?,()\n\"]|\s-\s")
+_VOEGWOORD = re.compile(
+    r"\b(?:en|maar|want|omdat|terwijl|toen|sinds|nadat|doordat|zodat|dus|toch|echter|behalve|alleen|wel|ook|"
+    r"of|als|dat|die|wat|waar|waardoor|waarna|hij|zij|ze)\b"
+)
+_WOORD = re.compile(r"[a-z0-9']+")
 
 
 @dataclass(frozen=True)
 class Signaal:
-    """One safety category: its individual-only theme and its compiled pattern."""
+    """One safety category: its individual-only theme, its strong cues and its weak cues (regex sources, checked)."""
 
     categorie: str
     thema: str
+    sterk: tuple[str, ...]
+    zwak: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ontkenning:
+    """A negation cue: ``patroon`` within ``bereik`` words before a match in its clause; 0 = the whole clause.
+
+    A cue with a reach stops at a conjunction ("geen werk en partner slaat"); a whole-clause cue stops only at
+    punctuation and at "maar"/"wel"/"toch" ("geen zorgen over de kinderen of drank").
+    """
+
     patroon: re.Pattern[str]
+    bereik: int
+
+
+#: Where a cue may start: right after a character that is no word character or hyphen (as the patterns require).
+_BEGIN = re.compile(r"(?<![\w-])")
+#: Characters the start of a pattern is filed under; anything else (other scripts, symbols) is tried everywhere.
+_ASCII = frozenset(chr(c) for c in range(32, 127))
+_CIJFERS = frozenset("0123456789")
+
+
+def _eerste(reeks: list) -> tuple[frozenset[str] | None, bool]:
+    """The ASCII characters a parsed regex sequence can start with, and whether it can match empty.
+
+    None instead of a set: it can also start with a character outside ASCII (or with any character at all).
+    """
+    tekens: set[str] = set()
+    for op, waarde in reeks:
+        naam = str(op)
+        if naam == "LITERAL":
+            return frozenset(tekens | {chr(waarde)}), False
+        if naam == "IN":
+            for sub, w in waarde:
+                if str(sub) == "LITERAL":
+                    tekens.add(chr(w))
+                elif str(sub) == "RANGE":
+                    tekens.update(chr(c) for c in range(w[0], w[1] + 1))
+                elif str(sub) == "CATEGORY" and str(w) == "CATEGORY_DIGIT":
+                    tekens |= _CIJFERS
+                else:
+                    return None, False
+            return frozenset(tekens), False
+        if naam in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if naam == "SUBPATTERN":
+            deel, leeg = _eerste(list(waarde[-1]))
+        elif naam == "BRANCH":
+            deel, leeg = frozenset(), False
+            for tak in waarde[1]:
+                sub, sub_leeg = _eerste(list(tak))
+                if sub is None:
+                    return None, False
+                deel, leeg = deel | sub, leeg or sub_leeg
+        elif naam in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            deel, leeg = _eerste(list(waarde[2]))
+            leeg = leeg or waarde[0] == 0
+        else:
+            return None, False
+        if deel is None:
+            return None, False
+        tekens |= deel
+        if not leeg:
+            return frozenset(tekens), False
+    return frozenset(tekens), True
+
+
+class _Zoeker:
+    """``finditer`` of ``(?<![\\w-])(?:p1|p2|...)(?![\\w])`` with the same matches, but faster.
+
+    Python's ``re`` tries every alternative at every possible start. Here each alternative is filed under the
+    characters it can start with, and at each start only the alternatives for the character there are tried,
+    in their order in the file, so the match is the one the single pattern gives. An alternative that can start
+    with anything (or with a character outside ASCII) is tried at every start.
+    """
+
+    def __init__(self, patronen: Sequence[str]) -> None:
+        begin: list[frozenset[str] | None] = []
+        for patroon in patronen:
+            try:
+                tekens, leeg = _eerste(list(_sre_parse.parse(patroon)))  # type: ignore[union-attr]
+            except Exception:  # an unparsable shape only loses the speed-up, never a match
+                tekens, leeg = None, True
+            begin.append(None if leeg else tekens)
+
+        def bouw(teken: str | None) -> re.Pattern[str] | None:
+            keuze = [p for p, t in zip(patronen, begin, strict=True) if t is None or (teken is not None and teken in t)]
+            return re.compile("(?:" + "|".join(f"(?:{p})" for p in keuze) + r")(?![\w])") if keuze else None
+
+        self._per_teken = {t: bouw(t) for t in _ASCII}
+        self._overal = bouw(None)
+
+    def finditer(self, tekst: str, starts: Sequence[tuple[int, str]]) -> Iterator[re.Match[str]]:
+        """The matches in ``tekst``; ``starts`` are its possible starts with their characters (``_starts``)."""
+        eind = 0
+        per_teken, overal = self._per_teken, self._overal
+        for positie, teken in starts:
+            if positie < eind:
+                continue
+            patroon = per_teken.get(teken, overal)
+            if patroon is not None and (m := patroon.match(tekst, positie)):
+                eind = m.end()
+                yield m
+
+
+def _starts(tekst: str) -> list[tuple[int, str]]:
+    """Every position where a cue may start, with the character there."""
+    return [(m.start(), tekst[m.start()]) for m in _BEGIN.finditer(tekst) if m.start() < len(tekst)]
+
+
+def _compileer(patronen: list[str], bestand: str, naam: str) -> re.Pattern[str]:
+    try:
+        return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patronen) + r")(?![\w])")
+    except re.error as fout:
+        raise CollectiefFout("E071", bestand=bestand, signaal=naam, wat=str(fout)) from None
+
+
+def _lijst(item: dict, veld: str, bestand: str, naam: str) -> list[str]:
+    waarde = item.get(veld, [])
+    if not isinstance(waarde, list) or not all(isinstance(p, str) and p for p in waarde):
+        raise CollectiefFout("E070", bestand=bestand, wat=f"{naam}: '{veld}' moet een lijst met teksten zijn")
+    return waarde
 
 
 class Veiligheidssignalen:
     """Finds safety signals in notes: ``zoek(texts)`` -> per note the individual-only theme ids it signals."""
 
-    def __init__(self, signalen: Sequence[Signaal], ontkenningen: Sequence[str] = (), bereik: int = 4) -> None:
+    def __init__(
+        self,
+        signalen: Sequence[Signaal],
+        ontkenningen: Sequence[Ontkenning] = (),
+        ontkenning_na: re.Pattern[str] | None = None,
+        min_zwak: int = 2,
+    ) -> None:
         self.signalen = tuple(signalen)
-        self.ontkenningen = frozenset(ontkenningen)
-        self.bereik = bereik
+        self.ontkenningen = tuple(ontkenningen)
+        self.ontkenning_na = ontkenning_na
+        self.min_zwak = min_zwak
+        self._sterk = [_Zoeker(s.sterk) if s.sterk else None for s in self.signalen]
+        self._zwak = [tuple(_Zoeker([p]) for p in s.zwak) for s in self.signalen]
+        # Per theme all weak cues at once: a note without any of them skips the cue-by-cue count.
+        self._zwak_poort = {
+            thema: _Zoeker([p for s in self.signalen if s.thema == thema for p in s.zwak])
+            for thema in {s.thema for s in self.signalen if s.zwak}
+        }
 
     @classmethod
     @functools.lru_cache(maxsize=1)
@@ -63,37 +224,102 @@ class Veiligheidssignalen:
         signalen = []
         for nummer, item in enumerate(data.get("signaal", []), start=1):
             naam = f"signaal {nummer} ({item.get('categorie', 'zonder categorie')})"
-            for veld in ("categorie", "thema", "patronen"):
+            onbekend = set(item) - {"categorie", "thema", "sterk", "zwak", "patronen"}
+            if onbekend:
+                raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} heeft onbekende velden: {sorted(onbekend)}")
+            for veld in ("categorie", "thema"):
                 if veld not in item:
                     raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} mist het veld '{veld}'")
-            patronen = item["patronen"]
-            if not isinstance(patronen, list) or not patronen or not all(isinstance(p, str) for p in patronen):
-                raise CollectiefFout("E070", bestand=bestand, wat=f"{naam}: 'patronen' moet een lijst met teksten zijn")
-            try:
-                patroon = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patronen) + r")(?![\w])")
-            except re.error as fout:
-                raise CollectiefFout("E071", bestand=bestand, signaal=naam, wat=str(fout)) from None
-            signalen.append(Signaal(str(item["categorie"]), str(item["thema"]), patroon))
+            # 'patronen' is the older name of the strong cues.
+            sterk = _lijst(item, "sterk", bestand, naam) + _lijst(item, "patronen", bestand, naam)
+            zwak = _lijst(item, "zwak", bestand, naam)
+            if not sterk and not zwak:
+                raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} heeft geen patronen ('sterk' of 'zwak')")
+            for patroon in sterk + zwak:
+                _compileer([patroon], bestand, naam)
+            signalen.append(Signaal(str(item["categorie"]), str(item["thema"]), tuple(sterk), tuple(zwak)))
         if not signalen:
             raise CollectiefFout("E070", bestand=bestand, wat="er staat geen enkel [[signaal]] in")
-        return cls(signalen, data.get("ontkenningen", ()), int(data.get("bereik_ontkenning", 4)))
+        ontkenningen = []
+        # The older form: one flat list of negation words with one reach.
+        if data.get("ontkenningen"):
+            woorden = _lijst(data, "ontkenningen", bestand, "ontkenningen")
+            ontkenningen.append(
+                Ontkenning(_compileer(woorden, bestand, "ontkenningen"), int(data.get("bereik_ontkenning", 4)))
+            )
+        for nummer, item in enumerate(data.get("ontkenning", []), start=1):
+            naam = f"ontkenning {nummer}"
+            onbekend = set(item) - {"patronen", "bereik"}
+            if onbekend:
+                raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} heeft onbekende velden: {sorted(onbekend)}")
+            patronen = _lijst(item, "patronen", bestand, naam)
+            bereik = item.get("bereik")
+            if not patronen or not isinstance(bereik, int) or bereik < 0:
+                raise CollectiefFout(
+                    "E070", bestand=bestand, wat=f"{naam} heeft 'patronen' en een 'bereik' (0 of meer woorden) nodig"
+                )
+            ontkenningen.append(Ontkenning(_compileer(patronen, bestand, naam), bereik))
+        na = _lijst(data, "ontkenning_na", bestand, "ontkenning_na")
+        min_zwak = data.get("min_zwak", 2)
+        if not isinstance(min_zwak, int) or min_zwak < 1:
+            raise CollectiefFout("E070", bestand=bestand, wat="'min_zwak' moet een geheel getal van 1 of meer zijn")
+        return cls(signalen, ontkenningen, _compileer(na, bestand, "ontkenning_na") if na else None, min_zwak)
 
-    def _telt(self, tekst: str, start: int, match: str) -> bool:
-        """A match counts unless a negation stands in the few words before it (and is not part of the match)."""
-        if not self.ontkenningen:
-            return True
-        # Only the same clause: "eet al dagen niet. Crisisdienst gebeld" is no negation of the crisis.
-        zin = re.split(r"[.;:!?,()\n]", tekst[max(0, start - 80) : start])[-1]
-        ervoor = re.findall(r"[a-z0-9]+", zin)[-self.bereik :]
-        return not (set(ervoor) & self.ontkenningen)
+    def _telt(self, tekst: str, start: int, eind: int) -> bool:
+        """A match counts unless a negation covers it in its own clause."""
+        ervoor = tekst[max(0, start - 120) : start]
+        zin = _LEESTEKEN.split(ervoor)[-1]
+        for ontkenning in self.ontkenningen:
+            if ontkenning.bereik == 0:
+                # Whole clause, up to a contrast: "geen zorgen over X, maar ..." ends at the comma.
+                deel = re.split(r"\b(?:maar|wel|toch|echter|behalve)\b", zin)[-1]
+            else:
+                deel = _VOEGWOORD.split(zin)[-1]
+                woorden = _WOORD.findall(deel)[-ontkenning.bereik :]
+                deel = " ".join(woorden)
+            if ontkenning.patroon.search(deel):
+                return False
+        if self.ontkenning_na is not None:
+            # The rest of the sentence, from the first word after the cue: "alcohol: nee",
+            # "suicidaliteit uitgevraagd, geen acute signalen".
+            erna = re.split(r"[.;!?\n]", tekst[eind : eind + 80])[0]
+            if self.ontkenning_na.match(re.sub(r"^\W+", "", erna)):
+                return False
+        return True
+
+    def _treffer(
+        self, patroon: _Zoeker, tekst: str, starts: Sequence[tuple[int, str]], bezet: Sequence[tuple[int, int]] = ()
+    ) -> tuple[int, int] | None:
+        """The span of the pattern's first match that is not negated and overlaps no span in ``bezet``."""
+        for m in patroon.finditer(tekst, starts):
+            if not any(m.start() < e and b < m.end() for b, e in bezet) and self._telt(tekst, m.start(), m.end()):
+                return m.span()
+        return None
 
     def categorieen(self, tekst: str) -> tuple[str, ...]:
         """The safety categories a normalised note signals, in the data file's order."""
-        uit = []
-        for signaal in self.signalen:
-            if any(self._telt(tekst, m.start(), m.group(0)) for m in signaal.patroon.finditer(tekst)):
-                uit.append(signaal.categorie)
-        return tuple(uit)
+        starts = _starts(tekst)
+        paren = zip(self.signalen, self._sterk, strict=True)
+        gevonden = {s.categorie for s, sterk in paren if sterk and self._treffer(sterk, tekst, starts)}
+        # Weak cues add up per individual-only theme (a bruise and "buren horen geschreeuw" both point to
+        # huiselijk geweld; a bruise and a fine do not add up). A stretch of text counts once: two patterns
+        # on the same words are one cue, not two.
+        spannen: dict[str, list[tuple[int, int]]] = {}
+        zwak: dict[str, set[str]] = {}
+        poort = {thema: any(True for _ in zoeker.finditer(tekst, starts)) for thema, zoeker in self._zwak_poort.items()}
+        for signaal, zwakke in zip(self.signalen, self._zwak, strict=True):
+            bezet = spannen.setdefault(signaal.thema, [])
+            if not zwakke or not poort[signaal.thema]:
+                continue
+            for patroon in zwakke:
+                span = self._treffer(patroon, tekst, starts, bezet)
+                if span:
+                    bezet.append(span)
+                    zwak.setdefault(signaal.thema, set()).add(signaal.categorie)
+        for thema, categorieen in zwak.items():
+            if len(spannen[thema]) >= self.min_zwak:
+                gevonden |= categorieen
+        return tuple(c for c in dict.fromkeys(s.categorie for s in self.signalen) if c in gevonden)
 
     def zoek(self, teksten: Sequence[str], genormaliseerd: bool = True) -> list[tuple[str, ...]]:
         """Per note the individual-only theme ids it signals (each once, in the data file's order)."""

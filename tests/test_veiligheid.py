@@ -1,9 +1,14 @@
-"""Safety recall on an independent set, written by someone who never saw the code or the signal lexicon.
+"""Safety recall on two independent sets, written by people who never saw the code or the signal lexicon.
 
-``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
-How it was used (honest account, see bench/README.md): the lexicon's first draft was written before the set was
-read; then tuned on the even rows and measured on the odd rows (held out); then tuned on the odd rows too. The
-recall asserted here is therefore on data the lexicon was tuned on; the held-out figure is in bench/README.md.
+- ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
+  The lexicon was tuned on it in an earlier round; the signals were later rewritten per category from the field's
+  vocabulary, and this set was used to check the rewrite. Its recall is therefore not a held-out figure.
+- ``tests/data/veiligheid/veiligheid2.csv``: 169 safety notes and 170 look-alikes, written while the signals were
+  being rewritten and scored once after they were committed (recall 0.716, false positives 0.065). Then the
+  misses of its even rows (half A) were read and the signals extended by the concepts behind them; its odd rows
+  (half B) stayed unread and are the held-out figure (recall 0.702, false positives 0.024). See bench/README.md.
+
+The assertions below hold what the signals reach; they do not claim the issue's 0.95 on notes written by others.
 """
 
 from __future__ import annotations
@@ -20,14 +25,24 @@ from collectief.normalise import normaliseer
 from collectief.veiligheid import Veiligheidssignalen
 
 SET = Path(__file__).parent / "data" / "veiligheid" / "veiligheid.csv"
+SET2 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid2.csv"
+
+
+def _lees(pad: Path) -> pd.DataFrame:
+    df = pd.read_csv(pad, sep=";")
+    signalen = Veiligheidssignalen.standaard()
+    df["gevonden"] = [bool(signalen.categorieen(normaliseer(t))) for t in df["tekst"]]
+    return df
 
 
 @pytest.fixture(scope="module")
 def veiligheidsset() -> pd.DataFrame:
-    df = pd.read_csv(SET, sep=";")
-    signalen = Veiligheidssignalen.standaard()
-    df["gevonden"] = [bool(signalen.categorieen(normaliseer(t))) for t in df["tekst"]]
-    return df
+    return _lees(SET)
+
+
+@pytest.fixture(scope="module")
+def veiligheidsset2() -> pd.DataFrame:
+    return _lees(SET2)
 
 
 def test_the_set_is_what_it_says(veiligheidsset: pd.DataFrame) -> None:
@@ -48,8 +63,28 @@ def test_false_positive_rate_is_reported_and_bounded(veiligheidsset: pd.DataFram
     lijkt = veiligheidsset[veiligheidsset["veilig"] == 0]
     fp = lijkt["gevonden"].mean()
     print(f"\nveiligheid: false-positive rate on {len(lijkt)} look-alikes: {fp:.3f}")
-    # Measured 0.177; a regression past a quarter of the look-alikes would flood individual follow-up.
-    assert fp <= 0.25, f"false-positive rate {fp:.3f}"
+    # Measured 0.053 (6/113); a regression past a tenth of the look-alikes would flood individual follow-up.
+    assert fp <= 0.10, f"false-positive rate {fp:.3f}"
+
+
+def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2: pd.DataFrame) -> None:
+    """veiligheid2 and the union of both sets: what the signals reach, not the issue's 0.95 (see the docstring)."""
+    tweede = veiligheidsset2
+    assert (tweede["veilig"] == 1).sum() == 169 and (tweede["veilig"] == 0).sum() == 170
+    recall2 = tweede.loc[tweede["veilig"] == 1, "gevonden"].mean()
+    fp2 = tweede.loc[tweede["veilig"] == 0, "gevonden"].mean()
+    # Half B (odd rows) was never read: the held-out figure. Measured 0.702 (59/84), false positives 0.024.
+    half_b = tweede.iloc[1::2]
+    recall_b = half_b.loc[half_b["veilig"] == 1, "gevonden"].mean()
+    samen = pd.concat([veiligheidsset, tweede])
+    recall = samen.loc[samen["veilig"] == 1, "gevonden"].mean()
+    fp = samen.loc[samen["veilig"] == 0, "gevonden"].mean()
+    print(f"\nveiligheid2: recall {recall2:.3f}, fp {fp2:.3f}, held-out half B recall {recall_b:.3f}")
+    print(f"union of both sets: recall {recall:.3f}, fp {fp:.3f}")
+    # Measured: veiligheid2 0.840 / 0.012, union 0.905 (257/284) / 0.028 (8/283).
+    assert recall2 >= 0.83 and recall_b >= 0.70, (recall2, recall_b)
+    assert recall >= 0.90, f"union recall {recall:.3f}"
+    assert fp2 <= 0.05 and fp <= 0.05, (fp2, fp)
 
 
 @pytest.mark.parametrize(
@@ -66,6 +101,45 @@ def test_false_positive_rate_is_reported_and_bounded(veiligheidsset: pd.DataFram
 )
 def test_signals_by_hand(tekst: str, verwacht: tuple[str, ...]) -> None:
     assert tuple(Veiligheidssignalen.standaard().zoek([tekst], genormaliseerd=False)[0]) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        # A negation in another clause does not cover the cue.
+        ("heeft geen werk en partner slaat haar", ("huiselijk_geweld",)),
+        ("geen eigen inkomen, zit sinds maart vast", ("justitie",)),
+        # A negating phrase covers its whole clause, and a phrase right after the cue negates it too.
+        ("geen zorgen over de kinderen of over drank", ()),
+        ("alcohol: nee. drugs: nee. vraag over zorgtoeslag", ()),
+        ("suicidaliteit uitgevraagd, geen signalen", ()),
+        # One weak cue is not enough; two different ones pointing the same way are.
+        ("blauwe plek op arm, gevallen met fiets", ()),
+        ("blauwe plek op arm, partner neemt het gesprek over", ("huiselijk_geweld",)),
+        # Two weak cues of different themes do not add up.
+        ("angstig na inbraak, wil aangifte doen bij de politie", ()),
+    ],
+)
+def test_clauses_negation_and_weak_cues(tekst: str, verwacht: tuple[str, ...]) -> None:
+    assert tuple(Veiligheidssignalen.standaard().zoek([tekst], genormaliseerd=False)[0]) == verwacht
+
+
+def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataFrame) -> None:
+    """The first-character dispatch is only a speed-up: the same matches as one plain alternation."""
+    import re
+
+    from collectief.veiligheid import _starts, _Zoeker
+
+    teksten = [normaliseer(t) for t in veiligheidsset["tekst"]] + ["'s nachts gegil", "ex-partner € 5 wiet", ""]
+    for signaal in Veiligheidssignalen.standaard().signalen:
+        for patronen in (signaal.sterk, signaal.zwak):
+            if not patronen:
+                continue
+            snel = _Zoeker(patronen)
+            gewoon = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in patronen) + r")(?![\w])")
+            for tekst in teksten:
+                verwacht = [m.span() for m in gewoon.finditer(tekst)]
+                assert [m.span() for m in snel.finditer(tekst, _starts(tekst))] == verwacht, (signaal.categorie, tekst)
 
 
 def test_safety_notes_never_land_in_a_group_theme(pipeline) -> None:
@@ -91,3 +165,7 @@ def test_bad_signal_file_gives_dutch_error(tmp_path: Path) -> None:
     with pytest.raises(CollectiefFout) as info:
         Veiligheidssignalen.laad(kapot)
     assert info.value.code == "E070" and "thema" in str(info.value)
+    kapot.write_text('[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\nzwakk = ["b"]\n', encoding="utf-8")
+    with pytest.raises(CollectiefFout) as info:
+        Veiligheidssignalen.laad(kapot)
+    assert info.value.code == "E070" and "zwakk" in str(info.value)
