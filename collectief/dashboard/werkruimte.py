@@ -10,8 +10,10 @@ analysis kept beside it.
   beside the database (``<db>.analyse/``: theme ids per hulpvraag, the themes, the theme model; no note
   texts) and reused until the data, the catalogue or the NLP set-up change (:func:`analyseversie`). A new
   analysis starts from the previous theme model, so discovered themes keep their ids and the team's decisions
-  about them keep applying. Nothing here loads spaCy or scikit-learn until an analysis really runs (the two
-  imports inside :func:`maak_analyse` and :func:`voorbereiden` are deliberate).
+  about them keep applying. Nothing here loads spaCy or scikit-learn until an analysis really runs (the
+  imports inside :func:`maak_analyse` and :func:`voorbereiden` are deliberate; :mod:`collectief.analysis`
+  itself imports the NLP only inside ``analyseer``). Seed and minimum theme size are the facade's own defaults
+  (:data:`collectief.analysis.SEED`, :data:`~collectief.analysis.MIN_GROOTTE`), not repeated here.
 * **Versions** (:func:`analyseversie`, :func:`besluitversie`) name the content of the database, so a cache keyed
   on them never serves stale tables.
 """
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from collectief import aannames_opslag
+from collectief.analysis import MIN_GROOTTE, SEED, invoer_uit_database
 from collectief.catalogue import laad_catalogus
 from collectief.errors import CollectiefFout
 from collectief.records import ImportRapport, Thema
@@ -75,8 +78,6 @@ log = logging.getLogger(__name__)
 
 #: Bump when the kept analysis changes shape, so old folders are analysed again.
 ANALYSE_FORMAAT = 2
-SEED = 0
-MIN_GROOTTE = 8
 VOORBEELD_CSV = Path(__file__).resolve().parents[2] / "data" / "sample" / "hulpvragen.csv"
 VOORBEELD_DB = "voorbeeld.sqlite"
 # Same name as collectief.nlp.MODEL_OMGEVINGSVARIABELE; repeated so that reading a version needs no spaCy import.
@@ -291,8 +292,6 @@ def keuzes(db: Path, versie: str) -> dict[str, Any] | None:
 
 def invoerframe(store: Store) -> pd.DataFrame:
     """The stored hulpvragen as the analysis's input frame, as the CLI reads them; ``rij`` is the database id."""
-    from collectief.analysis import invoer_uit_database  # the one reader; importing it loads the theme engine
-
     return invoer_uit_database(store)
 
 
