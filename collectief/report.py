@@ -643,10 +643,10 @@ class _Inhoud:
                 "wijs ze af."
             )
         )
+        # Names only (the team's, once it named the theme), never the internal id: a team member reads this.
         rijen = tuple(
             (
-                t.thema,
-                t.thema_id,
+                self.plan.naam(t.thema_id),
                 veilig_aantal(t.hulpvragen, self.k),
                 veilig_aantal(t.huishoudens, self.k) if t.huishoudens is not None else "–",
                 "ja" if t.terugkerend else "nee",
@@ -655,9 +655,9 @@ class _Inhoud:
         )
         blokken.append(
             _Tabel(
-                ("Kenmerkende woorden", "Id", "Hulpvragen", "Huishoudens", "Terugkerend"),
+                ("Thema", "Hulpvragen", "Huishoudens", "Terugkerend"),
                 rijen,
-                (False, False, True, True, False),
+                (False, True, True, False),
                 bijschrift=f"Hulpvragen en huishoudens {self.h.periode}.",
             )
         )

@@ -235,11 +235,12 @@ def technische_gegevens(keuzes: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def besluitversie(store: Store) -> str:
-    """Names the team's decisions and started offers in this database."""
-    delen = []
+    """Names the team's decisions (undone ones included) and started offers in this database by their content, so
+    a decision taken, undone, or taken again always gives a new version."""
+    h = hashlib.sha1()
     for tabel in (store.besluiten(), store.gestart_aanbod()):
-        delen.append(f"{len(tabel)}.{int(tabel['id'].max()) if len(tabel) else 0}")
-    return "-".join(delen)
+        h.update(tabel.to_csv(index=False).encode())
+    return h.hexdigest()[:16]
 
 
 # ---- the analysis, kept beside the database --------------------------------------------------------------
