@@ -34,6 +34,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
 import pandas as pd
 from scipy.stats import binomtest
 
@@ -287,21 +288,22 @@ class Herhalingsanalyse:
 
 
 def _seizoen(
-    aantallen: pd.Series, looptijd: pd.PeriodIndex, regel: Concentratieregel
+    aantallen: np.ndarray, maand_van_jaar: np.ndarray, regel: Concentratieregel
 ) -> tuple[tuple[str, ...], float | None]:
-    """Peak run of calendar months of one theme; ``aantallen`` indexed by month over ``looptijd``."""
-    if len(looptijd) < regel.seizoen_min_looptijd or aantallen.sum() < regel.seizoen_min_hulpvragen:
+    """Peak run of calendar months of one theme; ``aantallen`` per month of the run of months whose calendar
+    month (1-12) is ``maand_van_jaar``. Plain numpy over twelve values, summed in the same order as before."""
+    if len(maand_van_jaar) < regel.seizoen_min_looptijd or int(aantallen.sum()) < regel.seizoen_min_hulpvragen:
         return (), None
-    maand_van_jaar = pd.Index([p.month for p in looptijd])
-    keer = pd.Series(1, index=maand_van_jaar).groupby(level=0).sum()
-    som = pd.Series(aantallen.to_numpy(), index=maand_van_jaar).groupby(level=0).sum()
-    tempo = (som / keer).reindex(range(1, 13), fill_value=0.0)
+    keer = np.bincount(maand_van_jaar, minlength=13)[1:]
+    som = np.bincount(maand_van_jaar, weights=aantallen, minlength=13)[1:]
+    tempo = np.zeros(12)
+    np.divide(som, keer, out=tempo, where=keer > 0)
     totaal = float(tempo.sum())
     if totaal == 0:
         return (), None
     beste, beste_aandeel = 1, -1.0
     for begin in range(1, 13):
-        maanden = [(begin - 1 + i) % 12 + 1 for i in range(regel.seizoen_maanden)]
+        maanden = [(begin - 1 + i) % 12 for i in range(regel.seizoen_maanden)]
         aandeel = float(tempo[maanden].sum()) / totaal
         if aandeel > beste_aandeel + 1e-12:
             beste, beste_aandeel = begin, aandeel
@@ -400,10 +402,11 @@ def analyseer_herhaling(
     wijken_van: dict[str, list[tuple[str, int]]] = {}
     for (thema_id, wijk), aantal in sorted(per_thema_wijk.items()):
         wijken_van.setdefault(thema_id, []).append((wijk, int(aantal)))
-    maanden_van: dict[str, pd.Series] = {}
-    if len(looptijd):
-        per_thema_maand = df[tot_peil].groupby(["thema_id", "maand"]).size()
-        maanden_van = {t: reeks.droplevel(0) for t, reeks in per_thema_maand.groupby(level=0)}
+    # Questions per theme (rows) and month of the run (columns), for the seasons.
+    per_thema_maand = (
+        df[tot_peil].groupby(["thema_id", "maand"]).size().unstack(fill_value=0).reindex(columns=looptijd, fill_value=0)
+    )
+    maand_van_jaar = np.asarray(looptijd.month, dtype=np.int64)
     resultaten: list[Herhaling] = []
     for thema_id in thema_ids:
         thema = themas.get(thema_id)
@@ -450,9 +453,9 @@ def analyseer_herhaling(
 
         seizoen: tuple[str, ...] = ()
         seizoen_aandeel = None
-        if len(looptijd):
-            aantallen = maanden_van.get(thema_id, pd.Series(dtype="int64")).reindex(looptijd, fill_value=0)
-            seizoen, seizoen_aandeel = _seizoen(aantallen, looptijd, concentratie)
+        if len(looptijd) and thema_id in per_thema_maand.index:
+            aantallen = per_thema_maand.loc[thema_id].to_numpy(dtype=np.int64)
+            seizoen, seizoen_aandeel = _seizoen(aantallen, maand_van_jaar, concentratie)
 
         resultaten.append(
             Herhaling(
