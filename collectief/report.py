@@ -266,7 +266,7 @@ class _Inhoud:
         else:
             tekst = f"{alle}{huishoudens}{weg}"
         items.append(("Hulpvragen", tekst + "."))
-        wijken = sorted({str(w) for w in df["wijk"].dropna() if str(w).strip()})
+        wijken = sorted({str(w) for w in df["wijk"].dropna().unique() if str(w).strip()})
         if wijken:
             items.append(("Wijken", _opsomming(wijken) + "."))
         items.append(("Thema's", self._themas_in_het_kort()))
@@ -433,9 +433,10 @@ class _Inhoud:
         df = self.plan.hulpvragen
         signalen: dict[str, int] = {}
         if "signaal" in df.columns:
-            for waarde in df.loc[self.in_periode, "signaal"].dropna():
+            # Each distinct value once (most notes carry none), counted as often as it occurs.
+            for waarde, aantal in df.loc[self.in_periode, "signaal"].dropna().value_counts(sort=False).items():
                 for thema_id in {s.strip() for s in str(waarde).split(",") if s.strip()}:
-                    signalen[thema_id] = signalen.get(thema_id, 0) + 1
+                    signalen[thema_id] = signalen.get(thema_id, 0) + int(aantal)
         themas = {t.thema_id: t for t in self.plan.individuele_themas}
         ids = list(themas) + sorted(t for t in signalen if t not in themas)
         return themas, signalen, ids
