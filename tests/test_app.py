@@ -437,6 +437,23 @@ def test_tijdwinst_formule_en_aannames_van_het_aanbod(gedeeld: Path) -> None:
     tabel = at.dataframe[0].value
     assert "None" not in tabel.astype(str).values and not tabel.isna().any().any()
     assert not tabel.astype(str).apply(lambda k: k.str.fullmatch(r"-?\d+\.\d+")).any().any(), "geen decimale punt"
+    # Number fields: no needless decimal point ('%g' shows 2 as '2', 0.5 as '0.5'); staff is a whole number.
+    velden = {n.label: n for n in at.number_input}
+    assert {n.proto.format for n in velden.values()} <= {"%d", "%g"}
+    medewerkers = velden["Medewerkers per bijeenkomst"]
+    assert medewerkers.proto.format == "%d" and isinstance(medewerkers.value, int) and medewerkers.step == 1
+
+
+def test_hele_medewerkers_opslaan(db: Path) -> None:
+    """The whole-number field saves as the other fields do, and the form then shows the stored number."""
+    at = _app("tijdwinst")
+    veld = next(n for n in at.number_input if n.label == "Medewerkers per bijeenkomst")
+    veld.set_value(veld.value + 1)
+    next(b for b in at.button if b.label == "Aannames opslaan").click().run()
+    assert not at.exception
+    assert "Aannames opgeslagen; alle pagina's en het rapport rekenen er nu mee." in [s.value for s in at.success]
+    na = next(n for n in at.number_input if n.label == "Medewerkers per bijeenkomst")
+    assert na.value == veld.value and isinstance(na.value, int)
 
 
 def _tijdwinst_per_pagina(thema_id: str, thema: str) -> dict[str, tuple[float, ...] | float]:

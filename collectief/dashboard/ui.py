@@ -42,6 +42,7 @@ __all__ = [
     "bewaar_besluit",
     "context",
     "frame",
+    "getalveld",
     "kop",
     "maak_ongedaan",
     "markeer_gestart",
@@ -293,20 +294,31 @@ def _filter_zijbalk(keuzes: dict[str, Any]) -> Filter:
     return Filter(van, tot, None if wijk == ALLE_WIJKEN else wijk)
 
 
-#: Streamlit's own English texts replaced or hidden (they are not configurable): the uploader's button and size
-#: line and its error line, the "Press Enter to apply" hint under text fields, and the "Running..." widget (our
-#: pages say in Dutch what they are doing, with st.spinner or a progress bar).
+def _soorten() -> str:
+    """The accepted file types as a team reads them: 'CSV, TXT, TSV, XLSX, ODS of XLS'."""
+    namen = [t.upper() for t in upload.TYPES]
+    return f"{', '.join(namen[:-1])} of {namen[-1]}"
+
+
+#: Streamlit's own English texts replaced or hidden (they are not configurable), by the structure of its elements
+#: and never by their text: the uploader's button ('Upload'), its size line ('40MB per file'), the overlay while a
+#: file is dragged over it ('Drag and drop a file here': the one plain div of the drop zone), its error line, the
+#: "Press Enter to apply" hint under text fields, and the "Running..." widget (our pages say in Dutch what they are
+#: doing, with st.spinner or a progress bar). ``tests/test_browser.py`` drags a file over the zone to check it.
 _STIJL = f"""
 <style>
 [data-testid="stFileUploaderDropzone"] button * {{ display: none; }}
 [data-testid="stFileUploaderDropzone"] button::after {{ content: "Bestand kiezen"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > * {{ display: none; }}
 [data-testid="stFileUploaderDropzoneInstructions"]::after {{
-  content: "Sleep een bestand hierheen of kies het · CSV, TXT of XLSX, tot {upload.MAX_UPLOAD_MB} MB";
+  content: "Sleep een bestand hierheen of kies het · {_soorten()}, tot {upload.MAX_UPLOAD_MB} MB";
   font-size: 0.85rem; opacity: 0.7; }}
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > * {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid])::after {{
+  content: "Laat het bestand hier los"; font-size: 0.85rem; font-weight: 800; }}
 [data-testid="stFileChip"] [role="alert"] {{ display: none; }}
 [data-testid="stFileChip"][aria-invalid="true"]::after {{
-  content: "Dit bestand kan niet worden gebruikt (CSV, TXT of XLSX, tot {upload.MAX_UPLOAD_MB} MB)";
+  content: "Dit bestand kan niet worden gebruikt ({_soorten()}, tot {upload.MAX_UPLOAD_MB} MB)";
   font-size: 0.8rem; }}
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stStatusWidget"] {{ visibility: hidden; }}
@@ -443,6 +455,31 @@ def herstel_aanname(soort: str, sleutel: str) -> None:
     with Store(context().db) as store:
         aannames_opslag.wis(store, soort, sleutel)
     st.session_state["tw_melding"] = ("ok", "Terug naar de standaardaanname.")
+
+
+# ---- widgets --------------------------------------------------------------------------------------------------
+def getalveld(
+    plek: Any,
+    label: str,
+    minimum: float,
+    maximum: float,
+    waarde: float,
+    stap: float,
+    key: str,
+    *,
+    geheel: bool = False,
+    help: str | None = None,
+) -> Any:
+    """A number field that shows no needless decimal point: whole numbers as ``2`` (a whole-number field when
+    ``geheel`` and the value is whole), else the shortest form (``%g``: ``0.5``, ``1.5``, ``2``) instead of ``2.0``.
+    ``plek`` is where it goes (``st`` or a column)."""
+    if geheel and float(waarde).is_integer():
+        return plek.number_input(
+            label, int(minimum), int(maximum), int(waarde), max(1, int(stap)), key=key, format="%d", help=help
+        )
+    return plek.number_input(
+        label, float(minimum), float(maximum), float(waarde), float(stap), key=key, format="%g", help=help
+    )
 
 
 # ---- shared views ---------------------------------------------------------------------------------------------
