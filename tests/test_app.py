@@ -755,7 +755,10 @@ def test_samenvoegen_afsplitsen_en_afwijzen_via_maandsessie(db: Path) -> None:
     ongedaan[0].click().run()
     assert not at.exception
     with Store(dashboard.voorbeeld_db_pad(db)) as store:
-        assert list(store.besluiten()["actie"]) == ["afwijzen", "afsplitsen"]
+        besluiten = store.besluiten()
+    # Kept as history, marked undone; the other two stay in force.
+    assert list(besluiten["actie"]) == ["samenvoegen", "afwijzen", "afsplitsen"]
+    assert list(besluiten["ingetrokken"].notna()) == [True, False, False]
     namen = set(_app("themas").dataframe[0].value["Thema"])
     assert {"Mantelzorg", "Eenzaamheid", "Schimmel en vocht"} <= namen
 
