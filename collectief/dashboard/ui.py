@@ -294,12 +294,6 @@ def _filter_zijbalk(keuzes: dict[str, Any]) -> Filter:
     return Filter(van, tot, None if wijk == ALLE_WIJKEN else wijk)
 
 
-def _soorten() -> str:
-    """The accepted file types as a team reads them: 'CSV, TXT, TSV, XLSX, ODS of XLS'."""
-    namen = [t.upper() for t in upload.TYPES]
-    return f"{', '.join(namen[:-1])} of {namen[-1]}"
-
-
 #: Streamlit's own English texts replaced or hidden (they are not configurable), by the structure of its elements
 #: and never by their text: the uploader's button ('Upload'), its size line ('40MB per file'), the overlay while a
 #: file is dragged over it ('Drag and drop a file here': the one plain div of the drop zone), its error line, the
@@ -311,14 +305,14 @@ _STIJL = f"""
 [data-testid="stFileUploaderDropzone"] button::after {{ content: "Bestand kiezen"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > * {{ display: none; }}
 [data-testid="stFileUploaderDropzoneInstructions"]::after {{
-  content: "Sleep een bestand hierheen of kies het · {_soorten()}, tot {upload.MAX_UPLOAD_MB} MB";
+  content: "Sleep een bestand hierheen of kies het · {upload.SOORTEN}, tot {upload.MAX_UPLOAD_MB} MB";
   font-size: 0.85rem; opacity: 0.7; }}
 [data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > * {{ display: none; }}
 [data-testid="stFileUploaderDropzone"] > div:not([data-testid])::after {{
   content: "Laat het bestand hier los"; font-size: 0.85rem; font-weight: 800; }}
 [data-testid="stFileChip"] [role="alert"] {{ display: none; }}
 [data-testid="stFileChip"][aria-invalid="true"]::after {{
-  content: "Dit bestand kan niet worden gebruikt ({_soorten()}, tot {upload.MAX_UPLOAD_MB} MB)";
+  content: "Dit bestand kan niet worden gebruikt ({upload.SOORTEN}, tot {upload.MAX_UPLOAD_MB} MB)";
   font-size: 0.8rem; }}
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stStatusWidget"] {{ visibility: hidden; }}
