@@ -381,7 +381,7 @@ def test_notities_alleen_bij_minstens_vijf_huishoudens(gedeeld: Path) -> None:
 def test_gegevens_toont_de_import_en_de_upload(gedeeld: Path) -> None:
     at = _app("gegevens")
     assert at.metric[0].label == "Hulpvragen" and at.metric[0].value == "1412"
-    assert at.file_uploader and "CSV of XLSX" in at.file_uploader[0].label
+    assert at.file_uploader and "CSV, TXT, TSV, XLSX, ODS of XLS, tot 40 MB" in at.file_uploader[0].label
     batches = at.dataframe[0].value
     assert list(batches["Bestand"]) == ["hulpvragen.csv"] and list(batches["Afgewezen"]) == [2]
     technisch = at.dataframe[-1].value.set_index("Onderdeel")["Waarde"]
