@@ -663,6 +663,26 @@ def _themas_in_sessie(at: AppTest) -> pd.DataFrame:
     return tabellen[0].set_index("Thema")
 
 
+def test_versies_volgen_de_geldende_besluiten_en_de_geschiedenis(tmp_path: Path) -> None:
+    """The figures' version names the decisions in force (an undo gives the earlier one back, so its tables are
+    reused); the history's version changes with every step; a decision taken again is new (a new id)."""
+    from collectief.dashboard.werkruimte import geschiedenisversie
+
+    with Store(tmp_path / "db.sqlite") as store:
+        leeg = (dashboard.besluitversie(store), geschiedenisversie(store))
+        nr = store.voeg_besluit_toe("wonen", "hernoemen", "Wonen en huur")
+        genomen = (dashboard.besluitversie(store), geschiedenisversie(store))
+        store.trek_besluit_in(nr)
+        ongedaan = (dashboard.besluitversie(store), geschiedenisversie(store))
+        store.voeg_besluit_toe("wonen", "hernoemen", "Wonen en huur")
+        opnieuw = (dashboard.besluitversie(store), geschiedenisversie(store))
+        store.markeer_gestart("toeslagen", "Informatieavond", dt.date(2026, 9, 1))
+        gestart = (dashboard.besluitversie(store), geschiedenisversie(store))
+    assert ongedaan[0] == leeg[0] and genomen[0] != leeg[0]
+    assert opnieuw[0] not in (leeg[0], genomen[0]) and gestart[0] != opnieuw[0]
+    assert len({leeg[1], genomen[1], ongedaan[1], opnieuw[1]}) == 4 and gestart[1] == opnieuw[1]
+
+
 def test_ongedaan_maken_herstelt_de_vorige_stand_en_houdt_de_geschiedenis(db: Path) -> None:
     at = _app("maandsessie")
     _besluit_in_maandsessie(at, "wonen", "hernoemen", ms_naam="Wonen en huur")

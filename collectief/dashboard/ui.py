@@ -93,8 +93,23 @@ def _basis(db: str, versie: str) -> werkruimte.Basis:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _besluiten(db: str, bversie: str) -> pd.DataFrame:
+    """The decisions in force (what every figure depends on)."""
+    with Store(db) as store:
+        return werkruimte.geldende_besluiten(store.besluiten())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _alle_besluiten(db: str, hversie: str) -> pd.DataFrame:
+    """Every decision, undone ones included (the history)."""
     with Store(db) as store:
         return store.besluiten()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _besluitenlijst(db: str, versie: str, hversie: str) -> pd.DataFrame:
+    """The history as Maandsessie lists it, each decision described with the names at its place in it."""
+    alle = _alle_besluiten(db, hversie)
+    return sessie.besluitenlijst(maak_stand(_basis(db, versie), alle), alle)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -143,11 +158,19 @@ def _rapport(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _csv(
-    db: str, versie: str, bversie: str, aversie: str, van: str | None, tot: str | None, wijk: str | None, naam: str
+    db: str,
+    versie: str,
+    bversie: str,
+    aversie: str,
+    van: str | None,
+    tot: str | None,
+    wijk: str | None,
+    hversie: str,
+    naam: str,
 ) -> bytes:
     stand = _stand(db, versie, bversie)
     tabel = _tabellen(db, versie, bversie, aversie, van, tot, wijk)
-    return uitvoer.csv_bestand(naam, stand, tabel, sessie.besluitenlijst(stand, _besluiten(db, bversie)))
+    return uitvoer.csv_bestand(naam, stand, tabel, _besluitenlijst(db, versie, hversie))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -168,8 +191,9 @@ def _notities(
 # ---- the context a page works in ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Context:
-    """Which database is shown, its versions (data, decisions, the team's assumptions), and the filter chosen in
-    the sidebar. Every table a page reads comes through here, cached on these values."""
+    """Which database is shown, its versions (data; decisions in force and started offers; the team's assumptions;
+    ``hversie``: every decision, undone ones included), and the filter chosen in the sidebar. Every table a page
+    reads comes through here, cached on these values."""
 
     db: str
     voorbeeld: bool
@@ -178,6 +202,7 @@ class Context:
     aversie: str
     filter: Filter
     keuzes: dict[str, Any]
+    hversie: str = ""
 
     @property
     def sleutel(self) -> tuple[str, str, str, str, str | None, str | None, str | None]:
@@ -204,7 +229,7 @@ class Context:
 
     def besluiten(self) -> pd.DataFrame:
         """The team's decisions as the team reads them (:func:`~collectief.dashboard.sessie.besluitenlijst`)."""
-        return sessie.besluitenlijst(self.stand(), _besluiten(self.db, self.bversie))
+        return _besluitenlijst(self.db, self.versie, self.hversie)
 
     def rapport(self) -> tuple[str, str]:
         """The one printable session report (Markdown, HTML)."""
@@ -215,7 +240,7 @@ class Context:
 
     def csv_bestand(self, naam: str) -> bytes:
         """One CSV, made when it is downloaded (``st.download_button`` with a function as data)."""
-        return _csv(*self.sleutel, naam)
+        return _csv(*self.sleutel, self.hversie, naam)
 
     def notities(self, thema_id: str, zoek: str, pagina: int) -> sessie.Notities:
         """One page of a theme's scrubbed notes."""
@@ -329,6 +354,7 @@ def frame() -> Context:
             zaai_zo_nodig(store)
         versie = analyseer_zo_nodig(store)
         bversie = werkruimte.besluitversie(store)
+        hversie = werkruimte.geschiedenisversie(store)
         aversie = werkruimte.aannameversie(store)
     keuzes = _keuzes(str(db), versie)
     filter = _filter_zijbalk(keuzes)
@@ -339,7 +365,7 @@ def frame() -> Context:
         else:
             st.caption(f"Gegevens: eigen database ({keuzes['aantal']} hulpvragen).")
         st.caption(f"Aantallen onder de {K} worden niet getoond (<{K}). Alles blijft op deze computer.")
-    ctx = Context(str(db), voorbeeld, versie, bversie, aversie, filter, keuzes)
+    ctx = Context(str(db), voorbeeld, versie, bversie, aversie, filter, keuzes, hversie)
     st.session_state["_context"] = ctx
     return ctx
 

@@ -62,6 +62,8 @@ __all__ = [
     "analysemap",
     "analyseversie",
     "besluitversie",
+    "geldende_besluiten",
+    "geschiedenisversie",
     "invoerframe",
     "keuzes",
     "laad_basis",
@@ -234,13 +236,30 @@ def technische_gegevens(keuzes: Mapping[str, Any]) -> list[tuple[str, str]]:
     return regels
 
 
-def besluitversie(store: Store) -> str:
-    """Names the team's decisions (undone ones included) and started offers in this database by their content, so
-    a decision taken, undone, or taken again always gives a new version."""
+def _kenmerk(*tabellen: pd.DataFrame) -> str:
     h = hashlib.sha1()
-    for tabel in (store.besluiten(), store.gestart_aanbod()):
+    for tabel in tabellen:
         h.update(tabel.to_csv(index=False).encode())
     return h.hexdigest()[:16]
+
+
+def geldende_besluiten(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The decisions in force: the store's table (:meth:`~collectief.store.Store.besluiten`) without the undone."""
+    if "ingetrokken" not in tabel.columns:
+        return tabel
+    return tabel[tabel["ingetrokken"].isna()].reset_index(drop=True)
+
+
+def besluitversie(store: Store) -> str:
+    """Names, by their content, what every figure depends on besides the data: the team's decisions in force and
+    the started offers. A decision undone gives the version from before it back (its tables can be reused); a
+    decision taken again has a new id, so a new version."""
+    return _kenmerk(geldende_besluiten(store.besluiten()), store.gestart_aanbod())
+
+
+def geschiedenisversie(store: Store) -> str:
+    """Names every decision the team took, undone ones included (the history the Maandsessie page lists)."""
+    return _kenmerk(store.besluiten())
 
 
 # ---- the analysis, kept beside the database --------------------------------------------------------------
