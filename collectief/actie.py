@@ -14,6 +14,7 @@ texts the plan carries (explanations, formulas, before/after verdicts) already d
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -41,7 +42,8 @@ from collectief.tijdwinst import (
     Teamaannames,
     als_pickle,
     gerealiseerd,
-    schatting_voor_thema,
+    minuten_per_thema,
+    schattingen_per_thema,
 )
 from collectief.waarden import Voorstelsoort
 
@@ -203,9 +205,8 @@ class Plan:
         households (or, without households, questions) are behind it, and none for ``overig``."""
         if thema_id == OVERIG or not len(self.hulpvragen):
             return ()
-        df = self.hulpvragen
-        leden = df[(df["thema_id"] == thema_id) & self._in_periode()]
-        bekend = bool(df["huishouden"].notna().any()) if "huishouden" in df else False
+        leden = self._leden_in_periode.get(thema_id, self.hulpvragen.iloc[:0])
+        bekend = self._huishoudens_bekend
         aantal = leden["huishouden"].dropna().nunique() if bekend else len(leden)
         if aantal < self.k:
             return ()
@@ -213,6 +214,17 @@ class Plan:
         if volgorde:
             leden = leden.sort_values(volgorde, ascending=[c != "score" for c in volgorde])
         return tuple(leden["tekst"].drop_duplicates().head(n))
+
+    @functools.cached_property
+    def _huishoudens_bekend(self) -> bool:
+        df = self.hulpvragen
+        return bool(df["huishouden"].notna().any()) if "huishouden" in df else False
+
+    @functools.cached_property
+    def _leden_in_periode(self) -> dict[str, pd.DataFrame]:
+        """Per theme, its hulpvragen in the period (row order kept); worked out once per plan, not per theme."""
+        df = self.hulpvragen[self._in_periode().to_numpy()]
+        return {str(t): groep for t, groep in df.groupby("thema_id", sort=False)}
 
     def _in_periode(self) -> pd.Series:
         df = self.hulpvragen
@@ -405,10 +417,15 @@ def _tijdwinst_tabel(
         if v.soort is Voorstelsoort.COLLECTIEF and v.tijdwinst is not None and v.thema_id not in beste:
             beste[v.thema_id] = v
     rijen = []
+    schattingen = schattingen_per_thema(
+        hulpvragen,
+        [h.thema_id for h in herhaling.themas],
+        aannames,
+        maanden=herhaling.regel.maanden,
+        peilmaand=herhaling.peilmaand,
+    )
     for h in herhaling.themas:
-        s = schatting_voor_thema(
-            hulpvragen, h.thema_id, aannames, maanden=herhaling.regel.maanden, peilmaand=herhaling.peilmaand
-        )
+        s = schattingen[h.thema_id]
         v = beste.get(h.thema_id)
         laag, verwacht, hoog = v.tijdwinst if v is not None and v.tijdwinst is not None else (math.nan,) * 3
         kosten = v.schatting.kosten if v is not None and v.schatting is not None else math.nan
@@ -540,8 +557,9 @@ def plan_van(
     herhaling = analyseer_herhaling(
         df, themas, regel=regel, trend=trend, concentratie=concentratie, peilmaand=periode.tot
     )
+    minuten = minuten_per_thema(df, [h.thema_id for h in herhaling.terugkerend], basis)
     voorstellen = stel_voor(
-        df, herhaling, themas, catalogus=catalogus, aannames=basis, k=k, max_per_thema=max_per_thema
+        df, herhaling, themas, catalogus=catalogus, aannames=basis, k=k, max_per_thema=max_per_thema, minuten=minuten
     )
     in_gegevens = {h.thema_id: h.thema for h in herhaling.themas}
 

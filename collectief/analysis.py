@@ -9,15 +9,30 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from collectief.nlp import LemmaCache, Pipeline, laad_pipeline, woordsoorten
 from collectief.records import OVERIG, Afwijzing, Hulpvraag, RuweRij, Thema
-from collectief.themes import ThemaModel, bereid_voor
+from collectief.suppress import K
 
 if TYPE_CHECKING:
+    from collectief.nlp import LemmaCache, Pipeline
     from collectief.store import Store
+    from collectief.themes import ThemaModel
 
-__all__ = ["MIN_VOOR_ONTDEKKEN", "Analyse", "afwijzingen_frame", "als_dataframe", "analyseer", "invoer_uit_database"]
+__all__ = [
+    "MIN_GROOTTE",
+    "MIN_VOOR_ONTDEKKEN",
+    "SEED",
+    "Analyse",
+    "afwijzingen_frame",
+    "als_dataframe",
+    "analyseer",
+    "invoer_uit_database",
+]
 
+#: The analysis's defaults, defined here once: the CLI's options and the dashboard's kept analysis read them.
+#: The one seed: same data and seed, same themes.
+SEED = 0
+#: Fewest hulpvragen a discovered theme needs.
+MIN_GROOTTE = 8
 #: Below this many hulpvragen, discovery of new themes is not attempted (and that is said).
 MIN_VOOR_ONTDEKKEN = 50
 VOORBEELDEN_PER_THEMA = 3
@@ -92,10 +107,10 @@ def analyseer(
     hulpvragen: pd.DataFrame,
     catalogus: Sequence[Thema] = (),
     *,
-    seed: int = 0,
-    min_grootte: int = 8,
+    seed: int = SEED,
+    min_grootte: int = MIN_GROOTTE,
     min_huishoudens: int = 5,
-    k: int = 5,
+    k: int = K,
     vorige: ThemaModel | None = None,
     pipeline: Pipeline | None = None,
     cache: LemmaCache | None = None,
@@ -106,6 +121,11 @@ def analyseer(
     ``minuten``, ``rij``, ``id``. ``k`` is the small-cell threshold: examples only for themes with at least
     ``k`` households.
     """
+    # Imported here, not at the top: reading the stored hulpvragen (:func:`invoer_uit_database`, which the
+    # dashboard calls on every fresh server) must not pay for spaCy and scikit-learn.
+    from collectief.nlp import laad_pipeline, woordsoorten
+    from collectief.themes import ThemaModel, bereid_voor
+
     pipeline = pipeline or laad_pipeline()
     df = hulpvragen.reset_index(drop=True).copy()
     for kolom in _KOLOMMEN:

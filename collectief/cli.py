@@ -338,6 +338,10 @@ def _cmd_voorbereiden(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    # The analysis's defaults are defined once, in the facade (and k in the small-cell rule).
+    from collectief.analysis import MIN_GROOTTE, SEED
+    from collectief.suppress import K
+
     parser = argparse.ArgumentParser(
         prog="collectief", description="Terugkerende hulpvragen herkennen en collectief aanbod voorstellen."
     )
@@ -361,13 +365,15 @@ def _parser() -> argparse.ArgumentParser:
     ana.add_argument("invoer", type=Path, help="een export (.csv/.xlsx), een databasebestand, of het woord 'database'")
     ana.add_argument("--out", type=Path, default=Path("uitvoer"), help="map voor de uitvoer (standaard: uitvoer)")
     ana.add_argument(
-        "--seed", type=int, default=0, help="startgetal voor toeval; zelfde gegevens en seed, zelfde thema's"
+        "--seed", type=int, default=SEED, help="startgetal voor toeval; zelfde gegevens en seed, zelfde thema's"
     )
     ana.add_argument("--no-catalogue", action="store_true", help="alleen nieuwe thema's ontdekken, zonder catalogus")
     ana.add_argument("--catalogus", type=Path, help="eigen themabestand (TOML) dat de catalogus aanvult")
     ana.add_argument("--aanbod", type=Path, help="eigen aanbodbestand (TOML) dat de aanbodcatalogus aanvult")
-    ana.add_argument("--min-size", type=int, default=8, help="minimaal aantal hulpvragen voor een ontdekt thema")
-    ana.add_argument("--k", type=int, default=5, help="drempel voor kleine aantallen (standaard 5)")
+    ana.add_argument(
+        "--min-size", type=int, default=MIN_GROOTTE, help="minimaal aantal hulpvragen voor een ontdekt thema"
+    )
+    ana.add_argument("--k", type=int, default=K, help=f"drempel voor kleine aantallen (standaard {K})")
     ana.add_argument("--model", type=Path, help="themamodel (JSON): gelezen als het bestaat, daarna bijgewerkt")
     ana.add_argument("--kolom", action="append", metavar="VELD=KOLOM", help="koppel een veld aan een kolom")
     ana.add_argument("--blad", metavar="NAAM", help="het werkblad van een werkmap (standaard: het blad met de tabel)")

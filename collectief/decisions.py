@@ -82,6 +82,8 @@ class Besluit:
     waarde: str | None = None
     notitie: str | None = None
     tijdstip: str = ""
+    #: When the team undid the decision (``None``: in force). An undone decision is kept as history, not applied.
+    ingetrokken: str | None = None
 
     def __post_init__(self) -> None:
         if self.actie not in ACTIES:
@@ -135,9 +137,11 @@ def lees_splitsing(waarde: str | None) -> tuple[str, str]:
 
 
 def besluiten_uit(tabel: pd.DataFrame) -> tuple[Besluit, ...]:
-    """The decisions in the store's table (:meth:`~collectief.store.Store.besluiten`), oldest first."""
+    """The decisions in the store's table (:meth:`~collectief.store.Store.besluiten`), oldest first, undone ones
+    included (:attr:`Besluit.ingetrokken` set)."""
     uit = []
     for rij in tabel.sort_values("id").itertuples(index=False):
+        ingetrokken = getattr(rij, "ingetrokken", None)
         uit.append(
             Besluit(
                 id=int(rij.id),
@@ -146,6 +150,7 @@ def besluiten_uit(tabel: pd.DataFrame) -> tuple[Besluit, ...]:
                 waarde=None if pd.isna(rij.waarde) else str(rij.waarde),
                 notitie=None if pd.isna(rij.notitie) else str(rij.notitie),
                 tijdstip=str(rij.tijdstip),
+                ingetrokken=None if ingetrokken is None or pd.isna(ingetrokken) else str(ingetrokken),
             )
         )
     return tuple(uit)
@@ -177,7 +182,8 @@ def controleer(besluit: Besluit, themas: Mapping[str, Thema], aanwezig: set[str]
     bron = themas.get(besluit.thema_id)
     naam = bron.naam if bron is not None else ("Overig" if besluit.thema_id == OVERIG else besluit.thema_id)
     if besluit.thema_id != OVERIG and bron is None:
-        return f"het thema '{besluit.thema_id}' komt in deze gegevens niet voor"
+        # Never the internal id: the theme was not found again by a later analysis, so it has no name here.
+        return "het thema van dit besluit komt in deze gegevens niet voor (een nieuwe analyse vond het niet terug)"
     if aanwezig is not None and besluit.thema_id not in aanwezig and besluit.actie is not Actie.HERNOEMEN:
         return f"het thema '{naam}' heeft in deze gegevens geen hulpvragen"
     if besluit.actie is Actie.HERNOEMEN:
@@ -198,7 +204,7 @@ def controleer(besluit: Besluit, themas: Mapping[str, Thema], aanwezig: set[str]
         if doel_id == besluit.thema_id:
             return "een thema kan niet met zichzelf worden samengevoegd"
         if doel is None:
-            return f"het thema '{doel_id}' om mee samen te voegen komt in deze gegevens niet voor"
+            return "het thema om mee samen te voegen komt in deze gegevens niet voor"
         if bron is not None and bron.individueel and not doel.individueel:
             return (
                 f"'{naam}' is een thema voor individuele opvolging en kan niet opgaan in het groepsthema '{doel.naam}'"
@@ -222,6 +228,28 @@ def controleer(besluit: Besluit, themas: Mapping[str, Thema], aanwezig: set[str]
     return None
 
 
+def _zin(besluit: Besluit, themas: Mapping[str, Thema]) -> str:
+    """What a decision does, in one Dutch sentence with the themes' names in ``themas`` (never an internal id)."""
+
+    def naam(thema_id: str) -> str:
+        thema = themas.get(thema_id)
+        if thema is not None:
+            return f"'{thema.naam}'"
+        return "'Overig'" if thema_id == OVERIG else "een thema dat niet meer voorkomt"
+
+    oud = naam(besluit.thema_id)
+    if besluit.actie is Actie.HERNOEMEN:
+        zin = f"{oud} hernoemd tot '{(besluit.waarde or '').strip()}'."
+    elif besluit.actie is Actie.SAMENVOEGEN:
+        zin = f"{oud} samengevoegd met {naam((besluit.waarde or '').strip())}."
+    elif besluit.actie is Actie.AFSPLITSEN:
+        trefwoord, nieuw = lees_splitsing(besluit.waarde)
+        zin = f"Uit {oud} afgesplitst op het woord '{trefwoord}': '{nieuw}'."
+    else:
+        zin = f"{oud} afgewezen (de hulpvragen staan nu onder Overig)."
+    return zin[:1].upper() + zin[1:]
+
+
 def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Sequence[Besluit]) -> Toegepast:
     """Apply the decisions, oldest first, to an analysis result.
 
@@ -238,21 +266,23 @@ def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Se
     oude_namen: dict[str, list[str]] = {}
     gevouwen: list[str] | None = None
 
-    def naam_van(thema_id: str) -> str:
-        thema = stand.get(thema_id)
-        return thema.naam if thema is not None else ("Overig" if thema_id == OVERIG else "een onbekend thema")
-
     def noteer(thema_id: str, zin: str, besluit: Besluit) -> None:
         notitie = f" Notitie: {besluit.notitie.strip()}" if besluit.notitie and besluit.notitie.strip() else ""
         toelichting.setdefault(thema_id, []).append(zin + notitie)
 
     for besluit in sorted(besluiten, key=lambda b: b.id):
+        if besluit.ingetrokken is not None:
+            # Undone: not applied, so everything after it reads as if it was never taken; described with the
+            # names as they stand at its place in the history.
+            beschrijving[besluit.id] = _zin(besluit, stand)
+            continue
         aanwezig = set(labels)
         reden = controleer(besluit, stand, aanwezig)
         if reden is not None:
             overgeslagen.append(f"Besluit {besluit.id} ({besluit.actie}) niet toegepast: {reden}.")
-            beschrijving[besluit.id] = f"Niet toegepast: {reden}."
+            beschrijving[besluit.id] = f"{_zin(besluit, stand)} Niet toegepast: {reden}."
             continue
+        beschrijving[besluit.id] = _zin(besluit, stand)  # with the names before the decision
         oud = stand.get(besluit.thema_id)
         oude_naam = oud.naam if oud is not None else "Overig"
         van_thema = labels == besluit.thema_id
@@ -261,12 +291,10 @@ def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Se
             stand[besluit.thema_id] = replace(oud, naam=nieuw)  # type: ignore[arg-type]
             oude_namen.setdefault(besluit.thema_id, []).append(oude_naam)
             noteer(besluit.thema_id, f"Hernoemd door het team (was: '{oude_naam}').", besluit)
-            beschrijving[besluit.id] = f"'{oude_naam}' hernoemd tot '{nieuw}'."
         elif besluit.actie is Actie.SAMENVOEGEN:
             doel_id = (besluit.waarde or "").strip()
             labels[van_thema] = doel_id
             noteer(doel_id, f"'{oude_naam}' is hierbij gevoegd.", besluit)
-            beschrijving[besluit.id] = f"'{oude_naam}' samengevoegd met '{naam_van(doel_id)}'."
         elif besluit.actie is Actie.AFSPLITSEN:
             trefwoord, naam = lees_splitsing(besluit.waarde)
             if gevouwen is None:
@@ -285,12 +313,10 @@ def pas_toe(hulpvragen: pd.DataFrame, themas: Mapping[str, Thema], besluiten: Se
             )
             noteer(nieuw_id, f"Afgesplitst van '{oude_naam}' op het woord '{trefwoord}'.", besluit)
             noteer(besluit.thema_id, f"Hulpvragen met '{trefwoord}' zijn afgesplitst als '{naam}'.", besluit)
-            beschrijving[besluit.id] = f"Uit '{oude_naam}' afgesplitst op het woord '{trefwoord}': '{naam}'."
         else:
             labels[van_thema] = OVERIG
             noteer(besluit.thema_id, "Afgewezen door het team; de hulpvragen staan nu onder Overig.", besluit)
             noteer(OVERIG, f"Bevat ook de hulpvragen van het afgewezen thema '{oude_naam}'.", besluit)
-            beschrijving[besluit.id] = f"'{oude_naam}' afgewezen (de hulpvragen staan nu onder Overig)."
 
     df["thema_id"] = labels
     df["thema"] = [stand[t].naam if t in stand else "Overig" for t in labels]

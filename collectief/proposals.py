@@ -167,12 +167,14 @@ def stel_voor(
     aannames: Aannames | None = None,
     k: int = K,
     max_per_thema: int | None = None,
+    minuten: Mapping[str, tuple[float, str]] | None = None,
 ) -> tuple[Voorstel, ...]:
     """Ranked proposals for every recurring theme in ``analyse``.
 
     ``hulpvragen`` is the frame the analysis was made from (for the minutes per question). ``aannames``
     supplies the minutes defaults; hours, frequency and reach come from each catalogue offer. ``max_per_thema``
-    keeps only the best group offers per theme.
+    keeps only the best group offers per theme. ``minuten``: the minutes per hulpvraag and their source per theme
+    when the caller has them already (:func:`collectief.tijdwinst.minuten_per_thema` on ``hulpvragen``).
 
     Order: group offers by expected tijdwinst per month (highest first; offers without an estimate after
     them), then generic proposals, then individual follow-up items, each by number of questions.
@@ -213,13 +215,16 @@ def stel_voor(
             voorstellen.append(((1, -h.hulpvragen, h.thema_id), item))
             continue
 
-        minuten, bron = minuten_per_hulpvraag(hulpvragen, h.thema_id, aannames)
+        if minuten is not None and h.thema_id in minuten:
+            per_vraag, bron = minuten[h.thema_id]
+        else:
+            per_vraag, bron = minuten_per_hulpvraag(hulpvragen, h.thema_id, aannames)
         per_thema = []
         for aanbod in groepsaanbod:
             waar = f" in {wijk}" if wijk else ""
             uitleg = f"{feiten} Voorstel: {aanbod.naam} ({aanbod.frequentie()}){waar}. {_partners(aanbod)}"
             if n_maanden and n >= k:
-                s = Schatting(n / n_maanden, minuten, aanbod.aannames(aannames), h.thema_id, n, n_maanden, bron)
+                s = Schatting(n / n_maanden, per_vraag, aanbod.aannames(aannames), h.thema_id, n, n_maanden, bron)
                 laag, verwacht, hoog = s.tijdwinst
                 uitleg += (
                     f" Geschatte tijdwinst: {getal(verwacht)} uur per maand (tussen {getal(laag)} en "

@@ -34,6 +34,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
 import pandas as pd
 from scipy.stats import binomtest
 
@@ -286,26 +287,23 @@ class Herhalingsanalyse:
         return tabel
 
 
-def _huishoudens(reeks: pd.Series) -> int:
-    return int(reeks.dropna().nunique())
-
-
 def _seizoen(
-    aantallen: pd.Series, looptijd: pd.PeriodIndex, regel: Concentratieregel
+    aantallen: np.ndarray, maand_van_jaar: np.ndarray, regel: Concentratieregel
 ) -> tuple[tuple[str, ...], float | None]:
-    """Peak run of calendar months of one theme; ``aantallen`` indexed by month over ``looptijd``."""
-    if len(looptijd) < regel.seizoen_min_looptijd or aantallen.sum() < regel.seizoen_min_hulpvragen:
+    """Peak run of calendar months of one theme; ``aantallen`` per month of the run of months whose calendar
+    month (1-12) is ``maand_van_jaar``. Plain numpy over twelve values, summed in the same order as before."""
+    if len(maand_van_jaar) < regel.seizoen_min_looptijd or int(aantallen.sum()) < regel.seizoen_min_hulpvragen:
         return (), None
-    maand_van_jaar = pd.Index([p.month for p in looptijd])
-    keer = pd.Series(1, index=maand_van_jaar).groupby(level=0).sum()
-    som = pd.Series(aantallen.to_numpy(), index=maand_van_jaar).groupby(level=0).sum()
-    tempo = (som / keer).reindex(range(1, 13), fill_value=0.0)
+    keer = np.bincount(maand_van_jaar, minlength=13)[1:]
+    som = np.bincount(maand_van_jaar, weights=aantallen, minlength=13)[1:]
+    tempo = np.zeros(12)
+    np.divide(som, keer, out=tempo, where=keer > 0)
     totaal = float(tempo.sum())
     if totaal == 0:
         return (), None
     beste, beste_aandeel = 1, -1.0
     for begin in range(1, 13):
-        maanden = [(begin - 1 + i) % 12 + 1 for i in range(regel.seizoen_maanden)]
+        maanden = [(begin - 1 + i) % 12 for i in range(regel.seizoen_maanden)]
         aandeel = float(tempo[maanden].sum()) / totaal
         if aandeel > beste_aandeel + 1e-12:
             beste, beste_aandeel = begin, aandeel
@@ -341,7 +339,8 @@ def analyseer_herhaling(
     df = pd.DataFrame(
         {
             "thema_id": hulpvragen["thema_id"].astype(str).to_numpy(),
-            "maand": pd.to_datetime(hulpvragen["datum"]).dt.to_period("M").to_numpy(),
+            # The period array itself (not boxed Period objects): the column gets the same period dtype.
+            "maand": pd.to_datetime(hulpvragen["datum"]).dt.to_period("M").array,
             "wijk": hulpvragen["wijk"].to_numpy(dtype=object),
             "huishouden": hulpvragen["huishouden"].to_numpy(dtype=object),
         }
@@ -350,7 +349,9 @@ def analyseer_herhaling(
     df["huishouden"] = df["huishouden"].where(df["huishouden"].notna(), None)
     namen: dict[str, str] = {}
     if "thema" in hulpvragen.columns:
-        for thema_id, naam in zip(df["thema_id"], hulpvragen["thema"], strict=True):
+        # The first usable name of each theme, in row order; the distinct (id, name) pairs keep that order.
+        paren = pd.DataFrame({"thema_id": df["thema_id"], "thema": hulpvragen["thema"].to_numpy()}).drop_duplicates()
+        for thema_id, naam in zip(paren["thema_id"], paren["thema"], strict=True):
             if thema_id not in namen and isinstance(naam, str) and naam.strip():
                 namen[thema_id] = naam
     huishoudens_bekend = bool(df["huishouden"].notna().any())
@@ -386,14 +387,32 @@ def analyseer_herhaling(
     alle_bekend = int(alle_per_wijk.sum())
 
     thema_ids = sorted(df["thema_id"].unique(), key=lambda t: (t == OVERIG, t))
+    # Every count per theme comes from one grouping over all rows (not one pass over 100,000 rows per theme):
+    # the same integers, so the same figures.
+    recent_df = df[in_venster]
+    totaal = df.groupby("thema_id").size()
+    zonder_datum = df[~gedateerd].groupby("thema_id").size()
+    n_recent_per = recent_df.groupby("thema_id").size()
+    n_basis_per = df[in_basis].groupby("thema_id").size()
+    huishoudens_per = recent_df.groupby("thema_id")["huishouden"].nunique() if huishoudens_bekend else None
+    recent_bekend = recent_df[recent_df["wijk"].notna()]
+    wijk_groepen = recent_bekend.groupby(["thema_id", "wijk"])
+    per_thema_wijk = wijk_groepen.size()
+    wijk_huishoudens = wijk_groepen["huishouden"].nunique() if huishoudens_bekend else None
+    wijken_van: dict[str, list[tuple[str, int]]] = {}
+    for (thema_id, wijk), aantal in sorted(per_thema_wijk.items()):
+        wijken_van.setdefault(thema_id, []).append((wijk, int(aantal)))
+    # Questions per theme (rows) and month of the run (columns), for the seasons.
+    per_thema_maand = (
+        df[tot_peil].groupby(["thema_id", "maand"]).size().unstack(fill_value=0).reindex(columns=looptijd, fill_value=0)
+    )
+    maand_van_jaar = np.asarray(looptijd.month, dtype=np.int64)
     resultaten: list[Herhaling] = []
     for thema_id in thema_ids:
         thema = themas.get(thema_id)
-        van_thema = df["thema_id"] == thema_id
-        recent = df[van_thema & in_venster]
-        n_recent = len(recent)
-        huishoudens = _huishoudens(recent["huishouden"]) if huishoudens_bekend else None
-        n_basis = int((van_thema & in_basis).sum())
+        n_recent = int(n_recent_per.get(thema_id, 0))
+        huishoudens = int(huishoudens_per.get(thema_id, 0)) if huishoudens_per is not None else None
+        n_basis = int(n_basis_per.get(thema_id, 0))
         if len(basis) >= trend.min_basis_maanden:
             richting, p = vergelijk_tempo(n_recent, len(venster), n_basis, len(basis), trend.alpha)
             if n_basis == 0 and n_recent > 0:
@@ -407,12 +426,12 @@ def analyseer_herhaling(
         )
 
         wijk_velden: dict[str, object] = {}
-        thema_bekend = recent[recent["wijk"].notna()]
-        if len(thema_bekend) and alle_bekend:
-            per_wijk = thema_bekend.groupby("wijk").size().sort_index()
+        per_wijk = wijken_van.get(thema_id, [])
+        n_bekend = sum(aantal for _, aantal in per_wijk)
+        if n_bekend and alle_bekend:
             kandidaten = []
-            for wijk, aantal in per_wijk.items():
-                aandeel = aantal / len(thema_bekend)
+            for wijk, aantal in per_wijk:
+                aandeel = aantal / n_bekend
                 aandeel_alle = alle_per_wijk[wijk] / alle_bekend
                 if (
                     aantal >= concentratie.wijk_min_aantal
@@ -426,9 +445,7 @@ def analyseer_herhaling(
                     "wijk": wijk,
                     "wijk_hulpvragen": aantal,
                     "wijk_huishoudens": (
-                        _huishoudens(thema_bekend.loc[thema_bekend["wijk"] == wijk, "huishouden"])
-                        if huishoudens_bekend
-                        else None
+                        int(wijk_huishoudens[(thema_id, wijk)]) if wijk_huishoudens is not None else None
                     ),
                     "wijk_aandeel": float(aandeel),
                     "wijk_aandeel_alle": float(aandeel_alle),
@@ -436,9 +453,9 @@ def analyseer_herhaling(
 
         seizoen: tuple[str, ...] = ()
         seizoen_aandeel = None
-        if len(looptijd):
-            aantallen = df.loc[van_thema & tot_peil].groupby("maand").size().reindex(looptijd, fill_value=0)
-            seizoen, seizoen_aandeel = _seizoen(aantallen, looptijd, concentratie)
+        if len(looptijd) and thema_id in per_thema_maand.index:
+            aantallen = per_thema_maand.loc[thema_id].to_numpy(dtype=np.int64)
+            seizoen, seizoen_aandeel = _seizoen(aantallen, maand_van_jaar, concentratie)
 
         resultaten.append(
             Herhaling(
@@ -446,8 +463,8 @@ def analyseer_herhaling(
                 thema=thema.naam if thema is not None else namen.get(thema_id, thema_id),
                 individueel=bool(thema.individueel) if thema is not None else False,
                 bron=thema.bron if thema is not None else None,
-                totaal=int(van_thema.sum()),
-                zonder_datum=int((van_thema & ~gedateerd).sum()),
+                totaal=int(totaal[thema_id]),
+                zonder_datum=int(zonder_datum.get(thema_id, 0)),
                 hulpvragen=n_recent,
                 huishoudens=huishoudens,
                 terugkerend=terugkerend,
@@ -483,7 +500,7 @@ def _per_maand(df: pd.DataFrame, thema_ids: list[str], looptijd: pd.PeriodIndex)
         return pd.DataFrame({k: pd.Series(dtype=t) for k, t in zip(kolommen, typen, strict=True)})
     rooster = pd.MultiIndex.from_product([thema_ids, looptijd], names=["thema_id", "maand"])
     groepen = df.groupby(["thema_id", "maand"])
-    tabel = pd.DataFrame({"aantal": groepen.size(), "huishoudens": groepen["huishouden"].agg(_huishoudens)}).reindex(
+    tabel = pd.DataFrame({"aantal": groepen.size(), "huishoudens": groepen["huishouden"].nunique()}).reindex(
         rooster, fill_value=0
     )
     tabel = tabel.astype("int64").reset_index()
@@ -502,7 +519,7 @@ def _per_wijk(
     df = venster_df.assign(wijk=venster_df["wijk"].fillna(WIJK_ONBEKEND))
     rooster = pd.MultiIndex.from_product([thema_ids, wijken], names=["thema_id", "wijk"])
     groepen = df.groupby(["thema_id", "wijk"])
-    tabel = pd.DataFrame({"aantal": groepen.size(), "huishoudens": groepen["huishouden"].agg(_huishoudens)})
+    tabel = pd.DataFrame({"aantal": groepen.size(), "huishoudens": groepen["huishouden"].nunique()})
     tabel = tabel.reindex(rooster, fill_value=0).astype("int64").reset_index()
     bekend = tabel["wijk"] != WIJK_ONBEKEND
     thema_bekend = tabel[bekend].groupby("thema_id")["aantal"].transform("sum")

@@ -266,7 +266,7 @@ class _Inhoud:
         else:
             tekst = f"{alle}{huishoudens}{weg}"
         items.append(("Hulpvragen", tekst + "."))
-        wijken = sorted({str(w) for w in df["wijk"].dropna() if str(w).strip()})
+        wijken = sorted({str(w) for w in df["wijk"].dropna().unique() if str(w).strip()})
         if wijken:
             items.append(("Wijken", _opsomming(wijken) + "."))
         items.append(("Thema's", self._themas_in_het_kort()))
@@ -433,9 +433,10 @@ class _Inhoud:
         df = self.plan.hulpvragen
         signalen: dict[str, int] = {}
         if "signaal" in df.columns:
-            for waarde in df.loc[self.in_periode, "signaal"].dropna():
+            # Each distinct value once (most notes carry none), counted as often as it occurs.
+            for waarde, aantal in df.loc[self.in_periode, "signaal"].dropna().value_counts(sort=False).items():
                 for thema_id in {s.strip() for s in str(waarde).split(",") if s.strip()}:
-                    signalen[thema_id] = signalen.get(thema_id, 0) + 1
+                    signalen[thema_id] = signalen.get(thema_id, 0) + int(aantal)
         themas = {t.thema_id: t for t in self.plan.individuele_themas}
         ids = list(themas) + sorted(t for t in signalen if t not in themas)
         return themas, signalen, ids
@@ -643,10 +644,10 @@ class _Inhoud:
                 "wijs ze af."
             )
         )
+        # Names only (the team's, once it named the theme), never the internal id: a team member reads this.
         rijen = tuple(
             (
-                t.thema,
-                t.thema_id,
+                self.plan.naam(t.thema_id),
                 veilig_aantal(t.hulpvragen, self.k),
                 veilig_aantal(t.huishoudens, self.k) if t.huishoudens is not None else "–",
                 "ja" if t.terugkerend else "nee",
@@ -655,9 +656,9 @@ class _Inhoud:
         )
         blokken.append(
             _Tabel(
-                ("Kenmerkende woorden", "Id", "Hulpvragen", "Huishoudens", "Terugkerend"),
+                ("Thema", "Hulpvragen", "Huishoudens", "Terugkerend"),
                 rijen,
-                (False, False, True, True, False),
+                (False, True, True, False),
                 bijschrift=f"Hulpvragen en huishoudens {self.h.periode}.",
             )
         )

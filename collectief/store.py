@@ -57,7 +57,7 @@ __all__ = [
 
 DB_OMGEVINGSVARIABELE = "COLLECTIEF_DB"
 #: The schema this code writes. Older databases are migrated; a newer one is refused untouched.
-SCHEMA_VERSIE = 3
+SCHEMA_VERSIE = 4
 #: SQLite ``application_id`` of a collectief database ("Clct"): a foreign SQLite file is told apart by it.
 APPLICATION_ID = 0x436C6374
 #: How long a writer waits for another one (seconds) before it gives up with a message.
@@ -242,11 +242,18 @@ def _naar_3(conn: sqlite3.Connection) -> None:
     )
 
 
+def _naar_4(conn: sqlite3.Connection) -> None:
+    """An undone decision is kept, marked with the time it was undone: the session's history stays readable and a
+    decision id is never used twice."""
+    conn.execute("ALTER TABLE thema_besluiten ADD COLUMN ingetrokken TEXT")
+
+
 #: Ordered: (the version a step brings the database to, the step). Each step runs in its own transaction.
 _MIGRATIES: tuple[tuple[int, Callable[[sqlite3.Connection], None]], ...] = (
     (1, _naar_1),
     (2, _naar_2),
     (3, _naar_3),
+    (4, _naar_4),
 )
 
 
@@ -512,8 +519,11 @@ class Store:
 
     @_met_melding
     def trek_besluit_in(self, besluit_id: int) -> bool:
-        """Undo a decision of the team (it is removed); ``False`` when there is no such decision."""
-        cur = self._verbinding.execute("DELETE FROM thema_besluiten WHERE id = ?", (int(besluit_id),))
+        """Undo a decision of the team: it stays in the table (the history), marked with the time it was undone
+        (``ingetrokken``), and no longer applies. ``False`` when there is no such decision in force."""
+        cur = self._verbinding.execute(
+            "UPDATE thema_besluiten SET ingetrokken = ? WHERE id = ? AND ingetrokken IS NULL", (_nu(), int(besluit_id))
+        )
         return cur.rowcount > 0
 
     @_met_melding

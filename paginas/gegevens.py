@@ -111,7 +111,7 @@ st.markdown(
     "voegt niets dubbel toe."
 )
 bestand = st.file_uploader(
-    f"Export kiezen (CSV of XLSX, tot {upload.MAX_UPLOAD_MB} MB)",
+    f"Export kiezen ({upload.SOORTEN}, tot {upload.MAX_UPLOAD_MB} MB)",
     key="upload",
     help="Een grotere export: lees hem in delen in (bijvoorbeeld per kwartaal) of gebruik 'collectief import'.",
 )

@@ -97,7 +97,13 @@ if len(besluiten):
     for rij in besluiten.itertuples(index=False):
         a, b, c = st.columns([1, 6, 2], vertical_alignment="center")
         a.markdown(rij.Datum)
-        b.markdown(w.md(rij.Besluit) + (f"  \n*Notitie: {w.md(rij.Notitie)}*" if rij.Notitie else ""))
+        notitie = f"  \n*Notitie: {w.md(rij.Notitie)}*" if rij.Notitie else ""
+        if rij.Ongedaan:
+            # Kept as history: what the team decided and when it was undone.
+            b.markdown(f"~~{w.md(rij.Besluit)}~~{notitie}")
+            c.caption(f"Ongedaan gemaakt op {rij.Ongedaan}")
+            continue
+        b.markdown(w.md(rij.Besluit) + notitie)
         c.button(
             "Ongedaan maken",
             key=f"ms_ongedaan_{rij.id}",

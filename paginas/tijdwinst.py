@@ -73,42 +73,13 @@ if aanbod_thema:
         b2.slider("Bereik verwacht (%)", 0, 100, round(100 * verwacht), key=f"{sleutel}_bereik_verwacht")
         b3.slider("Bereik hoog (%)", 0, 100, round(100 * hoog), key=f"{sleutel}_bereik_hoog")
         c1, c2, c3, c4 = st.columns(4)
-        c1.number_input(
-            "Voorbereiding (uur per maand)",
-            0.0,
-            160.0,
-            float(a.voorbereiding_uren or 0),
-            0.5,
-            key=f"{sleutel}_voorbereiding_uren",
-            format="%.1f",
-        )
-        c2.number_input(
-            "Bijeenkomsten per maand",
-            0.0,
-            31.0,
-            float(a.sessies_per_maand or 0),
-            0.5,
-            key=f"{sleutel}_sessies_per_maand",
-            format="%.1f",
-        )
-        c3.number_input(
-            "Uren per bijeenkomst",
-            0.0,
-            24.0,
-            float(a.uren_per_sessie or 0),
-            0.5,
-            key=f"{sleutel}_uren_per_sessie",
-            format="%.1f",
-        )
-        c4.number_input(
-            "Medewerkers per bijeenkomst",
-            0.0,
-            20.0,
-            float(a.medewerkers or 0),
-            0.5,
-            key=f"{sleutel}_medewerkers",
-            format="%.1f",
-        )
+        ui.getalveld(c1, "Voorbereiding (uur per maand)", 0, 160, a.voorbereiding_uren or 0, 0.5,
+                     f"{sleutel}_voorbereiding_uren")  # fmt: skip
+        ui.getalveld(c2, "Bijeenkomsten per maand", 0, 31, a.sessies_per_maand or 0, 0.5,
+                     f"{sleutel}_sessies_per_maand")  # fmt: skip
+        ui.getalveld(c3, "Uren per bijeenkomst", 0, 24, a.uren_per_sessie or 0, 0.5, f"{sleutel}_uren_per_sessie")
+        ui.getalveld(c4, "Medewerkers per bijeenkomst", 0, 20, a.medewerkers or 0, 1, f"{sleutel}_medewerkers",
+                     geheel=True)  # fmt: skip
         st.form_submit_button("Aannames opslaan", type="primary", on_click=ui.bewaar_aanbod, args=(aanbod_id, sleutel))
     if eigen:
         st.button(

@@ -98,6 +98,41 @@ def test_samenvoegen_verplaatst_de_hulpvragen_en_latere_namen_gelden_ook_voor_he
     assert not uit.overgeslagen
 
 
+def test_ongedaan_hernoemen_van_een_hernoeming_geeft_de_eerdere_naam_terug() -> None:
+    hernoemd = _besluit(1, "ontdekt_1", "hernoemen", "Vervoer")
+    opnieuw = Besluit(2, "ontdekt_1", "hernoemen", "Regiotaxi", ingetrokken="2026-12-01T10:00:00+00:00")
+    uit = pas_toe(_hulpvragen(), _themas(), [hernoemd, opnieuw])
+    assert uit.naam("ontdekt_1") == "Vervoer"  # the earlier rename, not the engine's name
+    assert set(uit.hulpvragen.loc[uit.hulpvragen["thema_id"] == "ontdekt_1", "thema"]) == {"Vervoer"}
+    assert uit.oude_namen["ontdekt_1"] == ("regiotaxi, pas",)
+    assert uit.toelichting["ontdekt_1"] == ("Hernoemd door het team (was: 'regiotaxi, pas').",)
+    # Both decisions read with names, the undone one with the names at its place in the history.
+    assert uit.beschrijving == {
+        1: "'regiotaxi, pas' hernoemd tot 'Vervoer'.",
+        2: "'Vervoer' hernoemd tot 'Regiotaxi'.",
+    }
+    assert not uit.overgeslagen
+
+
+def test_ongedaan_samenvoegen_geeft_beide_themas_terug_en_latere_besluiten_blijven() -> None:
+    besluiten = [
+        Besluit(1, "ontdekt_1", "samenvoegen", "wonen", ingetrokken="2026-12-01T10:00:00+00:00"),
+        _besluit(2, "wonen", "hernoemen", "Wonen en huur"),
+    ]
+    uit = pas_toe(_hulpvragen(), _themas(), besluiten)
+    assert list(uit.hulpvragen["thema_id"]) == list(_hulpvragen()["thema_id"])  # nothing merged
+    assert uit.naam("ontdekt_1") == "regiotaxi, pas" and uit.naam("wonen") == "Wonen en huur"
+    assert uit.beschrijving[1] == "'regiotaxi, pas' samengevoegd met 'Wonen'."
+    assert "ontdekt_1" not in " ".join(" ".join(z) for z in uit.toelichting.values())
+
+
+def test_een_besluit_over_een_verdwenen_thema_noemt_geen_intern_id() -> None:
+    uit = pas_toe(_hulpvragen(), _themas(), [_besluit(4, "ontdekt_9", "samenvoegen", "wonen")])
+    tekst = " ".join(uit.overgeslagen) + " " + " ".join(uit.beschrijving.values())
+    assert "ontdekt_9" not in tekst
+    assert uit.beschrijving[4].startswith("Een thema dat niet meer voorkomt samengevoegd met 'Wonen'.")
+
+
 def test_afsplitsen_op_trefwoord_vindt_het_begin_van_woorden_zonder_accenten() -> None:
     uit = pas_toe(
         _hulpvragen(), _themas(), [_besluit(7, "toeslagen", "afsplitsen", splitsing("scootmobiel", "Vervoer"))]
@@ -346,7 +381,7 @@ def test_notities_alleen_bij_minstens_vijf_huishoudens(gedeeld: Path) -> None:
 def test_gegevens_toont_de_import_en_de_upload(gedeeld: Path) -> None:
     at = _app("gegevens")
     assert at.metric[0].label == "Hulpvragen" and at.metric[0].value == "1412"
-    assert at.file_uploader and "CSV of XLSX" in at.file_uploader[0].label
+    assert at.file_uploader and "CSV, TXT, TSV, XLSX, ODS of XLS, tot 40 MB" in at.file_uploader[0].label
     batches = at.dataframe[0].value
     assert list(batches["Bestand"]) == ["hulpvragen.csv"] and list(batches["Afgewezen"]) == [2]
     technisch = at.dataframe[-1].value.set_index("Onderdeel")["Waarde"]
@@ -402,6 +437,23 @@ def test_tijdwinst_formule_en_aannames_van_het_aanbod(gedeeld: Path) -> None:
     tabel = at.dataframe[0].value
     assert "None" not in tabel.astype(str).values and not tabel.isna().any().any()
     assert not tabel.astype(str).apply(lambda k: k.str.fullmatch(r"-?\d+\.\d+")).any().any(), "geen decimale punt"
+    # Number fields: no needless decimal point ('%g' shows 2 as '2', 0.5 as '0.5'); staff is a whole number.
+    velden = {n.label: n for n in at.number_input}
+    assert {n.proto.format for n in velden.values()} <= {"%d", "%g"}
+    medewerkers = velden["Medewerkers per bijeenkomst"]
+    assert medewerkers.proto.format == "%d" and isinstance(medewerkers.value, int) and medewerkers.step == 1
+
+
+def test_hele_medewerkers_opslaan(db: Path) -> None:
+    """The whole-number field saves as the other fields do, and the form then shows the stored number."""
+    at = _app("tijdwinst")
+    veld = next(n for n in at.number_input if n.label == "Medewerkers per bijeenkomst")
+    veld.set_value(veld.value + 1)
+    next(b for b in at.button if b.label == "Aannames opslaan").click().run()
+    assert not at.exception
+    assert "Aannames opgeslagen; alle pagina's en het rapport rekenen er nu mee." in [s.value for s in at.success]
+    na = next(n for n in at.number_input if n.label == "Medewerkers per bijeenkomst")
+    assert na.value == veld.value and isinstance(na.value, int)
 
 
 def _tijdwinst_per_pagina(thema_id: str, thema: str) -> dict[str, tuple[float, ...] | float]:
@@ -565,9 +617,96 @@ def test_hernoemen_in_maandsessie_staat_na_een_rerun_op_themas(db: Path) -> None
     assert "Ongedaan gemaakt: 'Toeslagen' hernoemd tot 'Huurtoeslag en andere toeslagen'." in [
         s.value for s in at.success
     ]
-    assert "Nog geen besluiten." in _tekst(at)
+    # The history keeps the decision, struck through and dated, without a second undo button.
+    tekst = _tekst(at).replace("\\", "")
+    assert "~~'Toeslagen' hernoemd tot 'Huurtoeslag en andere toeslagen'.~~" in tekst
+    assert f"Ongedaan gemaakt op {dt.date.today():%d-%m-%Y}" in tekst
+    assert not [b for b in at.button if b.key.startswith("ms_ongedaan_")]
     namen = set(_app("themas").dataframe[0].value["Thema"])
     assert "Toeslagen" in namen and "Huurtoeslag en andere toeslagen" not in namen
+
+
+def _besluit_in_maandsessie(at: AppTest, thema_id: str, actie: str, **velden: str) -> None:
+    at.selectbox(key="ms_thema").set_value(thema_id)
+    at.radio(key="ms_actie").set_value(actie)
+    at.run()
+    for sleutel, waarde in velden.items():
+        if sleutel == "ms_doel":
+            at.selectbox(key=sleutel).set_value(waarde)
+        else:
+            at.text_input(key=sleutel).input(waarde)
+    at.button(key="ms_opslaan").click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Besluit opgeslagen; het geldt vanaf nu voor elke analyse."]
+
+
+def _besluiten_van(eigen: Path) -> pd.DataFrame:
+    """The decision list as Maandsessie shows it (history included), for the sample database beside ``eigen``."""
+    with Store(dashboard.voorbeeld_db_pad(eigen)) as store:
+        besluiten = store.besluiten()
+    return dashboard.besluitenlijst(_stand(eigen), besluiten)
+
+
+def _ongedaan(at: AppTest, eigen: Path, besluit: str) -> None:
+    """Click the undo button beside the decision that reads ``besluit``."""
+    lijst = _besluiten_van(eigen)
+    gevonden = lijst.loc[lijst["Besluit"] == besluit, "id"]
+    assert len(gevonden) == 1, list(lijst["Besluit"])
+    at.button(key=f"ms_ongedaan_{int(gevonden.iloc[0])}").click().run()
+    assert not at.exception
+
+
+def _themas_in_sessie(at: AppTest) -> pd.DataFrame:
+    """The table 'Thema's in de periode' on Maandsessie."""
+    tabellen = [d.value for d in at.dataframe if "Besluiten van het team" in d.value.columns]
+    assert len(tabellen) == 1
+    return tabellen[0].set_index("Thema")
+
+
+def test_versies_volgen_de_geldende_besluiten_en_de_geschiedenis(tmp_path: Path) -> None:
+    """The figures' version names the decisions in force (an undo gives the earlier one back, so its tables are
+    reused); the history's version changes with every step; a decision taken again is new (a new id)."""
+    from collectief.dashboard.werkruimte import geschiedenisversie
+
+    with Store(tmp_path / "db.sqlite") as store:
+        leeg = (dashboard.besluitversie(store), geschiedenisversie(store))
+        nr = store.voeg_besluit_toe("wonen", "hernoemen", "Wonen en huur")
+        genomen = (dashboard.besluitversie(store), geschiedenisversie(store))
+        store.trek_besluit_in(nr)
+        ongedaan = (dashboard.besluitversie(store), geschiedenisversie(store))
+        store.voeg_besluit_toe("wonen", "hernoemen", "Wonen en huur")
+        opnieuw = (dashboard.besluitversie(store), geschiedenisversie(store))
+        store.markeer_gestart("toeslagen", "Informatieavond", dt.date(2026, 9, 1))
+        gestart = (dashboard.besluitversie(store), geschiedenisversie(store))
+    assert ongedaan[0] == leeg[0] and genomen[0] != leeg[0]
+    assert opnieuw[0] not in (leeg[0], genomen[0]) and gestart[0] != opnieuw[0]
+    assert len({leeg[1], genomen[1], ongedaan[1], opnieuw[1]}) == 4 and gestart[1] == opnieuw[1]
+
+
+def test_ongedaan_maken_herstelt_de_vorige_stand_en_houdt_de_geschiedenis(db: Path) -> None:
+    at = _app("maandsessie")
+    _besluit_in_maandsessie(at, "wonen", "hernoemen", ms_naam="Wonen en huur")
+    _besluit_in_maandsessie(at, "wonen", "hernoemen", ms_naam="Huur")
+    # Undo the second rename: the first one's name is back (not the engine's 'Wonen').
+    _ongedaan(at, db, "'Wonen en huur' hernoemd tot 'Huur'.")
+    namen = set(_themas_in_sessie(at).index)
+    assert "Wonen en huur" in namen and "Huur" not in namen and "Wonen" not in namen
+    # Taken again with another name: the new name shows (a decision id is never reused, so no stale view).
+    _besluit_in_maandsessie(at, "wonen", "hernoemen", ms_naam="Woning")
+    assert "Woning" in set(_themas_in_sessie(at).index)
+
+    # A merge undone gives both themes back, with their own counts.
+    voor = _themas_in_sessie(at)["Hulpvragen"].to_dict()
+    _besluit_in_maandsessie(at, "toeslagen", "samenvoegen", ms_doel="schulden")
+    assert "Toeslagen" not in set(_themas_in_sessie(at).index)
+    _ongedaan(at, db, "'Toeslagen' samengevoegd met 'Schulden en geldzorgen'.")
+    na = _themas_in_sessie(at)["Hulpvragen"].to_dict()
+    assert na["Toeslagen"] == voor["Toeslagen"] and na["Schulden en geldzorgen"] == voor["Schulden en geldzorgen"]
+
+    # The history lists all four decisions, newest first, the two undone ones marked; names only, never ids.
+    lijst = _besluiten_van(db)
+    assert list(lijst["Ongedaan"] != "") == [True, False, True, False]
+    assert not lijst["Besluit"].str.contains(r"ontdekt_|afgesplitst_|\bwonen\b|\bschulden\b").any()
 
 
 def test_samenvoegen_afsplitsen_en_afwijzen_via_maandsessie(db: Path) -> None:
@@ -636,7 +775,10 @@ def test_samenvoegen_afsplitsen_en_afwijzen_via_maandsessie(db: Path) -> None:
     ongedaan[0].click().run()
     assert not at.exception
     with Store(dashboard.voorbeeld_db_pad(db)) as store:
-        assert list(store.besluiten()["actie"]) == ["afwijzen", "afsplitsen"]
+        besluiten = store.besluiten()
+    # Kept as history, marked undone; the other two stay in force.
+    assert list(besluiten["actie"]) == ["samenvoegen", "afwijzen", "afsplitsen"]
+    assert list(besluiten["ingetrokken"].notna()) == [True, False, False]
     namen = set(_app("themas").dataframe[0].value["Thema"])
     assert {"Mantelzorg", "Eenzaamheid", "Schimmel en vocht"} <= namen
 

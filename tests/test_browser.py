@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Iterator
 
 import browser_hulp as bh
@@ -156,4 +157,44 @@ def test_een_sessie_in_chromium(server: str, browser) -> None:
     bh.actie(d, lambda: bh.klik_pagina(d, "Gegevens"), woorden=("Technische gegevens",))
     zone = d.find_element("css selector", '[data-testid="stFileUploaderDropzone"]')
     assert not bh.engels(zone.text), zone.text
+    assert "Sleep een bestand hierheen" in _na(d, '[data-testid="stFileUploaderDropzoneInstructions"]')
+    assert _na(d, '[data-testid="stFileUploaderDropzone"] button') == "Bestand kiezen"
     _foto(d, "gegevens_upload")
+    # While a file is dragged over the zone, Streamlit draws its own overlay: in Dutch too.
+    d.execute_script(_SLEEP, zone, "dragenter")
+    time.sleep(0.5)
+    tekst = bh.toestand(d)[2]
+    assert not bh.engels(tekst), bh.engels(tekst)
+    assert _na(d, '[data-testid="stFileUploaderDropzone"] > div:not([data-testid])') == "Laat het bestand hier los"
+    _foto(d, "gegevens_upload_slepen")
+    d.execute_script(_SLEEP, zone, "dragleave")
+
+
+#: Drag a (small, made-up) file over an element, as a browser does for a file from the desktop.
+_SLEEP = """
+const data = new DataTransfer();
+data.items.add(new File(['omschrijving\\nvraag over huurtoeslag'], 'export.csv', {type: 'text/csv'}));
+arguments[0].dispatchEvent(new DragEvent(arguments[1], {dataTransfer: data, bubbles: true, cancelable: true}));
+"""
+
+
+def _na(d, selector: str) -> str:
+    """The text a CSS ``::after`` rule puts after the element (what a person reads there), without quotes."""
+    inhoud = d.execute_script(
+        "const el = document.querySelector(arguments[0]);return el ? getComputedStyle(el, '::after').content : null;",
+        selector,
+    )
+    assert inhoud not in (None, "none", "normal"), f"geen tekst na {selector}"
+    return inhoud.strip('"')
+
+
+def test_getallen_zonder_overbodige_decimale_punt(server: str, browser) -> None:
+    """The Tijdwinst page's number fields show '2', not '2.0' (and a whole number of staff as a whole number)."""
+    d = browser
+    bh.open_pagina(d, f"{server}/tijdwinst", woorden=("Aannames opslaan",))
+    waarden = [
+        veld.get_attribute("value") for veld in d.find_elements("css selector", '[data-testid="stNumberInput"] input')
+    ]
+    assert len(waarden) >= 5, waarden
+    assert not [w for w in waarden if re.fullmatch(r"-?\d+\.0+", w or "")], waarden
+    _controleer(d, "Tijdwinst", ("Medewerkers per bijeenkomst",))

@@ -102,3 +102,49 @@ def test_de_lagen_test_kan_falen(tmp_path: Path) -> None:
     pad.write_text("def f():\n    if True:\n        from collectief.dashboard import ui\n", encoding="utf-8")
     assert ("collectief.dashboard", True) in _imports(pad)
     assert (("collectief.dashboard", "collectief.dashboard.ui"), True) in _statements(pad)
+
+
+# ---- what a fresh dashboard server loads (this one does run imports, in a separate process) ---------------------
+_ZWAAR = ("spacy", "sklearn", "deduce")
+
+_LADEN = """
+import sys, tempfile
+from pathlib import Path
+from collectief.analysis import invoer_uit_database
+from collectief.dashboard import werkruimte
+from collectief.store import Store
+with Store(Path(tempfile.mkdtemp()) / "db.sqlite") as store:
+    assert list(werkruimte.invoerframe(store).columns) == list(invoer_uit_database(store).columns)
+print(",".join(m for m in {zwaar!r} if m in sys.modules))
+"""
+
+
+def test_gegevens_lezen_laadt_geen_taalmodel() -> None:
+    """Reading the stored hulpvragen (what the dashboard does on every fresh server) loads no spaCy, scikit-learn
+    or deduce: :mod:`collectief.analysis` imports the NLP only where an analysis runs."""
+    import subprocess
+
+    uit = subprocess.run(
+        [sys.executable, "-c", _LADEN.format(zwaar=_ZWAAR)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert uit.stdout.strip() == "", f"geladen bij het lezen: {uit.stdout.strip()}"
+
+
+def test_standaarden_van_de_analyse_staan_op_een_plek() -> None:
+    """Seed and minimum theme size are the facade's: the CLI's options and analyseer's signature read them."""
+    import inspect
+
+    from collectief import analysis, cli
+    from collectief.suppress import K
+
+    parameters = inspect.signature(analysis.analyseer).parameters
+    assert (parameters["seed"].default, parameters["min_grootte"].default, parameters["k"].default) == (
+        analysis.SEED,
+        analysis.MIN_GROOTTE,
+        K,
+    )
+    args = cli._parser().parse_args(["analyse", "database"])
+    assert (args.seed, args.min_size, args.k) == (analysis.SEED, analysis.MIN_GROOTTE, K)
+    # The dashboard's workspace keeps no copy of its own (it imports the facade's names).
+    bron = (PAKKET / "dashboard" / "werkruimte.py").read_text(encoding="utf-8")
+    assert "SEED = " not in bron and "MIN_GROOTTE = " not in bron

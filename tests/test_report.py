@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from kleine_aantallen import in_csv, in_html, in_markdown, in_tekst
 
-from collectief.actie import plan_acties
+from collectief.actie import maak_plan, plan_acties
 from collectief.analysis import Analyse
+from collectief.decisions import Besluit
 from collectief.records import Thema
 from collectief.report import aanvullend_verbergen, rapport_html, rapport_markdown
 
@@ -159,11 +160,30 @@ def test_inhoud_van_het_rapport() -> None:
         "Huiselijk geweld (terugkerend)": ["8", "16", "Veilig Thuis"]
     }
     assert "Huiselijk geweld" not in "".join(str(v) for v in voorstellen.values())
-    assert r"| vuurwerk, knal, overlast | ontdekt\_3 | 9 | 9 | ja |" in bijlage  # '_' escaped: Markdown reads it
+    assert "| vuurwerk, knal, overlast | 9 | 9 | ja |" in bijlage  # a name, never the internal id
+    assert "ontdekt" + "\\_3" not in md and "ontdekt_3" not in md
     # overig: 30 of 30 + 60 + 12 + 9 + 8 + 16 + 8 = 143 → 21%; in the period 30 of 131 → 23%.
     assert "**Overig:** 30 hulpvragen (21%) passen in geen thema, in de periode 23%." in samenvatting
     assert "Er is nog geen aanbod als gestart gemarkeerd" in bijlage
     assert "## Gestart aanbod" not in md
+
+
+def test_besluiten_met_namen_ook_in_de_bijlage() -> None:
+    """The team renamed the discovered theme and merged wonen into schulden: every part of the report, the Bijlage
+    included, names the themes as the team does and shows no internal id."""
+    besluiten = [
+        Besluit(1, "ontdekt_3", "hernoemen", "Vuurwerkoverlast"),
+        Besluit(2, "wonen", "samenvoegen", "schulden"),
+        Besluit(3, "toeslagen", "hernoemen", "Tijdelijk", ingetrokken="2026-10-01T09:00:00+00:00"),
+    ]
+    plan = maak_plan(als_analyse(gegevens()), besluiten)
+    md = rapport_markdown(plan, bron="export.csv", gemaakt=dt.date(2026, 10, 1))
+    samenvatting, bijlage = md.split("\n## Bijlage\n")
+    assert "| Vuurwerkoverlast | 9 | 9 | ja |" in bijlage
+    assert "- **Vuurwerkoverlast:** Hernoemd door het team (was: 'vuurwerk, knal, overlast')." in samenvatting
+    assert "- **Schulden:** 'Wonen' is hierbij gevoegd." in samenvatting
+    assert "Tijdelijk" not in md  # an undone decision does not apply
+    assert not re.search(r"ontdekt(\\)?_3|'(wonen|schulden|toeslagen)'", md)
 
 
 def test_kleine_aantallen_in_de_tabellen() -> None:

@@ -188,6 +188,22 @@ def test_decisions_and_started_offers_last(tmp_path: Path) -> None:
         assert gestart["startdatum"].iloc[0] == dt.datetime(2026, 9, 1) and gestart["wijk"].iloc[0] == "Oost"
 
 
+def test_undone_decision_stays_in_the_history_and_its_id_is_never_reused(tmp_path: Path) -> None:
+    pad = tmp_path / "db.sqlite"
+    with Store(pad) as store:
+        eerste = store.voeg_besluit_toe("wonen", "hernoemen", "Wonen en huur")
+        tweede = store.voeg_besluit_toe("wonen", "hernoemen", "Huur")
+        assert store.trek_besluit_in(tweede) is True
+        assert store.trek_besluit_in(tweede) is False  # already undone
+        assert store.trek_besluit_in(99) is False
+        derde = store.voeg_besluit_toe("wonen", "hernoemen", "Woning")
+    with Store(pad) as store:
+        tabel = store.besluiten()
+    assert tabel["id"].tolist() == [eerste, tweede, derde] and derde == tweede + 1
+    assert tabel["waarde"].tolist() == ["Wonen en huur", "Huur", "Woning"]
+    assert tabel["ingetrokken"].isna().tolist() == [True, False, True]
+
+
 def test_default_path_follows_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(DB_OMGEVINGSVARIABELE, str(tmp_path / "elders.sqlite"))
     assert standaard_db_pad() == tmp_path / "elders.sqlite"
@@ -220,6 +236,7 @@ def test_schema_1_database_migrates(tmp_path: Path) -> None:
         assert df["huishouden"].dropna().nunique() == 3
         assert store.pseudoniem("Jan de Vries") in set(df["huishouden"])
         assert store.besluiten()["waarde"].tolist() == ["Vervoer"]
+        assert store.besluiten()["ingetrokken"].isna().all()  # schema 4: decisions from before are in force
         assert store.gestart_aanbod()["aanbod"].tolist() == ["informatieavond"]
         redenen = " ".join(store.batches()["afwijzingen"])
         assert "ongeldige datum: de datum kon niet worden gelezen" in redenen

@@ -254,3 +254,35 @@ def test_gerealiseerd_per_wijk() -> None:
     # no toeslagen questions in West at all
     assert g.hulpvragen_voor == 0
     assert g.oordeel == "te weinig gegevens"
+
+
+def test_schattingen_voor_alle_themas_in_een_keer() -> None:
+    """The one-pass versions give what the per-theme functions give (the plan uses them at 100,000 rows)."""
+    from collectief.tijdwinst import minuten_per_thema, schattingen_per_thema
+
+    df = maak(
+        [
+            ("a", "2026-07", 4, 30.0, "Oost"),
+            ("a", "2026-09", 2, None, "West"),  # no minutes: the mean rests on the 4 known values (30)
+            ("b", "2026-08", 2, 60.0, "Oost"),  # 2 values < min_metingen 3: the stated default
+            ("b", "2026-05", 3, 90.0, "Oost"),  # before the window: counts for minutes, not for the count
+            ("c", "2026-08", 5, 20.0, "Oost"),  # dates removed below: in no window
+        ]
+    )
+    df.loc[df["thema_id"] == "c", "datum"] = pd.NaT
+    aannames = Aannames(minuten_standaard=45.0, minuten_per_thema={"b": 50.0})
+    minuten = minuten_per_thema(df, ["a", "b", "c", "d"], aannames)
+    # a: 4 × 30 → 30 from the data; b: 5 values (2 × 60, 3 × 90) → 78; c: 5 × 20 → 20; d: no rows → 45.
+    assert minuten == {"a": (30.0, "gegevens"), "b": (78.0, "gegevens"), "c": (20.0, "gegevens"),
+                       "d": (45.0, "standaard")}  # fmt: skip
+    schattingen = schattingen_per_thema(df, ["a", "b", "c"], aannames, maanden=3, peilmaand="2026-09")
+    # Window July–September 2026: a 6 (4 + 2), b 2, c 0; 3 months covered.
+    assert {t: (s.hulpvragen, s.maanden, s.per_maand) for t, s in schattingen.items()} == {
+        "a": (6, 3, 2.0),
+        "b": (2, 3, 2 / 3),
+        "c": (0, 3, 0.0),
+    }
+    for thema_id, s in schattingen.items():
+        los = schatting_voor_thema(df, thema_id, aannames, maanden=3, peilmaand="2026-09")
+        assert s == los and s.minuten_bron == los.minuten_bron
+        assert minuten[thema_id] == minuten_per_hulpvraag(df, thema_id, aannames)

@@ -62,7 +62,8 @@ def aantal_met_trefwoord(stand: Stand, thema_id: str, trefwoord: str) -> int:
 
 
 def maak_ongedaan(store: Store, stand: Stand, besluit_id: int) -> str:
-    """Undo one stored decision; returns what was undone (Dutch), for a message to the team."""
+    """Undo one stored decision (it stays in the history, marked as undone; every later analysis reads the
+    decisions as if it had never been taken); returns what was undone (Dutch), for a message to the team."""
     wat = stand.beschrijving.get(int(besluit_id), f"Besluit {besluit_id}")
     if not store.trek_besluit_in(int(besluit_id)):
         return "Dit besluit was al ongedaan gemaakt."
@@ -70,19 +71,25 @@ def maak_ongedaan(store: Store, stand: Stand, besluit_id: int) -> str:
 
 
 def besluitenlijst(stand: Stand, besluiten: pd.DataFrame) -> pd.DataFrame:
-    """The team's decisions as the team reads them, newest first: ``id``, ``Datum``, ``Besluit`` (with names,
-    never an internal id), ``Notitie``."""
+    """The team's decisions as the team reads them, newest first, undone ones included (the history): ``id``,
+    ``Datum``, ``Besluit`` (with names, never an internal id), ``Notitie``, ``Ongedaan`` (the date it was undone,
+    else empty)."""
     rijen = []
     for b in reversed(besluiten_uit(besluiten)):
         rijen.append(
             {
                 "id": b.id,
-                "Datum": pd.Timestamp(b.tijdstip).strftime("%d-%m-%Y") if b.tijdstip else "",
+                "Datum": _datum(b.tijdstip),
                 "Besluit": stand.beschrijving.get(b.id, f"{b.actie.voltooid}"),
                 "Notitie": b.notitie or "",
+                "Ongedaan": _datum(b.ingetrokken),
             }
         )
-    return pd.DataFrame(rijen, columns=["id", "Datum", "Besluit", "Notitie"])
+    return pd.DataFrame(rijen, columns=["id", "Datum", "Besluit", "Notitie", "Ongedaan"])
+
+
+def _datum(tijdstip: str | None) -> str:
+    return pd.Timestamp(tijdstip).strftime("%d-%m-%Y") if tijdstip else ""
 
 
 # ---- all notes of a theme -------------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ __all__ = [
     "bewaar_besluit",
     "context",
     "frame",
+    "getalveld",
     "kop",
     "maak_ongedaan",
     "markeer_gestart",
@@ -92,8 +93,23 @@ def _basis(db: str, versie: str) -> werkruimte.Basis:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _besluiten(db: str, bversie: str) -> pd.DataFrame:
+    """The decisions in force (what every figure depends on)."""
+    with Store(db) as store:
+        return werkruimte.geldende_besluiten(store.besluiten())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _alle_besluiten(db: str, hversie: str) -> pd.DataFrame:
+    """Every decision, undone ones included (the history)."""
     with Store(db) as store:
         return store.besluiten()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _besluitenlijst(db: str, versie: str, hversie: str) -> pd.DataFrame:
+    """The history as Maandsessie lists it, each decision described with the names at its place in it."""
+    alle = _alle_besluiten(db, hversie)
+    return sessie.besluitenlijst(maak_stand(_basis(db, versie), alle), alle)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -142,11 +158,19 @@ def _rapport(
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _csv(
-    db: str, versie: str, bversie: str, aversie: str, van: str | None, tot: str | None, wijk: str | None, naam: str
+    db: str,
+    versie: str,
+    bversie: str,
+    aversie: str,
+    van: str | None,
+    tot: str | None,
+    wijk: str | None,
+    hversie: str,
+    naam: str,
 ) -> bytes:
     stand = _stand(db, versie, bversie)
     tabel = _tabellen(db, versie, bversie, aversie, van, tot, wijk)
-    return uitvoer.csv_bestand(naam, stand, tabel, sessie.besluitenlijst(stand, _besluiten(db, bversie)))
+    return uitvoer.csv_bestand(naam, stand, tabel, _besluitenlijst(db, versie, hversie))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -167,8 +191,9 @@ def _notities(
 # ---- the context a page works in ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Context:
-    """Which database is shown, its versions (data, decisions, the team's assumptions), and the filter chosen in
-    the sidebar. Every table a page reads comes through here, cached on these values."""
+    """Which database is shown, its versions (data; decisions in force and started offers; the team's assumptions;
+    ``hversie``: every decision, undone ones included), and the filter chosen in the sidebar. Every table a page
+    reads comes through here, cached on these values."""
 
     db: str
     voorbeeld: bool
@@ -177,6 +202,7 @@ class Context:
     aversie: str
     filter: Filter
     keuzes: dict[str, Any]
+    hversie: str = ""
 
     @property
     def sleutel(self) -> tuple[str, str, str, str, str | None, str | None, str | None]:
@@ -203,7 +229,7 @@ class Context:
 
     def besluiten(self) -> pd.DataFrame:
         """The team's decisions as the team reads them (:func:`~collectief.dashboard.sessie.besluitenlijst`)."""
-        return sessie.besluitenlijst(self.stand(), _besluiten(self.db, self.bversie))
+        return _besluitenlijst(self.db, self.versie, self.hversie)
 
     def rapport(self) -> tuple[str, str]:
         """The one printable session report (Markdown, HTML)."""
@@ -214,7 +240,7 @@ class Context:
 
     def csv_bestand(self, naam: str) -> bytes:
         """One CSV, made when it is downloaded (``st.download_button`` with a function as data)."""
-        return _csv(*self.sleutel, naam)
+        return _csv(*self.sleutel, self.hversie, naam)
 
     def notities(self, thema_id: str, zoek: str, pagina: int) -> sessie.Notities:
         """One page of a theme's scrubbed notes."""
@@ -293,20 +319,25 @@ def _filter_zijbalk(keuzes: dict[str, Any]) -> Filter:
     return Filter(van, tot, None if wijk == ALLE_WIJKEN else wijk)
 
 
-#: Streamlit's own English texts replaced or hidden (they are not configurable): the uploader's button and size
-#: line and its error line, the "Press Enter to apply" hint under text fields, and the "Running..." widget (our
-#: pages say in Dutch what they are doing, with st.spinner or a progress bar).
+#: Streamlit's own English texts replaced or hidden (they are not configurable), by the structure of its elements
+#: and never by their text: the uploader's button ('Upload'), its size line ('40MB per file'), the overlay while a
+#: file is dragged over it ('Drag and drop a file here': the one plain div of the drop zone), its error line, the
+#: "Press Enter to apply" hint under text fields, and the "Running..." widget (our pages say in Dutch what they are
+#: doing, with st.spinner or a progress bar). ``tests/test_browser.py`` drags a file over the zone to check it.
 _STIJL = f"""
 <style>
 [data-testid="stFileUploaderDropzone"] button * {{ display: none; }}
 [data-testid="stFileUploaderDropzone"] button::after {{ content: "Bestand kiezen"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] > * {{ display: none; }}
 [data-testid="stFileUploaderDropzoneInstructions"]::after {{
-  content: "Sleep een bestand hierheen of kies het · CSV, TXT of XLSX, tot {upload.MAX_UPLOAD_MB} MB";
+  content: "Sleep een bestand hierheen of kies het · {upload.SOORTEN}, tot {upload.MAX_UPLOAD_MB} MB";
   font-size: 0.85rem; opacity: 0.7; }}
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > * {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid])::after {{
+  content: "Laat het bestand hier los"; font-size: 0.85rem; font-weight: 800; }}
 [data-testid="stFileChip"] [role="alert"] {{ display: none; }}
 [data-testid="stFileChip"][aria-invalid="true"]::after {{
-  content: "Dit bestand kan niet worden gebruikt (CSV, TXT of XLSX, tot {upload.MAX_UPLOAD_MB} MB)";
+  content: "Dit bestand kan niet worden gebruikt ({upload.SOORTEN}, tot {upload.MAX_UPLOAD_MB} MB)";
   font-size: 0.8rem; }}
 [data-testid="InputInstructions"] {{ display: none; }}
 [data-testid="stStatusWidget"] {{ visibility: hidden; }}
@@ -323,6 +354,7 @@ def frame() -> Context:
             zaai_zo_nodig(store)
         versie = analyseer_zo_nodig(store)
         bversie = werkruimte.besluitversie(store)
+        hversie = werkruimte.geschiedenisversie(store)
         aversie = werkruimte.aannameversie(store)
     keuzes = _keuzes(str(db), versie)
     filter = _filter_zijbalk(keuzes)
@@ -333,7 +365,7 @@ def frame() -> Context:
         else:
             st.caption(f"Gegevens: eigen database ({keuzes['aantal']} hulpvragen).")
         st.caption(f"Aantallen onder de {K} worden niet getoond (<{K}). Alles blijft op deze computer.")
-    ctx = Context(str(db), voorbeeld, versie, bversie, aversie, filter, keuzes)
+    ctx = Context(str(db), voorbeeld, versie, bversie, aversie, filter, keuzes, hversie)
     st.session_state["_context"] = ctx
     return ctx
 
@@ -443,6 +475,31 @@ def herstel_aanname(soort: str, sleutel: str) -> None:
     with Store(context().db) as store:
         aannames_opslag.wis(store, soort, sleutel)
     st.session_state["tw_melding"] = ("ok", "Terug naar de standaardaanname.")
+
+
+# ---- widgets --------------------------------------------------------------------------------------------------
+def getalveld(
+    plek: Any,
+    label: str,
+    minimum: float,
+    maximum: float,
+    waarde: float,
+    stap: float,
+    key: str,
+    *,
+    geheel: bool = False,
+    help: str | None = None,
+) -> Any:
+    """A number field that shows no needless decimal point: whole numbers as ``2`` (a whole-number field when
+    ``geheel`` and the value is whole), else the shortest form (``%g``: ``0.5``, ``1.5``, ``2``) instead of ``2.0``.
+    ``plek`` is where it goes (``st`` or a column)."""
+    if geheel and float(waarde).is_integer():
+        return plek.number_input(
+            label, int(minimum), int(maximum), int(waarde), max(1, int(stap)), key=key, format="%d", help=help
+        )
+    return plek.number_input(
+        label, float(minimum), float(maximum), float(waarde), float(stap), key=key, format="%g", help=help
+    )
 
 
 # ---- shared views ---------------------------------------------------------------------------------------------

@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 #: limit (``server.maxUploadSize`` in ``.streamlit/config.toml``) is the same, so one limit is shown.
 MAX_UPLOAD_MB = 40
 TYPES = ("csv", "txt", "tsv", "xlsx", "ods", "xls")
+#: The accepted file types as a team reads them ("CSV, TXT, TSV, XLSX, ODS of XLS"), for labels and hints.
+SOORTEN = f"{', '.join(t.upper() for t in TYPES[:-1])} of {TYPES[-1].upper()}"
 
 
 @dataclass(frozen=True)

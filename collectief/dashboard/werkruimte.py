@@ -10,8 +10,10 @@ analysis kept beside it.
   beside the database (``<db>.analyse/``: theme ids per hulpvraag, the themes, the theme model; no note
   texts) and reused until the data, the catalogue or the NLP set-up change (:func:`analyseversie`). A new
   analysis starts from the previous theme model, so discovered themes keep their ids and the team's decisions
-  about them keep applying. Nothing here loads spaCy or scikit-learn until an analysis really runs (the two
-  imports inside :func:`maak_analyse` and :func:`voorbereiden` are deliberate).
+  about them keep applying. Nothing here loads spaCy or scikit-learn until an analysis really runs (the
+  imports inside :func:`maak_analyse` and :func:`voorbereiden` are deliberate; :mod:`collectief.analysis`
+  itself imports the NLP only inside ``analyseer``). Seed and minimum theme size are the facade's own defaults
+  (:data:`collectief.analysis.SEED`, :data:`~collectief.analysis.MIN_GROOTTE`), not repeated here.
 * **Versions** (:func:`analyseversie`, :func:`besluitversie`) name the content of the database, so a cache keyed
   on them never serves stale tables.
 """
@@ -35,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from collectief import aannames_opslag
+from collectief.analysis import MIN_GROOTTE, SEED, invoer_uit_database
 from collectief.catalogue import laad_catalogus
 from collectief.errors import CollectiefFout
 from collectief.records import ImportRapport, Thema
@@ -59,6 +62,8 @@ __all__ = [
     "analysemap",
     "analyseversie",
     "besluitversie",
+    "geldende_besluiten",
+    "geschiedenisversie",
     "invoerframe",
     "keuzes",
     "laad_basis",
@@ -75,8 +80,6 @@ log = logging.getLogger(__name__)
 
 #: Bump when the kept analysis changes shape, so old folders are analysed again.
 ANALYSE_FORMAAT = 2
-SEED = 0
-MIN_GROOTTE = 8
 VOORBEELD_CSV = Path(__file__).resolve().parents[2] / "data" / "sample" / "hulpvragen.csv"
 VOORBEELD_DB = "voorbeeld.sqlite"
 # Same name as collectief.nlp.MODEL_OMGEVINGSVARIABELE; repeated so that reading a version needs no spaCy import.
@@ -233,12 +236,30 @@ def technische_gegevens(keuzes: Mapping[str, Any]) -> list[tuple[str, str]]:
     return regels
 
 
+def _kenmerk(*tabellen: pd.DataFrame) -> str:
+    h = hashlib.sha1()
+    for tabel in tabellen:
+        h.update(tabel.to_csv(index=False).encode())
+    return h.hexdigest()[:16]
+
+
+def geldende_besluiten(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The decisions in force: the store's table (:meth:`~collectief.store.Store.besluiten`) without the undone."""
+    if "ingetrokken" not in tabel.columns:
+        return tabel
+    return tabel[tabel["ingetrokken"].isna()].reset_index(drop=True)
+
+
 def besluitversie(store: Store) -> str:
-    """Names the team's decisions and started offers in this database."""
-    delen = []
-    for tabel in (store.besluiten(), store.gestart_aanbod()):
-        delen.append(f"{len(tabel)}.{int(tabel['id'].max()) if len(tabel) else 0}")
-    return "-".join(delen)
+    """Names, by their content, what every figure depends on besides the data: the team's decisions in force and
+    the started offers. A decision undone gives the version from before it back (its tables can be reused); a
+    decision taken again has a new id, so a new version."""
+    return _kenmerk(geldende_besluiten(store.besluiten()), store.gestart_aanbod())
+
+
+def geschiedenisversie(store: Store) -> str:
+    """Names every decision the team took, undone ones included (the history the Maandsessie page lists)."""
+    return _kenmerk(store.besluiten())
 
 
 # ---- the analysis, kept beside the database --------------------------------------------------------------
@@ -291,8 +312,6 @@ def keuzes(db: Path, versie: str) -> dict[str, Any] | None:
 
 def invoerframe(store: Store) -> pd.DataFrame:
     """The stored hulpvragen as the analysis's input frame, as the CLI reads them; ``rij`` is the database id."""
-    from collectief.analysis import invoer_uit_database  # the one reader; importing it loads the theme engine
-
     return invoer_uit_database(store)
 
 
