@@ -4,7 +4,8 @@ A name is built from the theme's most distinctive lemmas (c-TF-IDF: how typical 
 against how common it is in all notes), keeping only nouns. Word classes come from the part-of-speech tagger
 when ``nl_core_news_sm`` is installed, and otherwise from a lexicon derived from spacy-lookups-data
 (``data/woordsoorten.tsv.gz``, made by ``scripts/maak_woordsoorten.py``). An unknown word counts as a noun when
-it is a compound whose head is a known noun (Dutch compounds are head-final: "regiotaxipas" -> "pas").
+it is a compound of known words whose head is a noun (Dutch compounds are head-final: "regiotaxipas" ->
+"regio" + "taxi" + "pas"); an unknown word that is a one-letter slip of a known word is read as that word.
 Generic words of the trade (``data/generieke_woorden.txt``) never name a theme.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import gzip
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -50,11 +51,55 @@ def _klassen(woord: str, lexicon: Mapping[str, str]) -> str:
     kern = woord.split("-")[-1]
     if kern != woord and kern in lexicon:
         return "N" if "N" in lexicon[kern] else ""
-    for start in range(3, len(kern) - _MIN_HOOFD + 1):
-        hoofd = kern[start:]
-        if "N" in lexicon.get(hoofd, ""):
-            return "N"
-    return ""
+    return "N" if _is_samenstelling(kern, lexicon) else ""
+
+
+def _is_samenstelling(woord: str, lexicon: Mapping[str, str], kop: str = "N", diepte: int = 0) -> bool:
+    """Is this unknown word a compound of known words whose head is of class ``kop`` ("regio" + "taxi" + "pas")?
+
+    The part before the head must be a known word of any class or itself a compound (a linking s or e may follow
+    it), or, when both parts are long (five letters or more), a word the lexicon lacks ("salderings" +
+    "regeling"). So a misspelling such as "geprek" is not taken for "gep" + "rek".
+    """
+    for start in range(_MIN_HOOFD, len(woord) - _MIN_HOOFD + 1):
+        hoofd = woord[start:]
+        if hoofd not in lexicon or (kop and kop not in lexicon[hoofd]):
+            continue
+        voor = woord[:start]
+        if len(voor) >= 5 and len(hoofd) >= 5:
+            return True
+        for deel in (voor, voor[:-1] if voor[-1:] in ("s", "e") else ""):
+            if len(deel) >= _MIN_HOOFD and (
+                deel in lexicon or (diepte < 2 and _is_samenstelling(deel, lexicon, "", diepte + 1))
+            ):
+                return True
+    return False
+
+
+def _spelling(woord: str, lexicon: Mapping[str, str], elders: Collection[str] = ()) -> str:
+    """The known word an unknown word is a one-letter slip of ("inburgring" -> "inburgering"); else the word.
+
+    Only for words of six letters or more that are neither known nor a compound of known words, and only to a
+    word used ``elders`` (in the same notes); among equal slips a noun lemma first.
+    """
+    if len(woord) < 6 or woord in lexicon or _klassen(woord, lexicon):
+        return woord
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splitsingen = [(woord[:i], woord[i:]) for i in range(len(woord) + 1)]
+    # The commonest slips first: a letter left out, two letters swapped, one too many, one wrong.
+    soorten = (
+        [a + c + b for a, b in splitsingen for c in letters],
+        [a + b[1] + b[0] + b[2:] for a, b in splitsingen if len(b) > 1],
+        [a + b[1:] for a, b in splitsingen if b],
+        [a + c + b[1:] for a, b in splitsingen if b for c in letters],
+    )
+    for varianten in soorten:
+        # Only a word these notes use elsewhere: a guess from the lexicon alone ("geprek" -> "gepreek" rather
+        # than "gesprek") would put a word in the name that nobody wrote.
+        bekend = sorted({v for v in varianten if v in lexicon and v in elders and v != woord})
+        if bekend:
+            return min(bekend, key=lambda v: (lexicon[v] != "N", v))
+    return woord
 
 
 @dataclass(frozen=True)
@@ -101,12 +146,15 @@ class Naamgever:
         up to three such nouns, joined Dutch-style ("regiotaxi, scootmobiel en rolstoel").
         """
         volgorde = np.argsort(-np.asarray(gewichten), kind="stable")
+        elders = frozenset(str(w) for w in woorden)
         naamwoorden: list[str] = []
         termen: list[str] = []
         for i in volgorde:
-            woord = str(woorden[i])
             if gewichten[i] <= 0 or dekking[i] < 0.05:
                 continue
+            woord = str(woorden[i]) if self.pos else _spelling(str(woorden[i]), self._lexicon, elders)
+            if woord in termen:
+                continue  # a misspelling of a word already taken
             if len(termen) < 8 and self.is_inhoud(woord) and woord not in self._generiek:
                 termen.append(woord)
             if (

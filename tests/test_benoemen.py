@@ -44,3 +44,29 @@ def test_a_tagger_overrides_the_lexicon() -> None:
     getagd = Naamgever(pos={"vervoer": "VERB", "regiotaxi": "NOUN"})
     assert not getagd.is_zelfstandig("vervoer") and getagd.is_zelfstandig("regiotaxi")
     assert Naamgever().is_zelfstandig("vervoer")
+
+
+@pytest.mark.parametrize("woord", ["geprek", "gewweest", "mijnverhuurderr"])
+def test_a_misspelling_is_not_a_compound_noun(woord: str) -> None:
+    # "geprek" is not "gep" + "rek", nor "gewweest" "gew" + "weest": the part before a head must be a word too.
+    assert not Naamgever().is_zelfstandig(woord)
+
+
+@pytest.mark.parametrize("woord", ["salderingsregeling", "kledingdoorgeefgroep", "huurtoeslagterugvordering"])
+def test_a_compound_of_words_is_a_noun(woord: str) -> None:
+    assert Naamgever().is_zelfstandig(woord)
+
+
+def test_a_slip_of_a_word_in_the_same_notes_names_as_that_word() -> None:
+    naam = Naamgever().benoem(
+        ["inburgring", "inburgering", "naturalisatie"], np.array([3.0, 2.0, 1.0]), np.array([0.5, 0.4, 0.3])
+    )
+    assert naam is not None
+    assert naam.naam == "Inburgering en naturalisatie"
+    assert naam.termen[:2] == ("inburgering", "naturalisatie")
+
+
+def test_a_slip_is_not_guessed_from_the_lexicon_alone() -> None:
+    # "gesprek" is not in these notes, so "geprek" is left as it is (and, unknown, names nothing).
+    naam = Naamgever().benoem(["geprek", "telefoon"], np.array([3.0, 2.0]), np.array([0.5, 0.4]))
+    assert naam is not None and naam.naam == "Telefoon"
