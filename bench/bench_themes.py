@@ -196,6 +196,18 @@ def char_lsa(teksten: list[str], k: int, seed: int) -> np.ndarray:
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(Z)
 
 
+def bertopic_apart(teksten: list[str], seed: int) -> np.ndarray:
+    """BERTopic in its own venv (``$COLLECTIEF_BERTOPIC_PYTHON``), through ``bench/bertopic_run.py``."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as map_:
+        invoer, uitvoer = Path(map_) / "in.json", Path(map_) / "uit.json"
+        invoer.write_text(json.dumps({"teksten": teksten, "stopwoorden": _stopwoorden(), "seed": seed}), "utf-8")
+        script = ROOT / "bench" / "bertopic_run.py"
+        subprocess.run([os.environ["COLLECTIEF_BERTOPIC_PYTHON"], str(script), str(invoer), str(uitvoer)], check=True)
+        return np.array(json.loads(uitvoer.read_text("utf-8"))["labels"])
+
+
 def publiek() -> None:
     """Discovery alone on public labelled Dutch texts (read from ../shared/bench-data, never copied)."""
     from sklearn.metrics import adjusted_mutual_info_score
@@ -218,11 +230,15 @@ def publiek() -> None:
             f"char 3-5 LSA + KMeans (k={k})": lambda s, t=teksten, k=k: char_lsa(t, k, s),
             f"NMF (k={k})": lambda s, t=teksten, k=k: nmf(t, k, s),
         }
+        if os.environ.get("COLLECTIEF_BERTOPIC_PYTHON"):
+            methoden["BERTopic, TF-IDF+SVD (auto k)"] = lambda s, t=teksten: bertopic_apart(t, s)
         for methode, functie in methoden.items():
             start = time.perf_counter()
             labels = np.asarray(functie(0)).astype(str)
             duur = time.perf_counter() - start
             ami = adjusted_mutual_info_score(waarheid, labels)
+            # BERTopic's outliers (-1) count as its overig.
+            labels = np.where(labels == "-1", OVERIG, labels)
             overig = (labels == OVERIG).mean()
             aantal = len(set(labels) - {OVERIG})
             print(f"| {naam:18} | {methode:34} | {ami:5.3f} | {overig:9.1%} | {aantal:6d} | {duur:5.1f} |")
