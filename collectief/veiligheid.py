@@ -3,7 +3,8 @@
 Domestic violence, child abuse or neglect, elder (financial) abuse, coercive control, stalking, sexual
 exploitation, honour-related violence or forced marriage, acute crisis, addiction and justice. The signals are
 patterns in a validated data file (``data/veiligheid.toml``), written from each category's general vocabulary
-(signals lists of Veilig Thuis and the meldcode, the field's terms and abbreviations). Nothing is learned here.
+(signals lists of Veilig Thuis and the meldcode, the field's terms and abbreviations). A learned classifier only
+backs up a single weak cue (see the end of this docstring).
 
 Two kinds of evidence:
 
