@@ -106,6 +106,11 @@ MELDINGEN: dict[str, str] = {
         "In '{bestand}' is een patroon van {signaal} geen geldige reguliere expressie ({wat}). Controleer haakjes "
         "en backslashes (schrijf in TOML een backslash dubbel: \\\\w)."
     ),
+    "E072": (
+        "Het bestand met trainingsnotities voor de veiligheidscheck '{bestand}' klopt niet: {wat}. Het is een "
+        "tab-gescheiden bestand (gzip) met de kolommen tekst, veilig (0 of 1) en bron. Maak het opnieuw met "
+        "scripts/maak_veiligheid_training.py, of installeer collectief opnieuw."
+    ),
 }
 
 

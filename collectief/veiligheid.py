@@ -3,7 +3,8 @@
 Domestic violence, child abuse or neglect, elder (financial) abuse, coercive control, stalking, sexual
 exploitation, honour-related violence or forced marriage, acute crisis, addiction and justice. The signals are
 patterns in a validated data file (``data/veiligheid.toml``), written from each category's general vocabulary
-(signals lists of Veilig Thuis and the meldcode, the field's terms and abbreviations). Nothing is learned here.
+(signals lists of Veilig Thuis and the meldcode, the field's terms and abbreviations). A learned classifier only
+backs up a single weak cue (see the end of this docstring).
 
 Two kinds of evidence:
 
@@ -16,6 +17,10 @@ A cue does not count when it is negated in its own clause: a negation shortly be
 geweld", "niet veroordeeld"), a negating phrase that covers the clause ("geen zorgen over ... drank") or a
 phrase right after it in its sentence ("alcohol: niet van toepassing"). Clauses end at punctuation and at
 conjunctions, so "geen werk en partner slaat haar" still signals.
+
+A learned classifier (:mod:`collectief.veiligheid_model`) backs up a single weak cue: a note the lexicon does not
+signal, with at least one weak cue that is not negated, signals that cue's categories when the classifier's
+probability reaches the threshold in ``[leren]`` of the data file. It never flags a note without a cue.
 """
 
 from __future__ import annotations
@@ -30,13 +35,14 @@ from pathlib import Path
 
 from collectief.errors import CollectiefFout
 from collectief.normalise import normaliseer
+from collectief.veiligheid_model import Veiligheidsclassificatie, lees_training
 
 try:  # the regex parser, only to read which characters a pattern can start with (a speed-up, see _Zoeker)
     from re import _parser as _sre_parse
 except ImportError:  # pragma: no cover - other Python versions: every pattern is simply tried everywhere
     _sre_parse = None
 
-__all__ = ["Ontkenning", "Signaal", "Veiligheidssignalen"]
+__all__ = ["Leerinstelling", "Ontkenning", "Signaal", "Veiligheidssignalen"]
 
 #: Where a clause ends for negation: punctuation, and the conjunctions that start a new clause.
 _LEESTEKEN = re.compile(r"[.;:!?,()\n\"]|\s-\s")
@@ -67,6 +73,19 @@ class Ontkenning:
 
     patroon: re.Pattern[str]
     bereik: int
+
+
+@dataclass(frozen=True)
+class Leerinstelling:
+    """Settings of the learned check (``[leren]`` in the data file): C, threshold and the training notes' file."""
+
+    C: float
+    drempel: float
+    training: str
+
+    def __post_init__(self) -> None:
+        if not (self.C > 0 and 0.0 < self.drempel < 1.0 and self.training):
+            raise ValueError("C > 0, 0 < drempel < 1 and a training file are needed")
 
 
 #: Where a cue may start: right after a character that is no word character or hyphen (as the patterns require).
@@ -187,8 +206,12 @@ class Veiligheidssignalen:
         ontkenningen: Sequence[Ontkenning] = (),
         ontkenning_na: re.Pattern[str] | None = None,
         min_zwak: int = 2,
+        leren: Leerinstelling | None = None,
+        model: Veiligheidsclassificatie | None = None,
     ) -> None:
         self.signalen = tuple(signalen)
+        self.leren = leren
+        self.model = model
         self.ontkenningen = tuple(ontkenningen)
         self.ontkenning_na = ontkenning_na
         self.min_zwak = min_zwak
@@ -201,11 +224,21 @@ class Veiligheidssignalen:
         }
 
     @classmethod
-    @functools.lru_cache(maxsize=1)
-    def standaard(cls) -> Veiligheidssignalen:
-        """The shipped signals (read once per process)."""
+    @functools.lru_cache(maxsize=2)
+    def standaard(cls, leren: bool = True) -> Veiligheidssignalen:
+        """The shipped signals (read once per process); ``leren=False``: the lexicon alone, without classifier."""
         tekst = resources.files("collectief").joinpath("data/veiligheid.toml").read_text(encoding="utf-8")
-        return cls.uit_toml(tekst, "veiligheid.toml (ingebouwd)")
+        signalen = cls.uit_toml(tekst, "veiligheid.toml (ingebouwd)")
+        return signalen.met_model() if leren else signalen
+
+    def met_model(self) -> Veiligheidssignalen:
+        """The same signals with the classifier trained from the shipped notes named in ``[leren]``."""
+        if self.leren is None:
+            return self
+        data = lees_training(self.leren.training)
+        model = Veiligheidsclassificatie(C=self.leren.C, drempel=self.leren.drempel)
+        model.fit(data["tekst"].tolist(), data["veilig"].to_numpy())
+        return type(self)(self.signalen, self.ontkenningen, self.ontkenning_na, self.min_zwak, self.leren, model)
 
     @classmethod
     def laad(cls, pad: str | Path) -> Veiligheidssignalen:
@@ -263,7 +296,20 @@ class Veiligheidssignalen:
         min_zwak = data.get("min_zwak", 2)
         if not isinstance(min_zwak, int) or min_zwak < 1:
             raise CollectiefFout("E070", bestand=bestand, wat="'min_zwak' moet een geheel getal van 1 of meer zijn")
-        return cls(signalen, ontkenningen, _compileer(na, bestand, "ontkenning_na") if na else None, min_zwak)
+        leren = None
+        if "leren" in data:
+            item = data["leren"]
+            onbekend = set(item) - {"C", "drempel", "training"}
+            try:
+                if onbekend:
+                    raise ValueError(f"onbekende velden: {sorted(onbekend)}")
+                leren = Leerinstelling(float(item["C"]), float(item["drempel"]), str(item["training"]))
+            except (KeyError, TypeError, ValueError) as fout:
+                raise CollectiefFout(
+                    "E070", bestand=bestand, wat=f"[leren] heeft C (> 0), drempel (0-1) en training nodig ({fout})"
+                ) from None
+        na_patroon = _compileer(na, bestand, "ontkenning_na") if na else None
+        return cls(signalen, ontkenningen, na_patroon, min_zwak, leren)
 
     def _telt(self, tekst: str, start: int, eind: int) -> bool:
         """A match counts unless a negation covers it in its own clause."""
@@ -296,11 +342,15 @@ class Veiligheidssignalen:
                 return m.span()
         return None
 
-    def categorieen(self, tekst: str) -> tuple[str, ...]:
-        """The safety categories a normalised note signals, in the data file's order."""
+    def bewijs(self, tekst: str) -> tuple[frozenset[str], dict[str, tuple[int, frozenset[str]]]]:
+        """The lexicon's evidence in a normalised note, negation applied.
+
+        Returns the categories with a strong cue, and per individual-only theme the number of different weak
+        cues (stretches of text) and the categories they belong to.
+        """
         starts = _starts(tekst)
         paren = zip(self.signalen, self._sterk, strict=True)
-        gevonden = {s.categorie for s, sterk in paren if sterk and self._treffer(sterk, tekst, starts)}
+        sterk = frozenset(s.categorie for s, zoeker in paren if zoeker and self._treffer(zoeker, tekst, starts))
         # Weak cues add up per individual-only theme (a bruise and "buren horen geschreeuw" both point to
         # huiselijk geweld; a bruise and a fine do not add up). A stretch of text counts once: two patterns
         # on the same words are one cue, not two.
@@ -316,16 +366,41 @@ class Veiligheidssignalen:
                 if span:
                     bezet.append(span)
                     zwak.setdefault(signaal.thema, set()).add(signaal.categorie)
-        for thema, categorieen in zwak.items():
-            if len(spannen[thema]) >= self.min_zwak:
+        return sterk, {thema: (len(spannen[thema]), frozenset(c)) for thema, c in zwak.items()}
+
+    def categorieen(self, tekst: str) -> tuple[str, ...]:
+        """The safety categories a normalised note signals by the lexicon alone, in the data file's order."""
+        sterk, zwak = self.bewijs(tekst)
+        gevonden = set(sterk)
+        for aantal, categorieen in zwak.values():
+            if aantal >= self.min_zwak:
                 gevonden |= categorieen
         return tuple(c for c in dict.fromkeys(s.categorie for s in self.signalen) if c in gevonden)
 
+    def vind(self, teksten: Sequence[str], genormaliseerd: bool = True) -> list[tuple[str, ...]]:
+        """Per note the safety categories it signals: the lexicon, then the classifier for single weak cues."""
+        teksten = [t if genormaliseerd else normaliseer(t) for t in teksten]
+        gevonden: list[set[str]] = []
+        twijfel: list[tuple[int, set[str]]] = []
+        for i, tekst in enumerate(teksten):
+            sterk, zwak = self.bewijs(tekst)
+            hier = set(sterk)
+            for aantal, categorieen in zwak.values():
+                if aantal >= self.min_zwak:
+                    hier |= categorieen
+            if not hier and zwak and self.model is not None:
+                twijfel.append((i, set().union(*(c for _, c in zwak.values()))))
+            gevonden.append(hier)
+        # One batch for the classifier: only notes with a weak cue and no signal get this far.
+        if twijfel:
+            ja = self.model.signaleert([teksten[i] for i, _ in twijfel])  # type: ignore[union-attr]
+            for (i, categorieen), signaal in zip(twijfel, ja, strict=True):
+                if signaal:
+                    gevonden[i] |= categorieen
+        volgorde = list(dict.fromkeys(s.categorie for s in self.signalen))
+        return [tuple(c for c in volgorde if c in hier) for hier in gevonden]
+
     def zoek(self, teksten: Sequence[str], genormaliseerd: bool = True) -> list[tuple[str, ...]]:
         """Per note the individual-only theme ids it signals (each once, in the data file's order)."""
-        uit = []
         thema_van = {s.categorie: s.thema for s in self.signalen}
-        for tekst in teksten:
-            tekst = tekst if genormaliseerd else normaliseer(tekst)
-            uit.append(tuple(dict.fromkeys(thema_van[c] for c in self.categorieen(tekst))))
-        return uit
+        return [tuple(dict.fromkeys(thema_van[c] for c in cats)) for cats in self.vind(teksten, genormaliseerd)]

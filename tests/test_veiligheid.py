@@ -8,7 +8,12 @@
   misses of its even rows (half A) were read and the signals extended by the concepts behind them; its odd rows
   (half B) stayed unread and are the held-out figure (recall 0.702, false positives 0.024). See bench/README.md.
 
-The assertions below hold what the signals reach; they do not claim the issue's 0.95 on notes written by others.
+A learned check (``collectief/veiligheid_model.py``) now backs up a single weak cue. Its training notes are all of
+``veiligheid.csv``, half A of ``veiligheid2.csv``, the sample's even rows and a synthetic set (seed 11), so the
+only held-out safety figure is still half B: lexicon alone 0.702 / 0.024, with the learned check 0.845 / 0.094.
+Figures on ``veiligheid.csv`` and half A are on training notes and say nothing about unseen writing.
+
+The assertions below hold what the check reaches; they do not claim the issue's 0.95 on notes written by others.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from collectief.catalogue import laad_catalogus
 from collectief.errors import CollectiefFout
 from collectief.normalise import normaliseer
 from collectief.veiligheid import Veiligheidssignalen
+from collectief.veiligheid_model import Veiligheidsclassificatie, lees_training
 
 SET = Path(__file__).parent / "data" / "veiligheid" / "veiligheid.csv"
 SET2 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid2.csv"
@@ -30,8 +36,9 @@ SET2 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid2.csv"
 
 def _lees(pad: Path) -> pd.DataFrame:
     df = pd.read_csv(pad, sep=";")
-    signalen = Veiligheidssignalen.standaard()
-    df["gevonden"] = [bool(signalen.categorieen(normaliseer(t))) for t in df["tekst"]]
+    teksten = [normaliseer(t) for t in df["tekst"]]
+    df["gevonden"] = [bool(c) for c in Veiligheidssignalen.standaard().vind(teksten)]
+    df["lexicon"] = [bool(c) for c in Veiligheidssignalen.standaard(leren=False).vind(teksten)]
     return df
 
 
@@ -51,6 +58,7 @@ def test_the_set_is_what_it_says(veiligheidsset: pd.DataFrame) -> None:
 
 
 def test_recall_at_least_095(veiligheidsset: pd.DataFrame) -> None:
+    """On veiligheid.csv, which the lexicon was checked on and the classifier trained on: not a held-out figure."""
     veilig = veiligheidsset[veiligheidsset["veilig"] == 1]
     recall = veilig["gevonden"].mean()
     assert recall >= 0.95, f"recall {recall:.3f}"
@@ -63,28 +71,111 @@ def test_false_positive_rate_is_reported_and_bounded(veiligheidsset: pd.DataFram
     lijkt = veiligheidsset[veiligheidsset["veilig"] == 0]
     fp = lijkt["gevonden"].mean()
     print(f"\nveiligheid: false-positive rate on {len(lijkt)} look-alikes: {fp:.3f}")
-    # Measured 0.053 (6/113); a regression past a tenth of the look-alikes would flood individual follow-up.
+    # Training notes. Measured 0.071 (8/113) with the learned check, 0.053 (6/113) lexicon alone; a regression
+    # past a tenth of the look-alikes would flood individual follow-up.
     assert fp <= 0.10, f"false-positive rate {fp:.3f}"
 
 
 def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2: pd.DataFrame) -> None:
-    """veiligheid2 and the union of both sets: what the signals reach, not the issue's 0.95 (see the docstring)."""
+    """veiligheid2 and the union of both sets: what the check reaches (see the docstring). Half A and
+    veiligheid.csv are training notes; half B is held out."""
     tweede = veiligheidsset2
     assert (tweede["veilig"] == 1).sum() == 169 and (tweede["veilig"] == 0).sum() == 170
     recall2 = tweede.loc[tweede["veilig"] == 1, "gevonden"].mean()
     fp2 = tweede.loc[tweede["veilig"] == 0, "gevonden"].mean()
-    # Half B (odd rows) was never read: the held-out figure. Measured 0.702 (59/84), false positives 0.024.
+    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.845
+    # (71/84), false positives 0.094 (8/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
     half_b = tweede.iloc[1::2]
     recall_b = half_b.loc[half_b["veilig"] == 1, "gevonden"].mean()
+    fp_b = half_b.loc[half_b["veilig"] == 0, "gevonden"].mean()
+    recall_b_lexicon = half_b.loc[half_b["veilig"] == 1, "lexicon"].mean()
     samen = pd.concat([veiligheidsset, tweede])
     recall = samen.loc[samen["veilig"] == 1, "gevonden"].mean()
     fp = samen.loc[samen["veilig"] == 0, "gevonden"].mean()
-    print(f"\nveiligheid2: recall {recall2:.3f}, fp {fp2:.3f}, held-out half B recall {recall_b:.3f}")
+    print(f"\nveiligheid2: recall {recall2:.3f}, fp {fp2:.3f}; held-out half B recall {recall_b:.3f}, fp {fp_b:.3f}")
     print(f"union of both sets: recall {recall:.3f}, fp {fp:.3f}")
-    # Measured: veiligheid2 0.840 / 0.012, union 0.905 (257/284) / 0.028 (8/283).
-    assert recall2 >= 0.83 and recall_b >= 0.70, (recall2, recall_b)
-    assert recall >= 0.90, f"union recall {recall:.3f}"
-    assert fp2 <= 0.05 and fp <= 0.05, (fp2, fp)
+    # Measured: veiligheid2 0.923 (156/169) / 0.047 (8/170), union 0.954 (271/284) / 0.057 (16/283).
+    assert recall_b >= 0.84 and recall_b >= recall_b_lexicon + 0.1, (recall_b, recall_b_lexicon)
+    assert fp_b <= 0.10, f"held-out false positives {fp_b:.3f}"
+    assert recall2 >= 0.92 and recall >= 0.95, (recall2, recall)
+    assert fp2 <= 0.05 and fp <= 0.06, (fp2, fp)
+
+
+def test_held_out_half_is_not_in_the_training_notes() -> None:
+    training = set(lees_training()["tekst"])
+    half_b = pd.read_csv(SET2, sep=";").iloc[1::2]
+    assert not training & {normaliseer(t) for t in half_b["tekst"]}
+    half_a = pd.read_csv(SET2, sep=";").iloc[::2]
+    assert {normaliseer(t) for t in half_a["tekst"]} <= training
+
+
+def test_ordinary_notes_rarely_flagged() -> None:
+    """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.5% (10/679) flagged
+    with the learned check, 0.9% (6/679) lexicon alone."""
+    root = Path(__file__).parents[1] / "data" / "sample"
+    notities = pd.read_csv(root / "hulpvragen.csv", sep=";", encoding="cp1252", dtype=str)["Omschrijving"].fillna("")
+    waarheid = pd.read_csv(root / "ground_truth.csv", sep=";")
+    individueel = {t.id for t in laad_catalogus() if t.individueel} | {"afgewezen"}
+    gewoon = waarheid[~waarheid["thema_id"].isin(individueel) & (waarheid["rij"] % 2 == 1)]
+    teksten = [normaliseer(t) for t in notities.iloc[gewoon["rij"]]]
+    gevlagd = sum(bool(c) for c in Veiligheidssignalen.standaard().vind(teksten)) / len(teksten)
+    assert len(teksten) > 600 and gevlagd <= 0.02, gevlagd
+
+
+def test_classifier_is_an_estimator_and_deterministic() -> None:
+    teksten = ["partner slaat haar", "hij slaat de kinderen", "vraag over huurtoeslag", "hulp bij toeslag aanvragen"]
+    y = [1, 1, 0, 0]
+    model = Veiligheidsclassificatie(min_df=1)
+    assert model.get_params()["drempel"] == 0.5 and not hasattr(model, "pijplijn_")
+    eerste = model.fit(teksten, y).predict_proba(["moeder slaat haar zoon", "toeslag terugbetalen"])[:, 1]
+    tweede = (
+        Veiligheidsclassificatie(min_df=1)
+        .fit(teksten, y)
+        .predict_proba(["moeder slaat haar zoon", "toeslag terugbetalen"])[:, 1]
+    )
+    assert eerste.tolist() == tweede.tolist()
+    assert eerste[0] > 0.5 > eerste[1]
+    assert model.predict(["moeder slaat haar zoon", "toeslag terugbetalen"]).tolist() == [1, 0]
+    with pytest.raises(ValueError):
+        Veiligheidsclassificatie().fit(teksten, [1, 1, 1, 1])
+
+
+def test_the_classifier_only_decides_for_a_note_with_a_weak_cue() -> None:
+    """With a threshold so low that the classifier says yes to everything, a note still needs a weak cue (not
+    negated) of a category, and it gets that cue's category; the lexicon's own rule is unchanged."""
+    lexicon = Veiligheidssignalen.standaard(leren=False)
+    model = Veiligheidsclassificatie(drempel=1e-9).fit(
+        ["partner slaat haar", "vraag over huurtoeslag", "slaat de kinderen", "toeslag terug"], [1, 0, 1, 0]
+    )
+    alles_ja = Veiligheidssignalen(
+        lexicon.signalen, lexicon.ontkenningen, lexicon.ontkenning_na, lexicon.min_zwak, lexicon.leren, model
+    )
+    teksten = [
+        normaliseer(t)
+        for t in [
+            "vraag over huurtoeslag en de energierekening",  # no cue at all
+            "blauwe plek op arm, gevallen met fiets",  # one weak cue: the classifier decides
+            "geen blauwe plekken gezien, vraag over toeslag",  # the cue is negated
+        ]
+    ]
+    assert [bool(c) for c in lexicon.vind(teksten)] == [False, False, False]
+    gevonden = alles_ja.vind(teksten)
+    assert gevonden[0] == () and gevonden[2] == ()
+    assert gevonden[1] and set(gevonden[1]) <= {s.categorie for s in lexicon.signalen if s.thema == "huiselijk_geweld"}
+
+
+def test_bad_learning_settings_give_dutch_errors(tmp_path: Path) -> None:
+    kapot = tmp_path / "veiligheid.toml"
+    kapot.write_text(
+        '[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\n[leren]\nC = 1.0\ndrempel = 2.0\ntraining = "t"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(CollectiefFout) as info:
+        Veiligheidssignalen.laad(kapot)
+    assert info.value.code == "E070" and "[leren]" in str(info.value)
+    with pytest.raises(CollectiefFout) as info:
+        lees_training("bestaat_niet.tsv.gz")
+    assert info.value.code == "E072" and "maak_veiligheid_training" in str(info.value)
 
 
 @pytest.mark.parametrize(
@@ -121,7 +212,8 @@ def test_signals_by_hand(tekst: str, verwacht: tuple[str, ...]) -> None:
     ],
 )
 def test_clauses_negation_and_weak_cues(tekst: str, verwacht: tuple[str, ...]) -> None:
-    assert tuple(Veiligheidssignalen.standaard().zoek([tekst], genormaliseerd=False)[0]) == verwacht
+    """The lexicon's own rules (without the learned check, which may back up a single weak cue)."""
+    assert tuple(Veiligheidssignalen.standaard(leren=False).zoek([tekst], genormaliseerd=False)[0]) == verwacht
 
 
 def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataFrame) -> None:

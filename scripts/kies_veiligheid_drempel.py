@@ -1,0 +1,64 @@
+"""Choose C and the threshold of the learned safety check by cross-validation on its training notes only.
+
+    .venv/bin/python scripts/kies_veiligheid_drempel.py
+
+Half B of ``tests/data/veiligheid/veiligheid2.csv`` is not in the training notes and is not read here.
+
+The lexicon was written and extended on most of these training notes, so "lexicon OR classifier" scores about
+1.0 in any cross-validation here and cannot choose anything. What is scored instead is the learned part on its
+own, as it is used: a note counts as flagged when it holds at least one weak lexicon cue (not negated) and its
+out-of-fold probability reaches the threshold. The rule, fixed before looking at results: the highest recall
+on the training safety notes with at most 5% of the look-alikes and at most 0.5% of the ordinary notes
+(sample, synthetic set) flagged; ties go to the higher threshold. Write the result into ``[leren]`` of
+``collectief/data/veiligheid.toml``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from collectief.veiligheid import Veiligheidssignalen
+from collectief.veiligheid_model import Veiligheidsclassificatie, lees_training
+
+MAX_LIJKT = 0.05
+MAX_GEWOON = 0.005
+
+
+def main() -> None:
+    data = lees_training()
+    teksten, y, bron = data["tekst"].tolist(), data["veilig"].to_numpy(), data["bron"].to_numpy()
+    lexicon = Veiligheidssignalen.standaard(leren=False)
+    zwak = np.array([bool(lexicon.bewijs(t)[1]) for t in teksten])
+    lijkt = (y == 0) & np.isin(bron, ["veiligheid", "veiligheid2_A"])
+    gewoon = (y == 0) & ~lijkt
+    drempels = np.round(np.arange(0.30, 0.91, 0.05), 2)
+    beste = None
+    print("|    C | drempel | recall (CV) | look-alikes flagged | ordinary flagged |")
+    print("|-----:|--------:|------------:|--------------------:|-----------------:|")
+    for c in (1.0, 3.0, 10.0, 30.0):
+        kans = np.zeros(len(y))
+        for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(teksten, y):
+            model = Veiligheidsclassificatie(C=c).fit([teksten[i] for i in train], y[train])
+            kans[test] = model.predict_proba([teksten[i] for i in test])[:, 1]
+        for t in drempels:
+            vlag = zwak & (kans >= t)
+            recall, fp_lijkt, fp_gewoon = vlag[y == 1].mean(), vlag[lijkt].mean(), vlag[gewoon].mean()
+            print(f"| {c:4.0f} | {t:7.2f} | {recall:11.3f} | {fp_lijkt:19.3f} | {fp_gewoon:16.4f} |")
+            if fp_lijkt <= MAX_LIJKT and fp_gewoon <= MAX_GEWOON:
+                sleutel = (round(recall, 6), t)
+                if beste is None or sleutel > beste[0]:
+                    beste = (sleutel, c, t)
+    if beste is None:
+        print("\nno setting meets the limits")
+        return
+    print(f"\nchosen: C = {beste[1]}, drempel = {beste[2]} (CV recall of the learned part {beste[0][0]:.3f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""Build the training notes of the learned safety check: ``collectief/data/veiligheid_training.tsv.gz``.
+
+    .venv/bin/python scripts/maak_veiligheid_training.py
+
+Sources (the package must not read tests/ or data/ at run time, so the notes are copied, normalised):
+
+- ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
+- ``tests/data/veiligheid/veiligheid2.csv``: the even rows only (half A). The odd rows (half B) are the held-out
+  test of the safety check and never enter training or the choice of the threshold;
+- ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
+  (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
+  the sample's ordinary notes that gets flagged can be measured on notes the model has not seen;
+- the independent synthetic bench set (``bench/synth/maak_bench.py``) generated with seed 11, n = 2000, so the
+  bench's own run (seed 7) is another draw. It shares its templates with seed 7, so it is no held-out test.
+
+Deterministic: the same sources give the same file.
+"""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from collectief.normalise import normaliseer  # noqa: E402
+
+UIT = ROOT / "collectief" / "data" / "veiligheid_training.tsv.gz"
+INDIVIDUEEL = {"huiselijk_geweld", "verslaving", "justitie", "acute_crisis"}
+
+
+def _veiligheidssets() -> list[pd.DataFrame]:
+    map_ = ROOT / "tests" / "data" / "veiligheid"
+    een = pd.read_csv(map_ / "veiligheid.csv", sep=";")
+    twee = pd.read_csv(map_ / "veiligheid2.csv", sep=";").iloc[::2]  # half A only: half B is held out
+    return [
+        pd.DataFrame({"tekst": een["tekst"], "veilig": een["veilig"], "bron": "veiligheid"}),
+        pd.DataFrame({"tekst": twee["tekst"], "veilig": twee["veilig"], "bron": "veiligheid2_A"}),
+    ]
+
+
+def _sample() -> pd.DataFrame:
+    notities = pd.read_csv(ROOT / "data" / "sample" / "hulpvragen.csv", sep=";", encoding="cp1252", dtype=str)
+    waarheid = pd.read_csv(ROOT / "data" / "sample" / "ground_truth.csv", sep=";", dtype={"rij": int})
+    waarheid = waarheid[(waarheid["rij"] % 2 == 0) & (waarheid["thema_id"] != "afgewezen")]
+    tekst = notities["Omschrijving"].iloc[waarheid["rij"].to_numpy()]
+    veilig = waarheid["thema_id"].isin(INDIVIDUEEL).astype(int).to_numpy()
+    return pd.DataFrame({"tekst": tekst.to_numpy(), "veilig": veilig, "bron": "sample_even"})
+
+
+def _synth(seed: int = 11, n: int = 2000) -> pd.DataFrame:
+    with tempfile.TemporaryDirectory() as map_:
+        subprocess.run(
+            [sys.executable, "maak_bench.py", "--n", str(n), "--seed", str(seed), "--uit", map_],
+            cwd=ROOT / "bench" / "synth",
+            check=True,
+            capture_output=True,
+        )
+        notities = pd.read_csv(Path(map_) / "hulpvragen.csv", sep=";", dtype=str)
+        waarheid = pd.read_csv(Path(map_) / "waarheid.csv", sep=";", dtype={"volgnummer": str})
+    samen = notities.merge(waarheid, on="volgnummer")
+    return pd.DataFrame(
+        {"tekst": samen["omschrijving"], "veilig": samen["veilig"].astype(int), "bron": f"synth_s{seed}"}
+    )
+
+
+def main() -> None:
+    delen = [*_veiligheidssets(), _sample(), _synth()]
+    data = pd.concat(delen, ignore_index=True).dropna(subset=["tekst"])
+    data["tekst"] = [normaliseer(str(t)) for t in data["tekst"]]
+    data = data[data["tekst"].str.len() > 0].drop_duplicates(subset=["tekst", "veilig"])
+    data["tekst"] = data["tekst"].str.replace("\t", " ")
+    tekst = data.to_csv(sep="\t", index=False, lineterminator="\n")
+    # mtime=0: the same notes give byte-identical files.
+    UIT.write_bytes(gzip.compress(tekst.encode("utf-8"), mtime=0))
+    for bron, rijen in data.groupby("bron", sort=False):
+        print(f"{bron:14} {len(rijen):5d} notes, {int(rijen['veilig'].sum()):4d} safety")
+
+
+if __name__ == "__main__":
+    main()
