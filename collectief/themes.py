@@ -3,19 +3,20 @@
 :class:`ThemaModel` is a scikit-learn style estimator over prepared notes (:class:`Notities`):
 
 1. *Known themes, open set.* Keyword evidence (:mod:`collectief.matching`) and a linear classifier trained on
-   the keyword-sure notes give each note a probability per known theme. A note gets a known theme at once only
-   on evidence specific to it (a strong keyword, or a confident classifier backed by a keyword of that theme,
-   clearly ahead of the second theme). Every other note is free, also one that merely leans to a known theme:
-   "none of the known themes" is an outcome, not a failure.
-2. *Discovery.* Free notes are linked to their nearest neighbours (lemma and character n-grams). Notes in a
-   sparse spot (far from even their second neighbour, relative to the data's typical density) are one-offs so
-   far. The rest is split into communities by Louvain modularity, coarse first; a community that is not one
-   subject (too few members close to its centre) is split again at a finer resolution. The number of themes
-   follows from the data. A group most of whose notes point to one known theme becomes that theme; any other
-   group of enough notes and households with a nameable subject becomes a new theme, named by
-   :mod:`collectief.benoemen`. Notes near a theme (its centroid, or most of their neighbours) join it; what is
-   left is ``overig``: counted and shown, never hidden, except that a note left there which leans to a known
-   theme gets that theme.
+   the keyword-sure notes give each note a probability per known theme, and the known theme it leans to (if any).
+   "None of the known themes" is an outcome, not a failure: groups decide, not single notes.
+2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours
+   (lemma and character n-grams). Notes in a sparse spot (far from even their second neighbour, relative to the
+   data's typical density) are one-offs so far. The rest is split into communities by Louvain modularity. Per
+   group: when most of its notes lean to one known theme, it is that theme (members leaning to another keep
+   theirs; members without evidence join only when their neighbours lean to it too, and the others are grouped
+   anew among themselves in a second round); a group of mostly known themes but mixed is split again at a finer
+   resolution; any other group of enough notes and households with a nameable subject is a new theme, named by
+   :mod:`collectief.benoemen`, and its notes leave the known theme they leaned to, except notes with strong
+   keyword evidence (the *anchor*). A group that is not one subject (too few members close to its centre) is
+   split again at a finer resolution. The number of themes follows from the data. Notes near a theme (its
+   centroid, or most of their neighbours) join it; what is left keeps the known theme it has or leans to, or is
+   ``overig``: counted and shown, never hidden.
 3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
    whatever else it mentions, and ``signalen_`` lists every individual-only theme it signals.
 4. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids with a threshold that
@@ -235,8 +236,8 @@ class ThemaModel(BaseEstimator):
                 labels[open_[geclaimd]], scores[open_[geclaimd]] = l2[geclaimd], s2[geclaimd]
         # Groups decide (open set): every note not held by a saved discovered theme takes part in discovery,
         # leaning to the known theme it has evidence for. A group of mostly one known theme's notes becomes that
-        # theme; a group of mostly known themes keeps each member's own; any other group is a new subject, and
-        # a known theme's keyword in one of its notes does not pull that note out of it.
+        # theme; a group of mostly known themes keeps each member's own; any other group is a new subject, and its
+        # notes leave the known theme they leaned to, except those with strong keyword evidence (the anchor).
         vooraf = labels.copy()
         leunt = np.where(labels != OVERIG, labels, kandidaat).astype(object)
         leunt_score = np.where(labels != OVERIG, scores, kandidaat_score)
