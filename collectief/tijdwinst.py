@@ -358,12 +358,7 @@ def minuten_per_hulpvraag(
     known values in ``hulpvragen`` (all periods, all wijken: time per question changes slowly, and more values
     give a steadier mean), else ``(stated default, "standaard")``.
     """
-    aannames = aannames or Aannames()
-    _controleer(hulpvragen)
-    minuten = pd.to_numeric(hulpvragen.loc[hulpvragen["thema_id"] == thema_id, "minuten"], errors="coerce").dropna()
-    if len(minuten) >= aannames.min_metingen:
-        return float(minuten.mean()), "gegevens"
-    return aannames.standaard_minuten(thema_id), "standaard"
+    return minuten_per_thema(hulpvragen, [thema_id], aannames)[thema_id]
 
 
 def _venster(
@@ -399,30 +394,23 @@ def schatting_voor_thema(
     month in the data); when the data starts later, only the months it covers are counted in the average.
     Rows without a date are left out of the count. Minutes come from :func:`minuten_per_hulpvraag`.
     """
-    aannames = aannames or Aannames()
-    _controleer(hulpvragen)
-    maand, peil, gedekt = _venster(hulpvragen, maanden, peilmaand)
-    minuten, bron = minuten_per_hulpvraag(hulpvragen, thema_id, aannames)
-    if gedekt == 0 or peil is None:
-        return Schatting(0.0, minuten, aannames, thema_id, 0, 1, bron)
-    keuze = (hulpvragen["thema_id"] == thema_id) & (maand >= peil - (gedekt - 1)) & (maand <= peil)
-    if wijk is not None:
-        keuze &= hulpvragen["wijk"] == wijk
-    n = int(keuze.sum())
-    return Schatting(n / gedekt, minuten, aannames, thema_id, n, gedekt, bron)
+    schattingen = schattingen_per_thema(
+        hulpvragen, [thema_id], aannames, wijk=wijk, maanden=maanden, peilmaand=peilmaand
+    )
+    return schattingen[thema_id]
 
 
 def minuten_per_thema(
     hulpvragen: pd.DataFrame, thema_ids: Sequence[str], aannames: Aannames | None = None
 ) -> dict[str, tuple[float, str]]:
-    """:func:`minuten_per_hulpvraag` for many themes in one pass over the rows (the same figures)."""
+    """:func:`minuten_per_hulpvraag` for many themes in one pass over the rows (it is the one implementation)."""
     aannames = aannames or Aannames()
     _controleer(hulpvragen)
     minuten = pd.to_numeric(hulpvragen["minuten"], errors="coerce")
     posities = hulpvragen.groupby("thema_id", sort=False).indices
     uit = {}
     for thema_id in thema_ids:
-        # The mean of the theme's known values in row order: the very sum minuten_per_hulpvraag takes.
+        # The mean of the theme's known values, summed in row order.
         waarden = minuten.iloc[posities[thema_id]].dropna() if thema_id in posities else minuten.iloc[:0]
         if len(waarden) >= aannames.min_metingen:
             uit[thema_id] = (float(waarden.mean()), "gegevens")
@@ -436,10 +424,11 @@ def schattingen_per_thema(
     thema_ids: Sequence[str],
     aannames: Aannames | None = None,
     *,
+    wijk: str | None = None,
     maanden: int = 3,
     peilmaand: pd.Period | str | dt.date | None = None,
 ) -> dict[str, Schatting]:
-    """:func:`schatting_voor_thema` (all wijken) for many themes, counting the rows once (the same figures)."""
+    """:func:`schatting_voor_thema` for many themes, counting the rows once (it is the one implementation)."""
     aannames = aannames or Aannames()
     _controleer(hulpvragen)
     maand, peil, gedekt = _venster(hulpvragen, maanden, peilmaand)
@@ -447,6 +436,8 @@ def schattingen_per_thema(
     if gedekt == 0 or peil is None:
         return {t: Schatting(0.0, minuten[t][0], aannames, t, 0, 1, minuten[t][1]) for t in thema_ids}
     in_venster = (maand >= peil - (gedekt - 1)) & (maand <= peil)
+    if wijk is not None:
+        in_venster &= hulpvragen["wijk"] == wijk
     aantallen = hulpvragen.loc[in_venster.to_numpy(), "thema_id"].value_counts()
     uit = {}
     for thema_id in thema_ids:
@@ -481,8 +472,10 @@ def tijdwinst_per_thema(
     if "thema" in hulpvragen.columns:
         namen = hulpvragen.drop_duplicates("thema_id").set_index("thema_id")["thema"].to_dict()
     rijen = []
-    for thema_id in sorted(hulpvragen["thema_id"].dropna().unique()):
-        s = schatting_voor_thema(hulpvragen, thema_id, aannames, maanden=maanden, peilmaand=peilmaand)
+    thema_ids = sorted(hulpvragen["thema_id"].dropna().unique())
+    schattingen = schattingen_per_thema(hulpvragen, thema_ids, aannames, maanden=maanden, peilmaand=peilmaand)
+    for thema_id in thema_ids:
+        s = schattingen[thema_id]
         thema = themas.get(thema_id)
         geen_aanbod = thema_id == OVERIG or (thema is not None and thema.individueel)
         laag, verwacht, hoog = (math.nan,) * 3 if geen_aanbod else s.tijdwinst
