@@ -368,14 +368,20 @@ class Veiligheidssignalen:
                     zwak.setdefault(signaal.thema, set()).add(signaal.categorie)
         return sterk, {thema: (len(spannen[thema]), frozenset(c)) for thema, c in zwak.items()}
 
-    def categorieen(self, tekst: str) -> tuple[str, ...]:
-        """The safety categories a normalised note signals by the lexicon alone, in the data file's order."""
-        sterk, zwak = self.bewijs(tekst)
+    def _lexicon(self, sterk: frozenset[str], zwak: dict[str, tuple[int, frozenset[str]]]) -> set[str]:
+        """The categories the lexicon signals from its evidence: every strong cue, and weak cues in company."""
         gevonden = set(sterk)
         for aantal, categorieen in zwak.values():
             if aantal >= self.min_zwak:
                 gevonden |= categorieen
-        return tuple(c for c in dict.fromkeys(s.categorie for s in self.signalen) if c in gevonden)
+        return gevonden
+
+    def _op_volgorde(self, categorieen: set[str]) -> tuple[str, ...]:
+        return tuple(c for c in dict.fromkeys(s.categorie for s in self.signalen) if c in categorieen)
+
+    def categorieen(self, tekst: str) -> tuple[str, ...]:
+        """The safety categories a normalised note signals by the lexicon alone, in the data file's order."""
+        return self._op_volgorde(self._lexicon(*self.bewijs(tekst)))
 
     def vind(self, teksten: Sequence[str], genormaliseerd: bool = True) -> list[tuple[str, ...]]:
         """Per note the safety categories it signals: the lexicon, then the classifier for single weak cues."""
@@ -384,10 +390,7 @@ class Veiligheidssignalen:
         twijfel: list[tuple[int, set[str]]] = []
         for i, tekst in enumerate(teksten):
             sterk, zwak = self.bewijs(tekst)
-            hier = set(sterk)
-            for aantal, categorieen in zwak.values():
-                if aantal >= self.min_zwak:
-                    hier |= categorieen
+            hier = self._lexicon(sterk, zwak)
             if not hier and zwak and self.model is not None:
                 twijfel.append((i, set().union(*(c for _, c in zwak.values()))))
             gevonden.append(hier)
@@ -397,8 +400,7 @@ class Veiligheidssignalen:
             for (i, categorieen), signaal in zip(twijfel, ja, strict=True):
                 if signaal:
                     gevonden[i] |= categorieen
-        volgorde = list(dict.fromkeys(s.categorie for s in self.signalen))
-        return [tuple(c for c in volgorde if c in hier) for hier in gevonden]
+        return [self._op_volgorde(hier) for hier in gevonden]
 
     def zoek(self, teksten: Sequence[str], genormaliseerd: bool = True) -> list[tuple[str, ...]]:
         """Per note the individual-only theme ids it signals (each once, in the data file's order)."""
