@@ -238,7 +238,7 @@ class ThemaModel(BaseEstimator):
         # leaning to the known theme it has evidence for. A group of mostly one known theme's notes becomes that
         # theme; a group of mostly known themes keeps each member's own; any other group is a new subject, and its
         # notes leave the known theme they leaned to, except those with strong keyword evidence (the anchor).
-        vooraf = labels.copy()
+        vooraf, vooraf_score = labels.copy(), scores.copy()
         leunt = np.where(labels != OVERIG, labels, kandidaat).astype(object)
         leunt_score = np.where(labels != OVERIG, scores, kandidaat_score)
         vrij = np.flatnonzero(~np.isin(labels, [o.id for o in ontdekt]))
@@ -260,7 +260,7 @@ class ThemaModel(BaseEstimator):
             scores[vrij[leden]] = sims
         # What no group took keeps its known theme when it has one or leans to one; else overig.
         terug = (labels == OVERIG) & (vooraf != OVERIG)
-        labels[terug], scores[terug] = vooraf[terug], np.where(vooraf != OVERIG, scores, 0)[terug]
+        labels[terug], scores[terug] = vooraf[terug], vooraf_score[terug]
         over = (labels == OVERIG) & (kandidaat != OVERIG)
         labels[over], scores[over] = kandidaat[over], kandidaat_score[over]
         self.signalen_ = self._veiligheid(notities, labels)
