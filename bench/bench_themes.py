@@ -99,29 +99,18 @@ def lda(teksten: list[str], k: int, seed: int) -> np.ndarray:
     return LatentDirichletAllocation(n_components=k, random_state=seed).fit_transform(X).argmax(axis=1)
 
 
-def bertopic(teksten: list[str], k: int, seed: int) -> np.ndarray | None:
+def bertopic(teksten: list[str], k: int | None, seed: int) -> np.ndarray | None:
+    """BERTopic's topics (-1 = outlier): in its own venv when ``$COLLECTIEF_BERTOPIC_PYTHON`` names it, else in this
+    process when it is installed here, else None. ``k`` None: BERTopic's own number of topics."""
+    if os.environ.get("COLLECTIEF_BERTOPIC_PYTHON"):
+        return bertopic_apart(teksten, seed, k)
     try:
-        from bertopic import BERTopic
-        from hdbscan import HDBSCAN
-        from sklearn.decomposition import TruncatedSVD
-        from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
-        from sklearn.pipeline import make_pipeline
-        from umap import UMAP
+        import bertopic  # noqa: F401
     except ImportError:
         return None
-    embedding = make_pipeline(
-        TfidfVectorizer(stop_words=_stopwoorden(), min_df=2, sublinear_tf=True),
-        TruncatedSVD(n_components=100, random_state=seed),
-    )
-    model = BERTopic(
-        embedding_model=embedding,
-        umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed),
-        hdbscan_model=HDBSCAN(min_cluster_size=10, metric="euclidean", prediction_data=True),
-        vectorizer_model=CountVectorizer(stop_words=_stopwoorden()),
-        nr_topics=k,
-    )
-    onderwerpen, _ = model.fit_transform(teksten)
-    return np.array(onderwerpen)
+    from bertopic_run import onderwerpen
+
+    return np.array(onderwerpen(teksten, _stopwoorden(), seed, k))
 
 
 def collectief(df: pd.DataFrame, seed: int, met_catalogus: bool) -> np.ndarray:
@@ -196,13 +185,14 @@ def char_lsa(teksten: list[str], k: int, seed: int) -> np.ndarray:
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(Z)
 
 
-def bertopic_apart(teksten: list[str], seed: int) -> np.ndarray:
+def bertopic_apart(teksten: list[str], seed: int, k: int | None = None) -> np.ndarray:
     """BERTopic in its own venv (``$COLLECTIEF_BERTOPIC_PYTHON``), through ``bench/bertopic_run.py``."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as map_:
         invoer, uitvoer = Path(map_) / "in.json", Path(map_) / "uit.json"
-        invoer.write_text(json.dumps({"teksten": teksten, "stopwoorden": _stopwoorden(), "seed": seed}), "utf-8")
+        vraag = {"teksten": teksten, "stopwoorden": _stopwoorden(), "seed": seed, "nr_topics": k}
+        invoer.write_text(json.dumps(vraag), "utf-8")
         script = ROOT / "bench" / "bertopic_run.py"
         subprocess.run([os.environ["COLLECTIEF_BERTOPIC_PYTHON"], str(script), str(invoer), str(uitvoer)], check=True)
         return np.array(json.loads(uitvoer.read_text("utf-8"))["labels"])
@@ -231,7 +221,7 @@ def publiek() -> None:
             f"NMF (k={k})": lambda s, t=teksten, k=k: nmf(t, k, s),
         }
         if os.environ.get("COLLECTIEF_BERTOPIC_PYTHON"):
-            methoden["BERTopic, TF-IDF+SVD (auto k)"] = lambda s, t=teksten: bertopic_apart(t, s)
+            methoden["BERTopic, TF-IDF+SVD (auto k)"] = lambda s, t=teksten: bertopic(t, None, s)
         for methode, functie in methoden.items():
             start = time.perf_counter()
             labels = np.asarray(functie(0)).astype(str)

@@ -2,11 +2,13 @@
 
     python bench/bertopic_run.py IN.json OUT.json
 
-IN.json holds ``teksten`` (already normalised, as the baselines get them), ``stopwoorden`` and ``seed``; OUT.json
-gets ``labels`` (-1 = outlier). The embedding is TF-IDF + SVD, since no sentence model can be downloaded here;
-UMAP + HDBSCAN with BERTopic's usual settings; the number of topics is BERTopic's own (auto), as in
-``../shared/bench-data/README.md``'s reference figures. ``bench_themes.py publiek`` calls this when
-``COLLECTIEF_BERTOPIC_PYTHON`` names that venv's interpreter. Set up once, for example:
+IN.json holds ``teksten`` (already normalised, as the baselines get them), ``stopwoorden``, ``seed`` and
+optionally ``nr_topics``; OUT.json gets ``labels`` (-1 = outlier). ``onderwerpen`` is also called in-process by
+``bench_themes.py`` when BERTopic is installed in the same venv. The embedding is TF-IDF + SVD, since no
+sentence model can be downloaded here; UMAP + HDBSCAN with BERTopic's usual settings; on the public sets the
+number of topics is BERTopic's own (auto), as in ``../shared/bench-data/README.md``'s reference figures.
+``bench_themes.py publiek`` calls this when ``COLLECTIEF_BERTOPIC_PYTHON`` names that venv's interpreter.
+Set up once, for example:
 
     python3.11 -m venv /tmp/bertopic-venv
     /tmp/bertopic-venv/bin/pip install --no-deps bertopic
@@ -21,7 +23,8 @@ import json
 import sys
 
 
-def main(invoer: str, uitvoer: str) -> None:
+def onderwerpen(teksten: list[str], stopwoorden: list[str], seed: int, nr_topics: int | None = None) -> list[int]:
+    """BERTopic's topic per text (-1 = outlier); ``nr_topics`` None: BERTopic's own number of topics."""
     from bertopic import BERTopic
     from hdbscan import HDBSCAN
     from sklearn.decomposition import TruncatedSVD
@@ -29,22 +32,27 @@ def main(invoer: str, uitvoer: str) -> None:
     from sklearn.pipeline import make_pipeline
     from umap import UMAP
 
-    with open(invoer, encoding="utf-8") as f:
-        data = json.load(f)
-    seed, stop = int(data["seed"]), list(data["stopwoorden"])
     embedding = make_pipeline(
-        TfidfVectorizer(stop_words=stop, min_df=2, sublinear_tf=True),
+        TfidfVectorizer(stop_words=stopwoorden, min_df=2, sublinear_tf=True),
         TruncatedSVD(n_components=100, random_state=seed),
     )
     model = BERTopic(
         embedding_model=embedding,
         umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=seed),
         hdbscan_model=HDBSCAN(min_cluster_size=10, metric="euclidean", prediction_data=True),
-        vectorizer_model=CountVectorizer(stop_words=stop),
+        vectorizer_model=CountVectorizer(stop_words=stopwoorden),
+        nr_topics=nr_topics,
     )
-    onderwerpen, _ = model.fit_transform(data["teksten"])
+    uit, _ = model.fit_transform(teksten)
+    return [int(x) for x in uit]
+
+
+def main(invoer: str, uitvoer: str) -> None:
+    with open(invoer, encoding="utf-8") as f:
+        data = json.load(f)
+    labels = onderwerpen(data["teksten"], data["stopwoorden"], int(data["seed"]), data.get("nr_topics"))
     with open(uitvoer, "w", encoding="utf-8") as f:
-        json.dump({"labels": [int(x) for x in onderwerpen]}, f)
+        json.dump({"labels": labels}, f)
 
 
 if __name__ == "__main__":
