@@ -23,6 +23,7 @@ from collectief.tijdwinst import AANBOD_VELDEN, Teamaannames
 
 __all__ = ["bewaar_aanbod", "bewaar_minuten", "lees", "wis", "wis_alles"]
 
+
 def _verbinding(store: Store) -> sqlite3.Connection:
     return store.verbinding
 

@@ -18,9 +18,14 @@ geweld", "niet veroordeeld"), a negating phrase that covers the clause ("geen zo
 phrase right after it in its sentence ("alcohol: niet van toepassing"). Clauses end at punctuation and at
 conjunctions, so "geen werk en partner slaat haar" still signals.
 
-A learned classifier (:mod:`collectief.veiligheid_model`) backs up a single weak cue: a note the lexicon does not
-signal, with at least one weak cue that is not negated, signals that cue's categories when the classifier's
-probability reaches the threshold in ``[leren]`` of the data file. It never flags a note without a cue.
+A learned classifier (:mod:`collectief.veiligheid_model`) backs up the lexicon, with thresholds from ``[leren]``
+in the data file:
+
+- a note the lexicon does not signal, with at least one weak cue that is not negated, signals that cue's
+  categories when the classifier's probability reaches ``drempel``;
+- a note without any cue signals only when the probability reaches the far stricter ``drempel_zonder_cue``; its
+  category then comes from a second classifier trained on safety notes of known category. Written by others,
+  many safety notes hold no word of any list ("heeft al uitgezocht hoe", "paspoort ingenomen").
 """
 
 from __future__ import annotations
@@ -33,9 +38,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
+
 from collectief.errors import CollectiefFout
 from collectief.normalise import normaliseer
-from collectief.veiligheid_model import Veiligheidsclassificatie, lees_training
+from collectief.veiligheid_model import Veiligheidscategorie, Veiligheidsclassificatie, lees_training
 
 try:  # the regex parser, only to read which characters a pattern can start with (a speed-up, see _Zoeker)
     from re import _parser as _sre_parse
@@ -77,15 +84,19 @@ class Ontkenning:
 
 @dataclass(frozen=True)
 class Leerinstelling:
-    """Settings of the learned check (``[leren]`` in the data file): C, threshold and the training notes' file."""
+    """Settings of the learned check (``[leren]`` in the data file): C, the thresholds (with a weak cue; without
+    any cue, ``None``: never) and the training notes' file."""
 
     C: float
     drempel: float
     training: str
+    drempel_zonder_cue: float | None = None
 
     def __post_init__(self) -> None:
         if not (self.C > 0 and 0.0 < self.drempel < 1.0 and self.training):
             raise ValueError("C > 0, 0 < drempel < 1 and a training file are needed")
+        if self.drempel_zonder_cue is not None and not self.drempel <= self.drempel_zonder_cue < 1.0:
+            raise ValueError("drempel <= drempel_zonder_cue < 1 is needed")
 
 
 #: Where a cue may start: right after a character that is no word character or hyphen (as the patterns require).
@@ -208,10 +219,12 @@ class Veiligheidssignalen:
         min_zwak: int = 2,
         leren: Leerinstelling | None = None,
         model: Veiligheidsclassificatie | None = None,
+        categoriemodel: Veiligheidscategorie | None = None,
     ) -> None:
         self.signalen = tuple(signalen)
         self.leren = leren
         self.model = model
+        self.categoriemodel = categoriemodel
         self.ontkenningen = tuple(ontkenningen)
         self.ontkenning_na = ontkenning_na
         self.min_zwak = min_zwak
@@ -232,13 +245,26 @@ class Veiligheidssignalen:
         return signalen.met_model() if leren else signalen
 
     def met_model(self) -> Veiligheidssignalen:
-        """The same signals with the classifier trained from the shipped notes named in ``[leren]``."""
+        """The same signals with the classifiers trained from the shipped notes named in ``[leren]``."""
         if self.leren is None:
             return self
         data = lees_training(self.leren.training)
         model = Veiligheidsclassificatie(C=self.leren.C, drempel=self.leren.drempel)
         model.fit(data["tekst"].tolist(), data["veilig"].to_numpy())
-        return type(self)(self.signalen, self.ontkenningen, self.ontkenning_na, self.min_zwak, self.leren, model)
+        categoriemodel = None
+        if self.leren.drempel_zonder_cue is not None:
+            bekend = data[(data["veilig"] == 1) & data["categorie"].notna()]
+            onbekend = set(bekend["categorie"]) - {s.categorie for s in self.signalen}
+            if onbekend:
+                raise CollectiefFout(
+                    "E072", bestand=self.leren.training, wat=f"onbekende categorieen: {sorted(onbekend)}"
+                )
+            categoriemodel = Veiligheidscategorie(C=self.leren.C).fit(
+                bekend["tekst"].tolist(), bekend["categorie"].to_numpy()
+            )
+        return type(self)(
+            self.signalen, self.ontkenningen, self.ontkenning_na, self.min_zwak, self.leren, model, categoriemodel
+        )
 
     @classmethod
     def laad(cls, pad: str | Path) -> Veiligheidssignalen:
@@ -299,11 +325,17 @@ class Veiligheidssignalen:
         leren = None
         if "leren" in data:
             item = data["leren"]
-            onbekend = set(item) - {"C", "drempel", "training"}
+            onbekend = set(item) - {"C", "drempel", "training", "drempel_zonder_cue"}
             try:
                 if onbekend:
                     raise ValueError(f"onbekende velden: {sorted(onbekend)}")
-                leren = Leerinstelling(float(item["C"]), float(item["drempel"]), str(item["training"]))
+                zonder = item.get("drempel_zonder_cue")
+                leren = Leerinstelling(
+                    float(item["C"]),
+                    float(item["drempel"]),
+                    str(item["training"]),
+                    None if zonder is None else float(zonder),
+                )
             except (KeyError, TypeError, ValueError) as fout:
                 raise CollectiefFout(
                     "E070", bestand=bestand, wat=f"[leren] heeft C (> 0), drempel (0-1) en training nodig ({fout})"
@@ -384,22 +416,34 @@ class Veiligheidssignalen:
         return self._op_volgorde(self._lexicon(*self.bewijs(tekst)))
 
     def vind(self, teksten: Sequence[str], genormaliseerd: bool = True) -> list[tuple[str, ...]]:
-        """Per note the safety categories it signals: the lexicon, then the classifier for single weak cues."""
+        """Per note the safety categories it signals: the lexicon, then the classifier for single weak cues and,
+        at a stricter threshold, for notes without any cue."""
         teksten = [t if genormaliseerd else normaliseer(t) for t in teksten]
         gevonden: list[set[str]] = []
         twijfel: list[tuple[int, set[str]]] = []
+        zonder_cue: list[int] = []
         for i, tekst in enumerate(teksten):
             sterk, zwak = self.bewijs(tekst)
             hier = self._lexicon(sterk, zwak)
-            if not hier and zwak and self.model is not None:
-                twijfel.append((i, set().union(*(c for _, c in zwak.values()))))
+            if not hier and self.model is not None:
+                if zwak:
+                    twijfel.append((i, set().union(*(c for _, c in zwak.values()))))
+                elif self.categoriemodel is not None and tekst:
+                    zonder_cue.append(i)
             gevonden.append(hier)
-        # One batch for the classifier: only notes with a weak cue and no signal get this far.
-        if twijfel:
-            ja = self.model.signaleert([teksten[i] for i, _ in twijfel])  # type: ignore[union-attr]
-            for (i, categorieen), signaal in zip(twijfel, ja, strict=True):
-                if signaal:
+        # One batch for the classifier: only notes without a signal get this far.
+        kandidaten = [i for i, _ in twijfel] + zonder_cue
+        kans = np.zeros(0)
+        if kandidaten and self.model is not None:
+            kans = self.model.predict_proba([teksten[i] for i in kandidaten])[:, 1]
+            for (i, categorieen), p in zip(twijfel, kans, strict=False):
+                if p >= self.model.drempel:
                     gevonden[i] |= categorieen
+        if zonder_cue and self.categoriemodel is not None and self.leren is not None:
+            drempel = self.leren.drempel_zonder_cue or 1.0
+            ja = [i for i, p in zip(zonder_cue, kans[len(twijfel) :], strict=True) if p >= drempel]
+            for i, categorie in zip(ja, self.categoriemodel.predict([teksten[i] for i in ja]), strict=True):
+                gevonden[i].add(str(categorie))
         return [self._op_volgorde(hier) for hier in gevonden]
 
     def zoek(self, teksten: Sequence[str], genormaliseerd: bool = True) -> list[tuple[str, ...]]:

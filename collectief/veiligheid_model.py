@@ -29,7 +29,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from collectief.errors import CollectiefFout
 
-__all__ = ["Veiligheidsclassificatie", "lees_training"]
+__all__ = ["Veiligheidscategorie", "Veiligheidsclassificatie", "lees_training"]
 
 TRAINING = "veiligheid_training.tsv.gz"
 
@@ -57,18 +57,7 @@ class Veiligheidsclassificatie(ClassifierMixin, BaseEstimator):
         y = np.asarray(y, dtype=int)
         if len(X) != len(y) or set(np.unique(y)) != {0, 1}:
             raise ValueError("X and y must have the same length and y must hold both 0 and 1")
-        kenmerken = make_union(
-            TfidfVectorizer(
-                analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=self.min_df, dtype=np.float32
-            ),
-            TfidfVectorizer(
-                analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=self.min_df, dtype=np.float32
-            ),
-        )
-        regressie = LogisticRegression(
-            C=self.C, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=self.random_state
-        )
-        self.pijplijn_ = Pipeline([("kenmerken", kenmerken), ("regressie", regressie)]).fit(list(X), y)
+        self.pijplijn_ = _pijplijn(self.C, self.min_df, self.random_state).fit(list(X), y)
         self.classes_ = self.pijplijn_.classes_
         return self
 
@@ -88,16 +77,62 @@ class Veiligheidsclassificatie(ClassifierMixin, BaseEstimator):
         return self.predict_proba(X)[:, 1] >= self.drempel
 
 
+class Veiligheidscategorie(ClassifierMixin, BaseEstimator):
+    """Which safety category a safety note is about (for a note the classifier flags without any lexicon cue).
+
+    Trained on safety notes whose category is known; the same features as :class:`Veiligheidsclassificatie`, and a
+    class-balanced multinomial logistic regression (lbfgs, deterministic).
+    """
+
+    def __init__(self, C: float = 3.0, min_df: int = 2, random_state: int = 0) -> None:
+        self.C = C
+        self.min_df = min_df
+        self.random_state = random_state
+
+    def fit(self, X: Sequence[str], y: Sequence[str]) -> Veiligheidscategorie:
+        """Learn from normalised safety notes ``X`` and their categories ``y``."""
+        y = np.asarray(y, dtype=object)
+        if len(X) != len(y) or len(np.unique(y)) < 2:
+            raise ValueError("X and y must have the same length and y must hold at least two categories")
+        self.pijplijn_ = _pijplijn(self.C, self.min_df, self.random_state, solver="lbfgs").fit(list(X), y)
+        self.classes_ = self.pijplijn_.classes_
+        return self
+
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        check_is_fitted(self, "pijplijn_")
+        if len(X) == 0:
+            return np.zeros(0, dtype=object)
+        return self.pijplijn_.predict(list(X))
+
+
+def _pijplijn(C: float, min_df: int, random_state: int, solver: str = "liblinear") -> Pipeline:
+    """TF-IDF over character 3-5-grams within words and word 1-2-grams, then class-balanced logistic regression
+    (liblinear for two classes; lbfgs, multinomial, for more)."""
+    kenmerken = make_union(
+        TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=min_df, dtype=np.float32),
+        TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=min_df, dtype=np.float32),
+    )
+    regressie = LogisticRegression(
+        C=C, class_weight="balanced", solver=solver, max_iter=2000, random_state=random_state
+    )
+    return Pipeline([("kenmerken", kenmerken), ("regressie", regressie)])
+
+
 def lees_training(bestand: str = TRAINING) -> pd.DataFrame:
-    """The shipped training notes (columns ``tekst``, ``veilig``, ``bron``), checked."""
+    """The shipped training notes (columns ``tekst``, ``veilig``, ``bron``, ``categorie``), checked.
+
+    ``categorie`` is the safety category of a safety note where its source gives one; else empty.
+    """
     try:
         ruw = resources.files("collectief").joinpath(f"data/{bestand}").read_bytes()
-        data = pd.read_csv(io.StringIO(gzip.decompress(ruw).decode("utf-8")), sep="\t", dtype={"tekst": str})
+        data = pd.read_csv(
+            io.StringIO(gzip.decompress(ruw).decode("utf-8")), sep="\t", dtype={"tekst": str, "categorie": str}
+        )
     except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile, pd.errors.ParserError) as fout:
         raise CollectiefFout(
             "E072", bestand=bestand, wat=f"het kan niet worden gelezen ({type(fout).__name__})"
         ) from None
-    ontbreekt = {"tekst", "veilig", "bron"} - set(data.columns)
+    ontbreekt = {"tekst", "veilig", "bron", "categorie"} - set(data.columns)
     if ontbreekt:
         raise CollectiefFout("E072", bestand=bestand, wat=f"de kolommen {sorted(ontbreekt)} ontbreken")
     if data["tekst"].isna().any() or not data["veilig"].isin([0, 1]).all():

@@ -5,8 +5,11 @@
 Sources (the package must not read tests/ or data/ at run time, so the notes are copied, normalised):
 
 - ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
-- ``tests/data/veiligheid/veiligheid2.csv``: the even rows only (half A). The odd rows (half B) are the held-out
-  test of the safety check and never enter training or the choice of the threshold;
+
+Each safety note keeps its category where the source gives one (the safety sets; the sample's individual-only
+theme), for the category classifier used when a note without any cue is flagged.
+- ``tests/data/veiligheid/veiligheid2.csv`` and ``veiligheid3.csv``: the even rows only (half A). The odd rows
+  (half B) are the held-out tests of the safety check and never enter training or the choice of the thresholds;
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
   the sample's ordinary notes that gets flagged can be measured on notes the model has not seen;
@@ -39,10 +42,18 @@ def _veiligheidssets() -> list[pd.DataFrame]:
     map_ = ROOT / "tests" / "data" / "veiligheid"
     een = pd.read_csv(map_ / "veiligheid.csv", sep=";")
     twee = pd.read_csv(map_ / "veiligheid2.csv", sep=";").iloc[::2]  # half A only: half B is held out
+    drie = pd.read_csv(map_ / "veiligheid3.csv", sep=";").iloc[::2]  # half A only: half B is held out
     return [
-        pd.DataFrame({"tekst": een["tekst"], "veilig": een["veilig"], "bron": "veiligheid"}),
-        pd.DataFrame({"tekst": twee["tekst"], "veilig": twee["veilig"], "bron": "veiligheid2_A"}),
+        _met_categorie(een, "veiligheid"),
+        _met_categorie(twee, "veiligheid2_A"),
+        _met_categorie(drie, "veiligheid3_A"),
     ]
+
+
+def _met_categorie(data: pd.DataFrame, bron: str) -> pd.DataFrame:
+    """Notes with their label; a safety note keeps its category (a look-alike's category is what it resembles)."""
+    categorie = data["categorie"].where(data["veilig"] == 1)
+    return pd.DataFrame({"tekst": data["tekst"], "veilig": data["veilig"], "bron": bron, "categorie": categorie})
 
 
 def _sample() -> pd.DataFrame:
@@ -51,7 +62,9 @@ def _sample() -> pd.DataFrame:
     waarheid = waarheid[(waarheid["rij"] % 2 == 0) & (waarheid["thema_id"] != "afgewezen")]
     tekst = notities["Omschrijving"].iloc[waarheid["rij"].to_numpy()]
     veilig = waarheid["thema_id"].isin(INDIVIDUEEL).astype(int).to_numpy()
-    return pd.DataFrame({"tekst": tekst.to_numpy(), "veilig": veilig, "bron": "sample_even"})
+    # The sample's safety notes are labelled by theme; each individual-only theme has a category of its name.
+    categorie = waarheid["thema_id"].where(waarheid["thema_id"].isin(INDIVIDUEEL)).to_numpy()
+    return pd.DataFrame({"tekst": tekst.to_numpy(), "veilig": veilig, "bron": "sample_even", "categorie": categorie})
 
 
 def _synth(seed: int = 11, n: int = 2000) -> pd.DataFrame:
@@ -66,7 +79,12 @@ def _synth(seed: int = 11, n: int = 2000) -> pd.DataFrame:
         waarheid = pd.read_csv(Path(map_) / "waarheid.csv", sep=";", dtype={"volgnummer": str})
     samen = notities.merge(waarheid, on="volgnummer")
     return pd.DataFrame(
-        {"tekst": samen["omschrijving"], "veilig": samen["veilig"].astype(int), "bron": f"synth_s{seed}"}
+        {
+            "tekst": samen["omschrijving"],
+            "veilig": samen["veilig"].astype(int),
+            "bron": f"synth_s{seed}",
+            "categorie": None,
+        }
     )
 
 

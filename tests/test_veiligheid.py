@@ -1,4 +1,4 @@
-"""Safety recall on two independent sets, written by people who never saw the code or the signal lexicon.
+"""Safety recall on three independent sets, written by people who never saw the code or the signal lexicon.
 
 - ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
   The lexicon was tuned on it in an earlier round; the signals were later rewritten per category from the field's
@@ -6,12 +6,18 @@
 - ``tests/data/veiligheid/veiligheid2.csv``: 169 safety notes and 170 look-alikes, written while the signals were
   being rewritten and scored once after they were committed (recall 0.716, false positives 0.065). Then the
   misses of its even rows (half A) were read and the signals extended by the concepts behind them; its odd rows
-  (half B) stayed unread and are the held-out figure (recall 0.702, false positives 0.024). See bench/README.md.
+  (half B) stayed unread and are a held-out figure.
+- ``tests/data/veiligheid/veiligheid3.csv``: 325 safety notes (96% without an obvious word), 314 look-alikes and
+  323 ordinary notes. Scored once when it arrived, with the check as it then was: recall 0.726 (lexicon alone
+  0.462), look-alikes flagged 0.220. Only its even rows (half A) then joined the training notes; no note of it
+  was read to change the lexicon. Its odd rows (half B) are the second held-out figure.
 
-A learned check (``collectief/veiligheid_model.py``) now backs up a single weak cue. Its training notes are all of
-``veiligheid.csv``, half A of ``veiligheid2.csv``, the sample's even rows and a synthetic set (seed 11), so the
-only held-out safety figure is still half B: lexicon alone 0.702 / 0.024, with the learned check 0.845 / 0.094.
-Figures on ``veiligheid.csv`` and half A are on training notes and say nothing about unseen writing.
+A learned check (``collectief/veiligheid_model.py``) backs up a single weak cue and, at a stricter threshold,
+flags notes without any cue. Its training notes are all of ``veiligheid.csv``, half A of the other two sets, the
+sample's even rows and a synthetic set (seed 11); C and both thresholds were chosen by cross-validation on those
+notes only. Held out, with the learned check (lexicon alone in brackets): veiligheid2 half B recall 0.929
+(0.702), look-alikes 0.071 (0.024); veiligheid3 half B recall 0.907 (0.426), look-alikes 0.185 (0.127),
+ordinary notes 0.006 (0.006). Figures on ``veiligheid.csv`` and the halves A are on training notes.
 
 The assertions below hold what the check reaches; they do not claim the issue's 0.95 on notes written by others.
 """
@@ -27,11 +33,12 @@ from collectief.analysis import analyseer
 from collectief.catalogue import laad_catalogus
 from collectief.errors import CollectiefFout
 from collectief.normalise import normaliseer
-from collectief.veiligheid import Veiligheidssignalen
-from collectief.veiligheid_model import Veiligheidsclassificatie, lees_training
+from collectief.veiligheid import Leerinstelling, Veiligheidssignalen
+from collectief.veiligheid_model import Veiligheidscategorie, Veiligheidsclassificatie, lees_training
 
 SET = Path(__file__).parent / "data" / "veiligheid" / "veiligheid.csv"
 SET2 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid2.csv"
+SET3 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid3.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -50,6 +57,11 @@ def veiligheidsset() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def veiligheidsset2() -> pd.DataFrame:
     return _lees(SET2)
+
+
+@pytest.fixture(scope="module")
+def veiligheidsset3() -> pd.DataFrame:
+    return _lees(SET3)
 
 
 def test_the_set_is_what_it_says(veiligheidsset: pd.DataFrame) -> None:
@@ -83,8 +95,8 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     assert (tweede["veilig"] == 1).sum() == 169 and (tweede["veilig"] == 0).sum() == 170
     recall2 = tweede.loc[tweede["veilig"] == 1, "gevonden"].mean()
     fp2 = tweede.loc[tweede["veilig"] == 0, "gevonden"].mean()
-    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.845
-    # (71/84), false positives 0.094 (8/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
+    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.929
+    # (78/84), false positives 0.071 (6/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
     half_b = tweede.iloc[1::2]
     recall_b = half_b.loc[half_b["veilig"] == 1, "gevonden"].mean()
     fp_b = half_b.loc[half_b["veilig"] == 0, "gevonden"].mean()
@@ -94,23 +106,45 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     fp = samen.loc[samen["veilig"] == 0, "gevonden"].mean()
     print(f"\nveiligheid2: recall {recall2:.3f}, fp {fp2:.3f}; held-out half B recall {recall_b:.3f}, fp {fp_b:.3f}")
     print(f"union of both sets: recall {recall:.3f}, fp {fp:.3f}")
-    # Measured: veiligheid2 0.923 (156/169) / 0.047 (8/170), union 0.954 (271/284) / 0.057 (16/283).
-    assert recall_b >= 0.84 and recall_b >= recall_b_lexicon + 0.1, (recall_b, recall_b_lexicon)
+    # Measured: veiligheid2 0.964 (163/169) / 0.035 (6/170), union 0.979 / 0.042.
+    assert recall_b >= 0.90 and recall_b >= recall_b_lexicon + 0.15, (recall_b, recall_b_lexicon)
     assert fp_b <= 0.10, f"held-out false positives {fp_b:.3f}"
     assert recall2 >= 0.92 and recall >= 0.95, (recall2, recall)
     assert fp2 <= 0.05 and fp <= 0.06, (fp2, fp)
 
 
-def test_held_out_half_is_not_in_the_training_notes() -> None:
+def test_third_set_held_out_half(veiligheidsset3: pd.DataFrame) -> None:
+    """veiligheid3's half B (odd rows), never read nor trained on. Measured with the learned check: recall 0.907
+    (147/162), look-alikes flagged 0.185 (29/157), ordinary notes 0.006 (1/162); lexicon alone 0.426 (69/162),
+    0.127 (20/157) and 0.006 (1/162)."""
+    derde = veiligheidsset3
+    assert (derde["veilig"] == 1).sum() == 325 and derde["categorie"].nunique() == 11
+    half_b = derde.iloc[1::2]
+    veilig = half_b[half_b["veilig"] == 1]
+    lijkt = half_b[(half_b["veilig"] == 0) & (half_b["categorie"] != "gewoon")]
+    gewoon = half_b[half_b["categorie"] == "gewoon"]
+    recall, recall_lexicon = veilig["gevonden"].mean(), veilig["lexicon"].mean()
+    print(
+        f"\nveiligheid3 half B: recall {recall:.3f} (lexicon {recall_lexicon:.3f}), look-alikes "
+        f"{lijkt['gevonden'].mean():.3f}, ordinary {gewoon['gevonden'].mean():.3f}"
+    )
+    assert recall >= 0.88 and recall >= recall_lexicon + 0.4, (recall, recall_lexicon)
+    # Every category is mostly caught, not just the easy ones.
+    assert veilig.groupby("categorie")["gevonden"].mean().min() >= 0.6
+    assert lijkt["gevonden"].mean() <= 0.22 and gewoon["gevonden"].mean() <= 0.02
+
+
+@pytest.mark.parametrize("pad", [SET2, SET3], ids=["veiligheid2", "veiligheid3"])
+def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     training = set(lees_training()["tekst"])
-    half_b = pd.read_csv(SET2, sep=";").iloc[1::2]
+    half_b = pd.read_csv(pad, sep=";").iloc[1::2]
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
-    half_a = pd.read_csv(SET2, sep=";").iloc[::2]
+    half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
 
 
 def test_ordinary_notes_rarely_flagged() -> None:
-    """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.5% (10/679) flagged
+    """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.2% (8/679) flagged
     with the learned check, 0.9% (6/679) lexicon alone."""
     root = Path(__file__).parents[1] / "data" / "sample"
     notities = pd.read_csv(root / "hulpvragen.csv", sep=";", encoding="cp1252", dtype=str)["Omschrijving"].fillna("")
@@ -162,6 +196,38 @@ def test_the_classifier_only_decides_for_a_note_with_a_weak_cue() -> None:
     gevonden = alles_ja.vind(teksten)
     assert gevonden[0] == () and gevonden[2] == ()
     assert gevonden[1] and set(gevonden[1]) <= {s.categorie for s in lexicon.signalen if s.thema == "huiselijk_geweld"}
+
+
+def test_a_note_without_any_cue_needs_the_strict_threshold_and_gets_the_learned_category() -> None:
+    """Hand-checked: the classifier flags a note without any lexicon cue only at ``drempel_zonder_cue``; the
+    category then comes from the category classifier, whatever the note's words would say to the lexicon."""
+    lexicon = Veiligheidssignalen.standaard(leren=False)
+    training = [
+        "hij leest al haar berichten en zij mag niet alleen naar de markt",
+        "zij moet elke avond laten zien waar ze was en hij houdt haar pinpas",
+        "vraag over huurtoeslag en een formulier",
+        "hulp bij de aangifte en de zorgtoeslag",
+    ]
+    model = Veiligheidsclassificatie(min_df=1).fit(training, [1, 1, 0, 0])
+    categorie = Veiligheidscategorie(min_df=1).fit(
+        [*training[:2], "heeft drie dagen niet gegeten"], ["dwingende_controle", "dwingende_controle", "acute_crisis"]
+    )
+    tekst = normaliseer("zij moet elke avond vertellen waar ze naar de markt was")
+    assert lexicon.bewijs(tekst) == (frozenset(), {})  # no cue the lexicon knows, strong or weak
+    p = float(model.predict_proba([tekst])[0, 1])
+    assert p > 0.5
+
+    def met(drempel_zonder_cue: float | None) -> Veiligheidssignalen:
+        leren = Leerinstelling(3.0, 0.5, "t", drempel_zonder_cue)
+        return Veiligheidssignalen(
+            lexicon.signalen, lexicon.ontkenningen, lexicon.ontkenning_na, lexicon.min_zwak, leren, model, categorie
+        )
+
+    assert met(round(p - 0.01, 4)).vind([tekst]) == [("dwingende_controle",)]
+    assert met(round(p - 0.01, 4)).zoek([tekst]) == [("huiselijk_geweld",)]
+    assert met(min(round(p + 0.01, 4), 0.999)).vind([tekst]) == [()]
+    with pytest.raises(ValueError):
+        Leerinstelling(3.0, 0.5, "t", 0.4)  # stricter than the weak-cue threshold, or not at all
 
 
 def test_bad_learning_settings_give_dutch_errors(tmp_path: Path) -> None:
