@@ -4,8 +4,9 @@
     .venv/bin/python bench/bench_themes.py quality      # collectief vs TF-IDF+KMeans, NMF, LDA, BERTopic
     .venv/bin/python bench/bench_themes.py speed        # 1k, 10k, 100k rows: seconds and peak memory
     .venv/bin/python bench/bench_themes.py publiek      # discovery alone on ../shared/bench-data vs baselines
-    .venv/bin/python bench/bench_themes.py veiligheid   # safety recall and false positives on both safety sets
+    .venv/bin/python bench/bench_themes.py veiligheid   # safety recall and false positives on the safety sets
     .venv/bin/python bench/bench_themes.py synth        # the independent synthetic set (bench/synth/)
+    .venv/bin/python bench/bench_themes.py handgeschreven  # the independent hand-written set (bench/handgeschreven/)
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
 (an advantage real users never have). BERTopic runs when it is installed (``pip install -e ".[bench]"``), with a
@@ -379,7 +380,9 @@ def _cpu() -> str:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("wat", choices=["scrub", "quality", "speed", "_meet", "publiek", "veiligheid", "synth"])
+    parser.add_argument(
+        "wat", choices=["scrub", "quality", "speed", "_meet", "publiek", "veiligheid", "synth", "handgeschreven"]
+    )
     parser.add_argument("n", nargs="*", type=int)
     args = parser.parse_args()
     if args.wat == "scrub":
@@ -394,6 +397,11 @@ if __name__ == "__main__":
         publiek()
     elif args.wat == "veiligheid":
         veiligheid()
+    elif args.wat == "handgeschreven":
+        sys.path.insert(0, str(ROOT / "bench"))
+        from synth_bench import kwaliteit_van
+
+        kwaliteit_van(ROOT / "bench" / "handgeschreven", "hand-written set")
     elif args.wat == "synth":
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import synth

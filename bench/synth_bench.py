@@ -61,9 +61,14 @@ def lees(map_: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def kwaliteit(n: int) -> None:
+    kwaliteit_van(maak(n), f"synthetic set n={n}")
+
+
+def kwaliteit_van(map_: Path, titel: str) -> None:
+    """Score the analysis of the export in ``map_`` (``hulpvragen.csv``) against its ``waarheid.csv``."""
     from sklearn.metrics import adjusted_mutual_info_score
 
-    df, waarheid = lees(maak(n))
+    df, waarheid = lees(map_)
     catalogus = laad_catalogus()
     individueel = {t.id for t in catalogus if t.individueel}
     analyse = analyseer(df, catalogus, seed=0)
@@ -76,12 +81,12 @@ def kwaliteit(n: int) -> None:
     echt_ami = np.where(veilig, "veiligheid", echt)
     labels_ami = np.where(np.isin(labels, list(individueel)), "veiligheid", labels)
     print(
-        f"synthetic set n={n}: AMI {adjusted_mutual_info_score(echt_ami, labels_ami):.3f}, "
+        f"{titel}: AMI {adjusted_mutual_info_score(echt_ami, labels_ami):.3f}, "
         f"overig {np.mean(labels == OVERIG):.1%}, themes {len(set(labels) - {OVERIG})}"
     )
     print(f"| {'true theme':24} | {'in cat.':7} | {'n':>4} | {'best F1':>7} | found as (name; terms) |")
     print("|--------------------------|---------|------|---------|------------------------|")
-    for thema in sorted(set(echt) - {t for t in set(echt) if t.startswith("veiligheid_")}):
+    for thema in sorted(set(echt) - {t for t in set(echt) if t.startswith("veiligheid")}):
         is_ = echt == thema
         beste = (0.0, OVERIG)
         for kandidaat in set(labels[is_]):

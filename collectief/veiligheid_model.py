@@ -1,15 +1,16 @@
-"""The learned half of the safety check: a text classifier that backs up a single weak lexicon cue.
+"""The learned half of the safety check: text classifiers that back up the lexicon.
 
 The lexicon (:mod:`collectief.veiligheid`) needs one strong cue or two different weak cues. Notes written by
 others often carry only one weak cue ("blauwe plek", "koelkast leeg") wrapped in words the lexicon does not
-know. :class:`Veiligheidsclassificatie` scores how much a whole note reads like a safety note; the lexicon lets
-it decide only for a note that holds at least one weak cue that is not negated, and the category comes from
-that cue. It never flags a note on its own, so a note without any safety vocabulary stays ordinary.
+know, or none at all ("heeft al uitgezocht hoe", "paspoort ingenomen"). :class:`Veiligheidsclassificatie`
+scores how much a whole note reads like a safety note. For a note with a weak cue that is not negated, it
+decides at the usual threshold and the category comes from that cue; for a note without any cue, only at a far
+stricter threshold, and then :class:`Veiligheidscategorie` says which category it is.
 
-The model is TF-IDF over character 3-5-grams (within words) and word 1-2-grams, then a class-balanced logistic
-regression (liblinear, deterministic). It is trained when first needed from the shipped training notes
-(``data/veiligheid_training.tsv.gz``, built by ``scripts/maak_veiligheid_training.py``): about 3,000 notes in
-well under a second. No pickled model ships.
+Both models are TF-IDF over character 3-5-grams (within words) and word 1-2-grams, then a class-balanced logistic
+regression (deterministic). They are trained when first needed from the shipped training notes
+(``data/veiligheid_training.tsv.gz``, built by ``scripts/maak_veiligheid_training.py``): about 3,400 notes in
+about a second. No pickled model ships.
 """
 
 from __future__ import annotations
