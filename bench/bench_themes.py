@@ -7,6 +7,7 @@
     .venv/bin/python bench/bench_themes.py veiligheid   # safety recall and false positives on the safety sets
     .venv/bin/python bench/bench_themes.py synth        # the independent synthetic set (bench/synth/)
     .venv/bin/python bench/bench_themes.py handgeschreven  # the independent hand-written set (bench/handgeschreven/)
+    .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
 (an advantage real users never have). BERTopic runs when it is installed (``pip install -e ".[bench]"``), with a
@@ -328,6 +329,75 @@ def veiligheid() -> None:
         print(f"| {'sample-based':18} | {variant:9} | {time.perf_counter() - start:7.1f} |")
 
 
+def varianten(instellingen: list[str], zaden: int = 4) -> None:
+    """Compare settings of the theme engine, each over seeds 0..zaden-1, on the raw sample, the synthetic set
+    (n = 2000, seed 7) and the hand-written set: mean AMI (NMI on the sample) and mean best F1 of the themes
+    outside the catalogue. A setting is JSON: ``ThemaModel`` parameters, or module constants of
+    ``collectief.themes`` (names starting with ``_``), e.g. ``'{"_ANKER_BEWIJS": 1.0}'``. ``{}`` is the default.
+    Texts are not scrubbed (deduce) here: this compares settings, it does not score the product.
+    """
+    from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
+
+    import collectief.themes as themes_module
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth_bench
+
+    from collectief.nlp import laad_pipeline, woordsoorten
+    from collectief.themes import ThemaModel, bereid_voor
+
+    catalogus = laad_catalogus()
+    individueel = [t.id for t in catalogus if t.individueel]
+    sets = {}
+    sample = _sample(scrub=False)
+    waarheid = pd.read_csv(TRUTH, sep=";").set_index("rij")["thema_id"].loc[sample["rij"]].to_numpy()
+    sets["sample"] = (sample, waarheid, ["vervoer", "statushouders"])
+    for naam, map_ in (("synth", synth_bench.maak(2000)), ("handgeschreven", ROOT / "bench" / "handgeschreven")):
+        df, w = synth_bench.lees(map_)
+        echt = np.where(w["veilig"].to_numpy() == 1, "veiligheid", w["thema"].to_numpy())
+        buiten = sorted(set(echt[w["in_catalogus"].to_numpy() == "nee"]) - {"eenmalig"})
+        sets[naam] = (df, echt, buiten)
+    pipeline = laad_pipeline()
+    voorbereid = {}
+    for naam, (df, _, _) in sets.items():
+        huishoudens = [None if pd.isna(h) else str(h) for h in df["huishouden"]]
+        notities = bereid_voor(df["tekst"].tolist(), pipeline, huishoudens)
+        voorbereid[naam] = (notities, woordsoorten(list(notities.teksten), pipeline))
+    print(f"| {'setting':32} | {'set':14} | {'AMI/NMI':>7} | {'outside F1':>10} | per seed |")
+    print("|----------------------------------|----------------|---------|------------|----------|")
+    standaard = {k: getattr(themes_module, k) for k in dir(themes_module) if k.startswith("_") and k.isupper()}
+    for tekst in instellingen:
+        instelling = json.loads(tekst)
+        constanten = {k: v for k, v in instelling.items() if k.startswith("_")}
+        parameters = {k: v for k, v in instelling.items() if not k.startswith("_")}
+        for k, v in constanten.items():
+            setattr(themes_module, k, v)
+        try:
+            for naam, (_, echt, buiten) in sets.items():
+                notities, soorten = voorbereid[naam]
+                scores, f1s = [], []
+                for zaad in range(zaden):
+                    model = ThemaModel(
+                        catalogus=tuple(catalogus), woordsoorten=soorten, random_state=zaad, **parameters
+                    )
+                    labels = model.fit(notities).labels_.astype(str)
+                    labels = np.where(np.isin(labels, individueel), "veiligheid", labels)
+                    maat = normalized_mutual_info_score if naam == "sample" else adjusted_mutual_info_score
+                    scores.append(maat(echt, labels))
+                    f1s.append(np.mean([_beste_f1(echt, labels, t) for t in buiten]))
+                per_zaad = " ".join(f"{x:.3f}" for x in scores)
+                print(f"| {tekst:32} | {naam:14} | {np.mean(scores):7.3f} | {np.mean(f1s):10.3f} | {per_zaad} |")
+        finally:
+            for k in constanten:
+                setattr(themes_module, k, standaard[k])
+
+
+def _beste_f1(echt: np.ndarray, labels: np.ndarray, thema: str) -> float:
+    """Best-match F1 of a true theme against any found label (overig included)."""
+    is_ = echt == thema
+    return max(2 * (is_ & (labels == k)).sum() / (is_.sum() + (labels == k).sum()) for k in set(labels[is_]))
+
+
 def _groot(n: int, seed: int = 0) -> pd.DataFrame:
     """n rows from the sample's notes, each made unique so no parse is skipped as a duplicate."""
     basis = _sample(scrub=False)
@@ -381,9 +451,10 @@ def _cpu() -> str:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument(
-        "wat", choices=["scrub", "quality", "speed", "_meet", "publiek", "veiligheid", "synth", "handgeschreven"]
+        "wat",
+        choices=["scrub", "quality", "speed", "_meet", "publiek", "veiligheid", "synth", "handgeschreven", "varianten"],
     )
-    parser.add_argument("n", nargs="*", type=int)
+    parser.add_argument("n", nargs="*")
     args = parser.parse_args()
     if args.wat == "scrub":
         from collectief.privacy import Scrubber
@@ -397,6 +468,8 @@ if __name__ == "__main__":
         publiek()
     elif args.wat == "veiligheid":
         veiligheid()
+    elif args.wat == "varianten":
+        varianten(args.n or ["{}"])
     elif args.wat == "handgeschreven":
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import kwaliteit_van
@@ -406,8 +479,8 @@ if __name__ == "__main__":
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import synth
 
-        synth(args.n)
+        synth([int(n) for n in args.n])
     elif args.wat == "speed":
-        snelheid(args.n or [1000, 10000, 100000])
+        snelheid([int(n) for n in args.n] or [1000, 10000, 100000])
     else:
-        _meet(args.n[0])
+        _meet(int(args.n[0]))

@@ -73,8 +73,9 @@ _MAX_VERFIJNING_GEMENGD = 3
 #: of those leans to the same one.
 _LENERS_AANDEEL = 0.6
 _LENERS_EENS = 0.6
-#: Keyword evidence at which a note keeps its known theme even inside a group that becomes a new theme.
-_ANKER_BEWIJS = 1.5
+#: Keyword evidence at which a note keeps its known theme even inside a group that becomes a new theme: one strong
+#: keyword (1.0; 1.5 until 2026-12-03, when the hand-written set showed it lost too many known-theme notes).
+_ANKER_BEWIJS = 1.0
 #: Share of a note's nearest neighbours that must lean to a known theme for the note to join that theme's group.
 _BUREN_BEKEND = 0.3
 #: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
