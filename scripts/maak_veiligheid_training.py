@@ -5,16 +5,17 @@
 Sources (the package must not read tests/ or data/ at run time, so the notes are copied, normalised):
 
 - ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
-
-Each safety note keeps its category where the source gives one (the safety sets; the sample's individual-only
-theme), for the category classifier used when a note without any cue is flagged.
-- ``tests/data/veiligheid/veiligheid2.csv`` and ``veiligheid3.csv``: the even rows only (half A). The odd rows
-  (half B) are the held-out tests of the safety check and never enter training or the choice of the thresholds;
+- ``tests/data/veiligheid/veiligheid2.csv``, ``veiligheid3.csv`` and ``veiligheid4.csv``: the even rows only
+  (half A). The odd rows (half B) are the held-out tests of the safety check and never enter training or the
+  choice of the thresholds;
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
   the sample's ordinary notes that gets flagged can be measured on notes the model has not seen;
 - the independent synthetic bench set (``bench/synth/maak_bench.py``) generated with seed 11, n = 2000, so the
   bench's own run (seed 7) is another draw. It shares its templates with seed 7, so it is no held-out test.
+
+Each safety note keeps its category where the source gives one (the safety sets; the sample's individual-only
+theme), for the category classifier used when a note without any cue is flagged.
 
 Deterministic: the same sources give the same file.
 """
@@ -43,10 +44,12 @@ def _veiligheidssets() -> list[pd.DataFrame]:
     een = pd.read_csv(map_ / "veiligheid.csv", sep=";")
     twee = pd.read_csv(map_ / "veiligheid2.csv", sep=";").iloc[::2]  # half A only: half B is held out
     drie = pd.read_csv(map_ / "veiligheid3.csv", sep=";").iloc[::2]  # half A only: half B is held out
+    vier = pd.read_csv(map_ / "veiligheid4.csv", sep=";").iloc[::2]  # half A only: half B is held out
     return [
         _met_categorie(een, "veiligheid"),
         _met_categorie(twee, "veiligheid2_A"),
         _met_categorie(drie, "veiligheid3_A"),
+        _met_categorie(vier, "veiligheid4_A"),
     ]
 
 

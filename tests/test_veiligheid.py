@@ -1,4 +1,4 @@
-"""Safety recall on three independent sets, written by people who never saw the code or the signal lexicon.
+"""Safety recall on four independent sets, written by people who never saw the code or the signal lexicon.
 
 - ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
   The lexicon was tuned on it in an earlier round; the signals were later rewritten per category from the field's
@@ -8,16 +8,19 @@
   misses of its even rows (half A) were read and the signals extended by the concepts behind them; its odd rows
   (half B) stayed unread and are a held-out figure.
 - ``tests/data/veiligheid/veiligheid3.csv``: 325 safety notes (96% without an obvious word), 314 look-alikes and
-  323 ordinary notes. Scored once when it arrived, with the check as it then was: recall 0.726 (lexicon alone
-  0.462), look-alikes flagged 0.220. Only its even rows (half A) then joined the training notes; no note of it
-  was read to change the lexicon. Its odd rows (half B) are the second held-out figure.
+  323 ordinary notes. Scored once on arrival with the check as it then was (a6a6ef1): recall 0.726 (lexicon
+  alone 0.462), look-alikes flagged 0.220.
+- ``tests/data/veiligheid/veiligheid4.csv``: 361 safety notes (97.5% without an obvious word, five writing
+  voices), 313 look-alikes and 362 ordinary notes. Scored once on arrival (d754bc6's check, trained with half A
+  of veiligheid3): recall 0.853 (lexicon alone 0.496), look-alikes 0.173, ordinary notes 0.019.
 
-A learned check (``collectief/veiligheid_model.py``) backs up a single weak cue and, at a stricter threshold,
-flags notes without any cue. Its training notes are all of ``veiligheid.csv``, half A of the other two sets, the
-sample's even rows and a synthetic set (seed 11); C and both thresholds were chosen by cross-validation on those
-notes only. Held out, with the learned check (lexicon alone in brackets): veiligheid2 half B recall 0.929
-(0.702), look-alikes 0.071 (0.024); veiligheid3 half B recall 0.907 (0.426), look-alikes 0.185 (0.127),
-ordinary notes 0.006 (0.006). Figures on ``veiligheid.csv`` and the halves A are on training notes.
+Of the newer sets only the even rows (half A) joined the training notes; no note of them was read to change the
+lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``) backs up
+a single weak cue and, at a stricter threshold, flags notes without any cue. Its training notes are all of
+``veiligheid.csv``, the halves A, the sample's even rows and a synthetic set (seed 11); C and both thresholds were
+chosen by cross-validation on those notes only. Held out, with the learned check (lexicon alone in brackets):
+recall 0.976 (0.702) on veiligheid2 B, 0.926 (0.426) on veiligheid3 B, 0.878 (0.500) on veiligheid4 B.
+Figures on ``veiligheid.csv`` and the halves A are on training notes.
 
 The assertions below hold what the check reaches; they do not claim the issue's 0.95 on notes written by others.
 """
@@ -39,6 +42,7 @@ from collectief.veiligheid_model import Veiligheidscategorie, Veiligheidsclassif
 SET = Path(__file__).parent / "data" / "veiligheid" / "veiligheid.csv"
 SET2 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid2.csv"
 SET3 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid3.csv"
+SET4 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid4.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -57,11 +61,6 @@ def veiligheidsset() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def veiligheidsset2() -> pd.DataFrame:
     return _lees(SET2)
-
-
-@pytest.fixture(scope="module")
-def veiligheidsset3() -> pd.DataFrame:
-    return _lees(SET3)
 
 
 def test_the_set_is_what_it_says(veiligheidsset: pd.DataFrame) -> None:
@@ -95,8 +94,8 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     assert (tweede["veilig"] == 1).sum() == 169 and (tweede["veilig"] == 0).sum() == 170
     recall2 = tweede.loc[tweede["veilig"] == 1, "gevonden"].mean()
     fp2 = tweede.loc[tweede["veilig"] == 0, "gevonden"].mean()
-    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.929
-    # (78/84), false positives 0.071 (6/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
+    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.976
+    # (82/84), false positives 0.082 (7/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
     half_b = tweede.iloc[1::2]
     recall_b = half_b.loc[half_b["veilig"] == 1, "gevonden"].mean()
     fp_b = half_b.loc[half_b["veilig"] == 0, "gevonden"].mean()
@@ -106,35 +105,46 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     fp = samen.loc[samen["veilig"] == 0, "gevonden"].mean()
     print(f"\nveiligheid2: recall {recall2:.3f}, fp {fp2:.3f}; held-out half B recall {recall_b:.3f}, fp {fp_b:.3f}")
     print(f"union of both sets: recall {recall:.3f}, fp {fp:.3f}")
-    # Measured: veiligheid2 0.964 (163/169) / 0.035 (6/170), union 0.979 / 0.042.
-    assert recall_b >= 0.90 and recall_b >= recall_b_lexicon + 0.15, (recall_b, recall_b_lexicon)
+    # Measured: veiligheid2 0.988 (167/169) / 0.041 (7/170), union 0.993 / 0.046.
+    assert recall_b >= 0.95 and recall_b >= recall_b_lexicon + 0.2, (recall_b, recall_b_lexicon)
     assert fp_b <= 0.10, f"held-out false positives {fp_b:.3f}"
     assert recall2 >= 0.92 and recall >= 0.95, (recall2, recall)
     assert fp2 <= 0.05 and fp <= 0.06, (fp2, fp)
 
 
-def test_third_set_held_out_half(veiligheidsset3: pd.DataFrame) -> None:
-    """veiligheid3's half B (odd rows), never read nor trained on. Measured with the learned check: recall 0.907
-    (147/162), look-alikes flagged 0.185 (29/157), ordinary notes 0.006 (1/162); lexicon alone 0.426 (69/162),
-    0.127 (20/157) and 0.006 (1/162)."""
-    derde = veiligheidsset3
-    assert (derde["veilig"] == 1).sum() == 325 and derde["categorie"].nunique() == 11
-    half_b = derde.iloc[1::2]
+@pytest.mark.parametrize(
+    ("pad", "veilig_aantal", "min_recall", "min_winst", "max_lijkt", "max_gewoon"),
+    [
+        # Measured 0.926 (150/162), look-alikes 0.191 (30/157), ordinary 0.006 (1/162); lexicon alone 0.426.
+        (SET3, 325, 0.90, 0.4, 0.22, 0.02),
+        # Measured 0.878 (158/180), look-alikes 0.159 (25/157), ordinary 0.022 (4/181); lexicon alone 0.500.
+        (SET4, 361, 0.85, 0.3, 0.20, 0.04),
+    ],
+    ids=["veiligheid3", "veiligheid4"],
+)
+def test_held_out_half_of_the_newer_sets(
+    pad: Path, veilig_aantal: int, min_recall: float, min_winst: float, max_lijkt: float, max_gewoon: float
+) -> None:
+    """Half B (odd rows) of veiligheid3 and veiligheid4, never read nor trained on: recall, and what is flagged
+    among its look-alikes and its ordinary notes (categorie "gewoon")."""
+    data = _lees(pad)
+    assert (data["veilig"] == 1).sum() == veilig_aantal and data["categorie"].nunique() == 11
+    half_b = data.iloc[1::2]
     veilig = half_b[half_b["veilig"] == 1]
     lijkt = half_b[(half_b["veilig"] == 0) & (half_b["categorie"] != "gewoon")]
     gewoon = half_b[half_b["categorie"] == "gewoon"]
     recall, recall_lexicon = veilig["gevonden"].mean(), veilig["lexicon"].mean()
     print(
-        f"\nveiligheid3 half B: recall {recall:.3f} (lexicon {recall_lexicon:.3f}), look-alikes "
+        f"\n{pad.stem} half B: recall {recall:.3f} (lexicon {recall_lexicon:.3f}), look-alikes "
         f"{lijkt['gevonden'].mean():.3f}, ordinary {gewoon['gevonden'].mean():.3f}"
     )
-    assert recall >= 0.88 and recall >= recall_lexicon + 0.4, (recall, recall_lexicon)
+    assert recall >= min_recall and recall >= recall_lexicon + min_winst, (recall, recall_lexicon)
     # Every category is mostly caught, not just the easy ones.
     assert veilig.groupby("categorie")["gevonden"].mean().min() >= 0.6
-    assert lijkt["gevonden"].mean() <= 0.22 and gewoon["gevonden"].mean() <= 0.02
+    assert lijkt["gevonden"].mean() <= max_lijkt and gewoon["gevonden"].mean() <= max_gewoon
 
 
-@pytest.mark.parametrize("pad", [SET2, SET3], ids=["veiligheid2", "veiligheid3"])
+@pytest.mark.parametrize("pad", [SET2, SET3, SET4], ids=["veiligheid2", "veiligheid3", "veiligheid4"])
 def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     training = set(lees_training()["tekst"])
     half_b = pd.read_csv(pad, sep=";").iloc[1::2]
@@ -144,7 +154,7 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
 
 
 def test_ordinary_notes_rarely_flagged() -> None:
-    """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.2% (8/679) flagged
+    """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.6% (11/679) flagged
     with the learned check, 0.9% (6/679) lexicon alone."""
     root = Path(__file__).parents[1] / "data" / "sample"
     notities = pd.read_csv(root / "hulpvragen.csv", sep=";", encoding="cp1252", dtype=str)["Omschrijving"].fillna("")
