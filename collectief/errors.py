@@ -108,7 +108,8 @@ MELDINGEN: dict[str, str] = {
     ),
     "E072": (
         "Het bestand met trainingsnotities voor de veiligheidscheck '{bestand}' klopt niet: {wat}. Het is een "
-        "tab-gescheiden bestand (gzip) met de kolommen tekst, veilig (0 of 1) en bron. Maak het opnieuw met "
+        "tab-gescheiden bestand (gzip) met de kolommen tekst, veilig (0 of 1), bron en categorie (mag leeg). "
+        "Maak het opnieuw met "
         "scripts/maak_veiligheid_training.py, of installeer collectief opnieuw."
     ),
 }

@@ -94,9 +94,9 @@ class Leerinstelling:
 
     def __post_init__(self) -> None:
         if not (self.C > 0 and 0.0 < self.drempel < 1.0 and self.training):
-            raise ValueError("C > 0, 0 < drempel < 1 and a training file are needed")
+            raise ValueError("C moet groter dan 0 zijn, drempel tussen 0 en 1, en training moet een bestand noemen")
         if self.drempel_zonder_cue is not None and not self.drempel <= self.drempel_zonder_cue < 1.0:
-            raise ValueError("drempel <= drempel_zonder_cue < 1 is needed")
+            raise ValueError("drempel_zonder_cue moet tussen drempel en 1 liggen")
 
 
 #: Where a cue may start: right after a character that is no word character or hyphen (as the patterns require).
@@ -338,7 +338,10 @@ class Veiligheidssignalen:
                 )
             except (KeyError, TypeError, ValueError) as fout:
                 raise CollectiefFout(
-                    "E070", bestand=bestand, wat=f"[leren] heeft C (> 0), drempel (0-1) en training nodig ({fout})"
+                    "E070",
+                    bestand=bestand,
+                    wat=f"[leren] heeft C (> 0), drempel (0-1) en training nodig, en eventueel drempel_zonder_cue "
+                    f"(van drempel tot 1) ({fout})",
                 ) from None
         na_patroon = _compileer(na, bestand, "ontkenning_na") if na else None
         return cls(signalen, ontkenningen, na_patroon, min_zwak, leren)
@@ -436,9 +439,10 @@ class Veiligheidssignalen:
         kans = np.zeros(0)
         if kandidaten and self.model is not None:
             kans = self.model.predict_proba([teksten[i] for i in kandidaten])[:, 1]
-            for (i, categorieen), p in zip(twijfel, kans, strict=False):
+            for (i, categorieen), p in zip(twijfel, kans[: len(twijfel)], strict=True):
                 if p >= self.model.drempel:
                     gevonden[i] |= categorieen
+        # A category model exists only when [leren] sets drempel_zonder_cue.
         if zonder_cue and self.categoriemodel is not None and self.leren is not None:
             drempel = self.leren.drempel_zonder_cue or 1.0
             ja = [i for i, p in zip(zonder_cue, kans[len(twijfel) :], strict=True) if p >= drempel]

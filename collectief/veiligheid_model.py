@@ -9,7 +9,7 @@ stricter threshold, and then :class:`Veiligheidscategorie` says which category i
 
 Both models are TF-IDF over character 3-5-grams (within words) and word 1-2-grams, then a class-balanced logistic
 regression (deterministic). They are trained when first needed from the shipped training notes
-(``data/veiligheid_training.tsv.gz``, built by ``scripts/maak_veiligheid_training.py``): about 3,400 notes in
+(``data/veiligheid_training.tsv.gz``, built by ``scripts/maak_veiligheid_training.py``): about 4,000 notes in
 about a second. No pickled model ships.
 """
 
