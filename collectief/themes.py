@@ -18,7 +18,8 @@
    centroid, or most of their neighbours) join it; what is left keeps the known theme it has or leans to, or is
    ``overig``: counted and shown, never hidden.
 3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
-   whatever else it mentions, and ``signalen_`` lists every individual-only theme it signals.
+   whatever else it mentions, and takes no part in finding or keeping group themes; ``signalen_`` lists every
+   individual-only theme it signals.
 4. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids with a threshold that
    every member meets under the rule a later month uses; next month's notes are matched to them first, so a
    theme keeps its id, and new themes get new ids. Nothing is renumbered.
@@ -225,12 +226,16 @@ class ThemaModel(BaseEstimator):
         self._bewijs_max = np.zeros(n)
         if self.catalogus_ and n:
             labels, scores, kandidaat, kandidaat_score = self._wijs_catalogus_toe(notities)
+        # Safety first: a note with a safety signal goes to its individual-only theme whatever else it mentions,
+        # so it takes no part in finding or keeping group themes either.
+        self.signalen_, veilig = self._veiligheid(notities)
+        apart = veilig != ""
         # Every note without evidence specific to a known theme is free, also one that merely leans to one: its
         # group decides (a group of mostly one known theme's notes becomes that theme; any other, a new theme).
         ontdekt: list[OntdektThema] = list(self.vorige.ontdekt_) if self.vorige is not None else []
         if ontdekt:
             # Saved discovered themes come before a leaning or a classifier's verdict: a theme keeps its notes.
-            open_ = np.flatnonzero((labels == OVERIG) | ~self._anker())
+            open_ = np.flatnonzero(((labels == OVERIG) | ~self._anker()) & ~apart)
             if len(open_):
                 l2, s2 = _wijs_centroiden_toe(notities.deel(open_), ontdekt)
                 geclaimd = l2 != OVERIG
@@ -242,7 +247,7 @@ class ThemaModel(BaseEstimator):
         vooraf, vooraf_score = labels.copy(), scores.copy()
         leunt = np.where(labels != OVERIG, labels, kandidaat).astype(object)
         leunt_score = np.where(labels != OVERIG, scores, kandidaat_score)
-        vrij = np.flatnonzero(~np.isin(labels, [o.id for o in ontdekt]))
+        vrij = np.flatnonzero(~np.isin(labels, [o.id for o in ontdekt]) & ~apart)
         labels[vrij] = OVERIG
         volgnummer = max((int(o.id.rsplit("_", 1)[1]) for o in ontdekt), default=0)
         nieuw: list[tuple[OntdektThema, np.ndarray, np.ndarray]] = []
@@ -264,7 +269,10 @@ class ThemaModel(BaseEstimator):
         labels[terug], scores[terug] = vooraf[terug], vooraf_score[terug]
         over = (labels == OVERIG) & (kandidaat != OVERIG)
         labels[over], scores[over] = kandidaat[over], kandidaat_score[over]
-        self.signalen_ = self._veiligheid(notities, labels)
+        # Notes with a safety signal: their individual-only theme (one the catalogue already gave them, or the
+        # first they signal).
+        individueel = [t.id for t in self.catalogus_ if t.individueel]
+        labels[apart] = np.where(np.isin(labels[apart], individueel), labels[apart], veilig[apart])
         self.ontdekt_ = tuple(ontdekt + [t for t, _, _ in nieuw])
         self.labels_ = labels
         self.scores_ = np.round(scores, 4)
@@ -274,20 +282,18 @@ class ThemaModel(BaseEstimator):
         """Notes whose keyword evidence for one known theme is strong enough that no group takes them from it."""
         return self._trefwoord_zeker & (self._bewijs_max >= _ANKER_BEWIJS)
 
-    def _veiligheid(self, notities: Notities, labels: np.ndarray) -> np.ndarray:
-        """Safety first: a note with a safety signal goes to its individual-only theme, whatever else it is about.
+    def _veiligheid(self, notities: Notities) -> tuple[np.ndarray, np.ndarray]:
+        """Per note the individual-only themes it signals (comma-separated ids: the signal column), and the one it
+        goes to ("" for none).
 
-        The signal column keeps every individual-only theme the note signals (comma-separated ids). Without a
-        catalogue (discovery alone) the note keeps its theme and only carries the signal.
+        A note goes to the first individual-only theme of the catalogue it signals, whatever else it is about.
+        Without a catalogue (discovery alone) no note goes anywhere: it keeps its theme and only carries the signal.
         """
         signalen = Veiligheidssignalen.standaard().zoek(notities.teksten)
         individueel = {t.id for t in self.catalogus_ if t.individueel}
         uit = np.array([",".join(s) for s in signalen], dtype=object)
-        for i, gevonden in enumerate(signalen):
-            bruikbaar = [t for t in gevonden if t in individueel]
-            if bruikbaar and labels[i] not in individueel:
-                labels[i] = bruikbaar[0]
-        return uit
+        thema = np.array([next((t for t in s if t in individueel), "") for s in signalen], dtype=object)
+        return uit, thema
 
     def _wijs_catalogus_toe(self, notities: Notities) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Known themes per note: labels on specific evidence and their scores; the theme it leans to (score

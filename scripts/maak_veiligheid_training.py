@@ -12,7 +12,8 @@ Sources (the package must not read tests/ or data/ at run time, so the notes are
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
   the sample's ordinary notes that gets flagged can be measured on notes the model has not seen;
 - the independent synthetic bench set (``bench/synth/maak_bench.py``) generated with seed 11, n = 2000, so the
-  bench's own run (seed 7) is another draw. It shares its templates with seed 7, so it is no held-out test.
+  bench's own run (seed 7) is another draw. It shares its templates with seed 7, so it is no held-out test;
+- ``bench/handgeschreven``: the even rows of the hand-written theme set (its odd rows measure what is flagged).
 
 Each safety note keeps its category where the source gives one (the safety sets; the sample's individual-only
 theme), for the category classifier used when a note without any cue is flagged.
@@ -91,8 +92,20 @@ def _synth(seed: int = 11, n: int = 2000) -> pd.DataFrame:
     )
 
 
+def _handgeschreven() -> pd.DataFrame:
+    """The even rows of the hand-written theme set (``bench/handgeschreven``): mostly ordinary notes on subjects
+    next to the safety vocabulary (scams on the elderly, a death in the flat, cold homes)."""
+    map_ = ROOT / "bench" / "handgeschreven"
+    notities = pd.read_csv(map_ / "hulpvragen.csv", sep=";", dtype={"volgnummer": str})
+    waarheid = pd.read_csv(map_ / "waarheid.csv", sep=";", dtype={"volgnummer": str})
+    samen = notities.merge(waarheid, on="volgnummer").iloc[::2]
+    return pd.DataFrame(
+        {"tekst": samen["omschrijving"], "veilig": samen["veilig"].astype(int), "bron": "handgeschreven_A"}
+    ).assign(categorie=None)
+
+
 def main() -> None:
-    delen = [*_veiligheidssets(), _sample(), _synth()]
+    delen = [*_veiligheidssets(), _sample(), _synth(), _handgeschreven()]
     data = pd.concat(delen, ignore_index=True).dropna(subset=["tekst"])
     data["tekst"] = [normaliseer(str(t)) for t in data["tekst"]]
     data = data[data["tekst"].str.len() > 0].drop_duplicates(subset=["tekst", "veilig"])
