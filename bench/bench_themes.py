@@ -249,7 +249,8 @@ def _deel(gevonden: pd.Series) -> str:
 
 
 def _gewone_notities() -> dict[str, list[str]]:
-    """Ordinary (non-safety) notes: the sample's by half (even rows are training notes) and the synthetic set's."""
+    """Ordinary (non-safety) notes: the sample's and the hand-written set's by half (even rows are training notes)
+    and the synthetic set's; the last two also give their safety notes (recall)."""
     import subprocess
     import tempfile
 
@@ -274,6 +275,13 @@ def _gewone_notities() -> dict[str, list[str]]:
         )
     uit["synthetic n=2000 seed 7, non-safety"] = synth.loc[synth["veilig"] == 0, "omschrijving"].tolist()
     uit["synthetic n=2000 seed 7, safety (recall)"] = synth.loc[synth["veilig"] == 1, "omschrijving"].tolist()
+    map_ = ROOT / "bench" / "handgeschreven"
+    hand = pd.read_csv(map_ / "hulpvragen.csv", sep=";", dtype={"volgnummer": str}).merge(
+        pd.read_csv(map_ / "waarheid.csv", sep=";", dtype={"volgnummer": str}), on="volgnummer"
+    )
+    oneven = hand.iloc[1::2]  # the even rows are training notes
+    uit["hand-written, odd rows, non-safety"] = oneven.loc[oneven["veilig"] == 0, "omschrijving"].tolist()
+    uit["hand-written, odd rows, safety (recall)"] = oneven.loc[oneven["veilig"] == 1, "omschrijving"].tolist()
     return uit
 
 
