@@ -7,6 +7,7 @@
     .venv/bin/python bench/bench_themes.py veiligheid   # safety recall and false positives on the safety sets
     .venv/bin/python bench/bench_themes.py synth        # the independent synthetic set (bench/synth/)
     .venv/bin/python bench/bench_themes.py handgeschreven  # the independent hand-written set (bench/handgeschreven/)
+    .venv/bin/python bench/bench_themes.py handgeschreven2  # a second one, held out (bench/handgeschreven2/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
@@ -241,6 +242,7 @@ VEILIGHEIDSSETS = {
     "veiligheid2": ROOT / "tests" / "data" / "veiligheid" / "veiligheid2.csv",
     "veiligheid3": ROOT / "tests" / "data" / "veiligheid" / "veiligheid3.csv",
     "veiligheid4": ROOT / "tests" / "data" / "veiligheid" / "veiligheid4.csv",
+    "veiligheid5": ROOT / "tests" / "data" / "veiligheid" / "veiligheid5.csv",
 }
 
 
@@ -290,7 +292,7 @@ def veiligheid() -> None:
     learned check: by half, overall, by category; then the share of ordinary notes flagged.
 
     Halves: A = even rows, B = odd rows. For veiligheid2 only the misses of half A were read after the first
-    score; of veiligheid3 and veiligheid4 no note was read. Only their halves A are in the classifier's training
+    score; of veiligheid3 to veiligheid5 no note was read. Only their halves A are in the classifier's training
     notes, so the halves B are held out (see bench/README.md). The ordinary notes of the newer sets (categorie
     "gewoon") count as look-alikes here; the tests report them apart.
     """
@@ -340,7 +342,7 @@ def veiligheid() -> None:
 
 def varianten(instellingen: list[str], zaden: int = 4) -> None:
     """Compare settings of the theme engine, each over seeds 0..zaden-1, on the raw sample, the synthetic set
-    (n = 2000, seed 7) and the hand-written set: mean AMI (NMI on the sample) and mean best F1 of the themes
+    (n = 2000, seed 7) and both hand-written sets: mean AMI (NMI on the sample) and mean best F1 of the themes
     outside the catalogue. A setting is JSON: ``ThemaModel`` parameters, or module constants of
     ``collectief.themes`` (names starting with ``_``), e.g. ``'{"_ANKER_BEWIJS": 1.0}'``. ``{}`` is the default.
     Texts are not scrubbed (deduce) here: this compares settings, it does not score the product.
@@ -361,7 +363,11 @@ def varianten(instellingen: list[str], zaden: int = 4) -> None:
     sample = _sample(scrub=False)
     waarheid = pd.read_csv(TRUTH, sep=";").set_index("rij")["thema_id"].loc[sample["rij"]].to_numpy()
     sets["sample"] = (sample, waarheid, ["vervoer", "statushouders"])
-    for naam, map_ in (("synth", synth_bench.maak(2000)), ("handgeschreven", ROOT / "bench" / "handgeschreven")):
+    for naam, map_ in (
+        ("synth", synth_bench.maak(2000)),
+        ("handgeschreven", ROOT / "bench" / "handgeschreven"),
+        ("handgeschreven2", ROOT / "bench" / "handgeschreven2"),
+    ):
         df, w = synth_bench.lees(map_)
         echt = np.where(w["veilig"].to_numpy() == 1, "veiligheid", w["thema"].to_numpy())
         buiten = sorted(set(echt[w["in_catalogus"].to_numpy() == "nee"]) - {"eenmalig"})
@@ -461,7 +467,18 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument(
         "wat",
-        choices=["scrub", "quality", "speed", "_meet", "publiek", "veiligheid", "synth", "handgeschreven", "varianten"],
+        choices=[
+            "scrub",
+            "quality",
+            "speed",
+            "_meet",
+            "publiek",
+            "veiligheid",
+            "synth",
+            "handgeschreven",
+            "handgeschreven2",
+            "varianten",
+        ],
     )
     parser.add_argument("n", nargs="*")
     args = parser.parse_args()
@@ -479,11 +496,11 @@ if __name__ == "__main__":
         veiligheid()
     elif args.wat == "varianten":
         varianten(args.n or ["{}"])
-    elif args.wat == "handgeschreven":
+    elif args.wat in ("handgeschreven", "handgeschreven2"):
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import kwaliteit_van
 
-        kwaliteit_van(ROOT / "bench" / "handgeschreven", "hand-written set")
+        kwaliteit_van(ROOT / "bench" / args.wat, f"hand-written set ({args.wat})")
     elif args.wat == "synth":
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import synth

@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/kies_veiligheid_drempel.py
 
-Half B of ``tests/data/veiligheid/veiligheid2.csv``, ``veiligheid3.csv`` and ``veiligheid4.csv`` is not in the
-training notes and is not read here.
+Half B of ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid5.csv`` is not in the training notes and is
+not read here.
 
 The lexicon was written and extended on most of these training notes, so "lexicon OR classifier" scores about
 1.0 in any cross-validation here and cannot choose anything. What is scored instead is the learned part on its
@@ -41,7 +41,7 @@ def main() -> None:
     zwak = np.array([bool(z) for _, z in bewijs])
     # Notes with no cue at all: the lexicon signals nothing and finds no weak cue.
     geen_cue = np.array([not lexicon.categorieen(t) and not z for t, (_, z) in zip(teksten, bewijs, strict=True)])
-    lijkt = (y == 0) & np.isin(bron, ["veiligheid", "veiligheid2_A", "veiligheid3_A", "veiligheid4_A"])
+    lijkt = (y == 0) & np.isin(bron, ["veiligheid", "veiligheid2_A", "veiligheid3_A", "veiligheid4_A", "veiligheid5_A"])
     gewoon = (y == 0) & ~lijkt
     drempels = np.round(np.arange(0.30, 0.91, 0.05), 2)
     # Without a cue only from 0.50 up; None: never.

@@ -5,9 +5,8 @@
 Sources (the package must not read tests/ or data/ at run time, so the notes are copied, normalised):
 
 - ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
-- ``tests/data/veiligheid/veiligheid2.csv``, ``veiligheid3.csv`` and ``veiligheid4.csv``: the even rows only
-  (half A). The odd rows (half B) are the held-out tests of the safety check and never enter training or the
-  choice of the thresholds;
+- ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid5.csv``: the even rows only (half A). The odd rows
+  (half B) are the held-out tests of the safety check and never enter training or the choice of the thresholds;
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
   the sample's ordinary notes that gets flagged can be measured on notes the model has not seen;
@@ -46,11 +45,13 @@ def _veiligheidssets() -> list[pd.DataFrame]:
     twee = pd.read_csv(map_ / "veiligheid2.csv", sep=";").iloc[::2]  # half A only: half B is held out
     drie = pd.read_csv(map_ / "veiligheid3.csv", sep=";").iloc[::2]  # half A only: half B is held out
     vier = pd.read_csv(map_ / "veiligheid4.csv", sep=";").iloc[::2]  # half A only: half B is held out
+    vijf = pd.read_csv(map_ / "veiligheid5.csv", sep=";").iloc[::2]  # half A only: half B is held out
     return [
         _met_categorie(een, "veiligheid"),
         _met_categorie(twee, "veiligheid2_A"),
         _met_categorie(drie, "veiligheid3_A"),
         _met_categorie(vier, "veiligheid4_A"),
+        _met_categorie(vijf, "veiligheid5_A"),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Safety recall on four independent sets, written by people who never saw the code or the signal lexicon.
+"""Safety recall on five independent sets, written by people who never saw the code or the signal lexicon.
 
 - ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
   The lexicon was tuned on it in an earlier round; the signals were later rewritten per category from the field's
@@ -13,14 +13,17 @@
 - ``tests/data/veiligheid/veiligheid4.csv``: 361 safety notes (97.5% without an obvious word, five writing
   voices), 313 look-alikes and 362 ordinary notes. Scored once on arrival (d754bc6's check, trained with half A
   of veiligheid3): recall 0.853 (lexicon alone 0.496), look-alikes 0.173, ordinary notes 0.019.
+- ``tests/data/veiligheid/veiligheid5.csv``: 324 safety notes (one with an obvious word), most of them mainly
+  about something else, 312 look-alikes and 303 ordinary notes. Scored once on arrival (724ac45's check):
+  recall 0.867 (lexicon alone 0.432), look-alikes 0.179, ordinary notes 0.003.
 
 Of the newer sets only the even rows (half A) joined the training notes; no note of them was read to change the
 lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``) backs up
 a single weak cue and, at a stricter threshold, flags notes without any cue. Its training notes are all of
 ``veiligheid.csv``, the halves A, the even rows of the sample and of the hand-written theme set, and a synthetic
 set (seed 11); C and both thresholds were chosen by cross-validation on those notes only. Held out, with the
-learned check (lexicon alone in brackets): recall 0.952 (0.702) on veiligheid2 B, 0.914 (0.426) on veiligheid3 B,
-0.889 (0.500) on veiligheid4 B.
+learned check (lexicon alone in brackets): recall 0.964 (0.702) on veiligheid2 B, 0.938 (0.426) on veiligheid3 B,
+0.911 (0.500) on veiligheid4 B, 0.889 (0.432) on veiligheid5 B.
 Figures on ``veiligheid.csv`` and the halves A are on training notes.
 
 The assertions below hold what the check reaches; they do not claim the issue's 0.95 on notes written by others.
@@ -44,6 +47,7 @@ SET = Path(__file__).parent / "data" / "veiligheid" / "veiligheid.csv"
 SET2 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid2.csv"
 SET3 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid3.csv"
 SET4 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid4.csv"
+SET5 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid5.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -95,8 +99,8 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     assert (tweede["veilig"] == 1).sum() == 169 and (tweede["veilig"] == 0).sum() == 170
     recall2 = tweede.loc[tweede["veilig"] == 1, "gevonden"].mean()
     fp2 = tweede.loc[tweede["veilig"] == 0, "gevonden"].mean()
-    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.952
-    # (80/84), false positives 0.082 (7/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
+    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.964
+    # (81/84), false positives 0.071 (6/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
     half_b = tweede.iloc[1::2]
     recall_b = half_b.loc[half_b["veilig"] == 1, "gevonden"].mean()
     fp_b = half_b.loc[half_b["veilig"] == 0, "gevonden"].mean()
@@ -106,7 +110,7 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     fp = samen.loc[samen["veilig"] == 0, "gevonden"].mean()
     print(f"\nveiligheid2: recall {recall2:.3f}, fp {fp2:.3f}; held-out half B recall {recall_b:.3f}, fp {fp_b:.3f}")
     print(f"union of both sets: recall {recall:.3f}, fp {fp:.3f}")
-    # Measured: veiligheid2 0.976 (165/169) / 0.041 (7/170), union 0.986 / 0.046.
+    # Measured: veiligheid2 0.982 (166/169) / 0.035 (6/170), union 0.989 / 0.042.
     assert recall_b >= 0.92 and recall_b >= recall_b_lexicon + 0.2, (recall_b, recall_b_lexicon)
     assert fp_b <= 0.10, f"held-out false positives {fp_b:.3f}"
     assert recall2 >= 0.92 and recall >= 0.95, (recall2, recall)
@@ -116,17 +120,19 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
 @pytest.mark.parametrize(
     ("pad", "veilig_aantal", "min_recall", "min_winst", "max_lijkt", "max_gewoon"),
     [
-        # Measured 0.914 (148/162), look-alikes 0.191 (30/157), ordinary 0.006 (1/162); lexicon alone 0.426.
-        (SET3, 325, 0.90, 0.4, 0.22, 0.02),
-        # Measured 0.889 (160/180), look-alikes 0.159 (25/157), ordinary 0.022 (4/181); lexicon alone 0.500.
-        (SET4, 361, 0.85, 0.3, 0.20, 0.04),
+        # Measured 0.938 (152/162), look-alikes 0.159 (25/157), ordinary 0.006 (1/162); lexicon alone 0.426.
+        (SET3, 325, 0.90, 0.4, 0.20, 0.02),
+        # Measured 0.911 (164/180), look-alikes 0.140 (22/157), ordinary 0.022 (4/181); lexicon alone 0.500.
+        (SET4, 361, 0.88, 0.3, 0.18, 0.04),
+        # Measured 0.889 (144/162), look-alikes 0.083 (13/156), ordinary 0.007 (1/151); lexicon alone 0.432.
+        (SET5, 324, 0.85, 0.35, 0.12, 0.02),
     ],
-    ids=["veiligheid3", "veiligheid4"],
+    ids=["veiligheid3", "veiligheid4", "veiligheid5"],
 )
 def test_held_out_half_of_the_newer_sets(
     pad: Path, veilig_aantal: int, min_recall: float, min_winst: float, max_lijkt: float, max_gewoon: float
 ) -> None:
-    """Half B (odd rows) of veiligheid3 and veiligheid4, never read nor trained on: recall, and what is flagged
+    """Half B (odd rows) of veiligheid3 to veiligheid5, never read nor trained on: recall, and what is flagged
     among its look-alikes and its ordinary notes (categorie "gewoon")."""
     data = _lees(pad)
     assert (data["veilig"] == 1).sum() == veilig_aantal and data["categorie"].nunique() == 11
@@ -145,7 +151,9 @@ def test_held_out_half_of_the_newer_sets(
     assert lijkt["gevonden"].mean() <= max_lijkt and gewoon["gevonden"].mean() <= max_gewoon
 
 
-@pytest.mark.parametrize("pad", [SET2, SET3, SET4], ids=["veiligheid2", "veiligheid3", "veiligheid4"])
+@pytest.mark.parametrize(
+    "pad", [SET2, SET3, SET4, SET5], ids=["veiligheid2", "veiligheid3", "veiligheid4", "veiligheid5"]
+)
 def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     training = set(lees_training()["tekst"])
     half_b = pd.read_csv(pad, sep=";").iloc[1::2]
@@ -155,7 +163,7 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
 
 
 def test_ordinary_notes_rarely_flagged() -> None:
-    """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.6% (11/679) flagged
+    """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.3% (9/679) flagged
     with the learned check, 0.9% (6/679) lexicon alone."""
     root = Path(__file__).parents[1] / "data" / "sample"
     notities = pd.read_csv(root / "hulpvragen.csv", sep=";", encoding="cp1252", dtype=str)["Omschrijving"].fillna("")
