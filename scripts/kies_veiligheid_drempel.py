@@ -10,7 +10,8 @@ The lexicon was written and extended on most of these training notes, so "lexico
 own, as it is used: a note counts as flagged when it holds at least one weak lexicon cue (not negated) and its
 out-of-fold probability reaches the threshold. The rule, fixed before looking at results: the highest recall
 on the training safety notes with at most 5% of the look-alikes and at most 0.5% of the ordinary notes
-(sample, synthetic set) flagged; ties go to the higher thresholds. C, the threshold for a single weak cue and
+(the safety sets' ordinary notes, the sample, the synthetic and the hand-written set) flagged; ties go to the
+higher thresholds. C, the threshold for a single weak cue and
 the threshold for notes without any cue (``drempel_zonder_cue``, or none) are chosen together: a note without a
 cue counts as flagged when its out-of-fold probability reaches that threshold.
 Write the results into ``[leren]`` of ``collectief/data/veiligheid.toml``.
@@ -41,6 +42,7 @@ def main() -> None:
     zwak = np.array([bool(z) for _, z in bewijs])
     # Notes with no cue at all: the lexicon signals nothing and finds no weak cue.
     geen_cue = np.array([not lexicon.categorieen(t) and not z for t, (_, z) in zip(teksten, bewijs, strict=True)])
+    # Look-alikes: the safety sets' non-safety notes, except their ordinary ones (source "..._gewoon").
     lijkt = (y == 0) & np.isin(bron, ["veiligheid", "veiligheid2_A", "veiligheid3_A", "veiligheid4_A", "veiligheid5_A"])
     gewoon = (y == 0) & ~lijkt
     drempels = np.round(np.arange(0.30, 0.91, 0.05), 2)

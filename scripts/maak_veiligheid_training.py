@@ -56,9 +56,14 @@ def _veiligheidssets() -> list[pd.DataFrame]:
 
 
 def _met_categorie(data: pd.DataFrame, bron: str) -> pd.DataFrame:
-    """Notes with their label; a safety note keeps its category (a look-alike's category is what it resembles)."""
+    """Notes with their label; a safety note keeps its category (a look-alike's category is what it resembles).
+
+    A set's ordinary notes (categorie "gewoon") get their own source, ``<bron>_gewoon``, so the choice of the
+    thresholds counts them as ordinary notes, not as look-alikes.
+    """
     categorie = data["categorie"].where(data["veilig"] == 1)
-    return pd.DataFrame({"tekst": data["tekst"], "veilig": data["veilig"], "bron": bron, "categorie": categorie})
+    bronnen = [f"{bron}_gewoon" if c == "gewoon" else bron for c in data["categorie"]]
+    return pd.DataFrame({"tekst": data["tekst"], "veilig": data["veilig"], "bron": bronnen, "categorie": categorie})
 
 
 def _sample() -> pd.DataFrame:

@@ -22,8 +22,8 @@ lexicon, and their odd rows (half B) are held out. A learned check (``collectief
 a single weak cue and, at a stricter threshold, flags notes without any cue. Its training notes are all of
 ``veiligheid.csv``, the halves A, the even rows of the sample and of the hand-written theme set, and a synthetic
 set (seed 11); C and both thresholds were chosen by cross-validation on those notes only. Held out, with the
-learned check (lexicon alone in brackets): recall 0.964 (0.702) on veiligheid2 B, 0.938 (0.426) on veiligheid3 B,
-0.911 (0.500) on veiligheid4 B, 0.889 (0.432) on veiligheid5 B.
+learned check (lexicon alone in brackets): recall 0.964 (0.702) on veiligheid2 B, 0.932 (0.426) on veiligheid3 B,
+0.906 (0.500) on veiligheid4 B, 0.883 (0.432) on veiligheid5 B.
 Figures on ``veiligheid.csv`` and the halves A are on training notes.
 
 The assertions below hold what the check reaches; they do not claim the issue's 0.95 on notes written by others.
@@ -100,7 +100,7 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     recall2 = tweede.loc[tweede["veilig"] == 1, "gevonden"].mean()
     fp2 = tweede.loc[tweede["veilig"] == 0, "gevonden"].mean()
     # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.964
-    # (81/84), false positives 0.071 (6/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
+    # (81/84), false positives 0.047 (4/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
     half_b = tweede.iloc[1::2]
     recall_b = half_b.loc[half_b["veilig"] == 1, "gevonden"].mean()
     fp_b = half_b.loc[half_b["veilig"] == 0, "gevonden"].mean()
@@ -110,7 +110,7 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     fp = samen.loc[samen["veilig"] == 0, "gevonden"].mean()
     print(f"\nveiligheid2: recall {recall2:.3f}, fp {fp2:.3f}; held-out half B recall {recall_b:.3f}, fp {fp_b:.3f}")
     print(f"union of both sets: recall {recall:.3f}, fp {fp:.3f}")
-    # Measured: veiligheid2 0.982 (166/169) / 0.035 (6/170), union 0.989 / 0.042.
+    # Measured: veiligheid2 0.982 (166/169) / 0.024 (4/170), union 0.989 / 0.035.
     assert recall_b >= 0.92 and recall_b >= recall_b_lexicon + 0.2, (recall_b, recall_b_lexicon)
     assert fp_b <= 0.10, f"held-out false positives {fp_b:.3f}"
     assert recall2 >= 0.92 and recall >= 0.95, (recall2, recall)
@@ -120,11 +120,11 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
 @pytest.mark.parametrize(
     ("pad", "veilig_aantal", "min_recall", "min_winst", "max_lijkt", "max_gewoon"),
     [
-        # Measured 0.938 (152/162), look-alikes 0.159 (25/157), ordinary 0.006 (1/162); lexicon alone 0.426.
+        # Measured 0.932 (151/162), look-alikes 0.146 (23/157), ordinary 0.006 (1/162); lexicon alone 0.426.
         (SET3, 325, 0.90, 0.4, 0.20, 0.02),
-        # Measured 0.911 (164/180), look-alikes 0.140 (22/157), ordinary 0.022 (4/181); lexicon alone 0.500.
+        # Measured 0.906 (163/180), look-alikes 0.134 (21/157), ordinary 0.011 (2/181); lexicon alone 0.500.
         (SET4, 361, 0.88, 0.3, 0.18, 0.04),
-        # Measured 0.889 (144/162), look-alikes 0.083 (13/156), ordinary 0.007 (1/151); lexicon alone 0.432.
+        # Measured 0.883 (143/162), look-alikes 0.077 (12/156), ordinary 0.000 (0/151); lexicon alone 0.432.
         (SET5, 324, 0.85, 0.35, 0.12, 0.02),
     ],
     ids=["veiligheid3", "veiligheid4", "veiligheid5"],
