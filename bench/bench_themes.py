@@ -323,6 +323,25 @@ def veiligheid() -> None:
         for variant in varianten:
             veilig, lijkt = rijen[rijen["veilig"] == 1][variant], rijen[rijen["veilig"] == 0][variant]
             print(f"| {categorie:32} | {naam:11} | {variant:9} | {_deel(veilig)} | {_deel(lijkt)} |")
+    # Notes flagged without any lexicon cue: is the learned category (and its theme) the true one? Halves B only.
+    lexicon, geleerd = varianten["lexicon"], varianten["+ learned"]
+    thema_van = {s.categorie: s.thema for s in geleerd.signalen}
+    juist = juist_thema = aantal = 0
+    for naam, pad in VEILIGHEIDSSETS.items():
+        if naam == "veiligheid":
+            continue
+        data = pd.read_csv(pad, sep=";").iloc[1::2]
+        data = data[data["veilig"] == 1]
+        teksten = [normaliseer(t) for t in data["tekst"]]
+        for tekst, categorie, gevonden in zip(teksten, data["categorie"], geleerd.vind(teksten), strict=True):
+            if gevonden and lexicon.bewijs(tekst) == (frozenset(), {}):
+                aantal += 1
+                juist += categorie in gevonden
+                juist_thema += thema_van[categorie] in {thema_van[c] for c in gevonden}
+    print(
+        f"\nsafety notes of the halves B flagged without any cue: {aantal}; category right {juist}/{aantal}, "
+        f"individual-only theme right {juist_thema}/{aantal}"
+    )
     print(f"\n| {'ordinary notes':40} | {'check':9} | {'flagged':>17} |")
     print("|------------------------------------------|-----------|-------------------|")
     for naam, teksten in _gewone_notities().items():
