@@ -5,7 +5,7 @@
 Sources (the package must not read tests/ or data/ at run time, so the notes are copied, normalised):
 
 - ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
-- ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid6.csv``: the even rows only (half A). The odd rows
+- ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid5.csv``: the even rows only (half A). The odd rows
   (half B) are the held-out tests of the safety check and never enter training or the choice of the thresholds;
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
@@ -46,14 +46,12 @@ def _veiligheidssets() -> list[pd.DataFrame]:
     drie = pd.read_csv(map_ / "veiligheid3.csv", sep=";").iloc[::2]  # half A only: half B is held out
     vier = pd.read_csv(map_ / "veiligheid4.csv", sep=";").iloc[::2]  # half A only: half B is held out
     vijf = pd.read_csv(map_ / "veiligheid5.csv", sep=";").iloc[::2]  # half A only: half B is held out
-    zes = pd.read_csv(map_ / "veiligheid6.csv", sep=";").iloc[::2]  # half A only: half B is held out
     return [
         _met_categorie(een, "veiligheid"),
         _met_categorie(twee, "veiligheid2_A"),
         _met_categorie(drie, "veiligheid3_A"),
         _met_categorie(vier, "veiligheid4_A"),
         _met_categorie(vijf, "veiligheid5_A"),
-        _met_categorie(zes, "veiligheid6_A"),
     ]
 
 
