@@ -1,4 +1,4 @@
-"""Safety recall on five independent sets, written by people who never saw the code or the signal lexicon.
+"""Safety recall on six independent sets, written by people who never saw the code or the signal lexicon.
 
 - ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
   The lexicon was tuned on it in an earlier round; the signals were later rewritten per category from the field's
@@ -16,6 +16,10 @@
 - ``tests/data/veiligheid/veiligheid5.csv``: 324 safety notes (one with an obvious word), most of them mainly
   about something else, 312 look-alikes and 303 ordinary notes. Scored once on arrival (724ac45's check):
   recall 0.867 (lexicon alone 0.432), look-alikes 0.179, ordinary notes 0.003.
+- ``tests/data/veiligheid/veiligheid6.csv``: 300 safety notes (1% with an obvious word; most of 8-15 words, by
+  different kinds of staff), 340 look-alikes and 321 ordinary notes. Wholly held out: training on its half A
+  was tried and undone (the sample's statushouders theme dissolved at seed 0 when other notes were flagged).
+  Recall 0.780 (lexicon alone 0.450), look-alikes 0.103, ordinary notes 0.006.
 
 Of the newer sets only the even rows (half A) joined the training notes; no note of them was read to change the
 lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``) backs up
@@ -48,6 +52,7 @@ SET2 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid2.csv"
 SET3 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid3.csv"
 SET4 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid4.csv"
 SET5 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid5.csv"
+SET6 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid6.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -118,21 +123,30 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
 
 
 @pytest.mark.parametrize(
-    ("pad", "veilig_aantal", "min_recall", "min_winst", "max_lijkt", "max_gewoon"),
+    ("pad", "veilig_aantal", "min_recall", "min_winst", "max_lijkt", "max_gewoon", "min_categorie"),
     [
         # Measured 0.932 (151/162), look-alikes 0.146 (23/157), ordinary 0.006 (1/162); lexicon alone 0.426.
-        (SET3, 325, 0.90, 0.4, 0.20, 0.02),
+        (SET3, 325, 0.90, 0.4, 0.20, 0.02, 0.6),
         # Measured 0.906 (163/180), look-alikes 0.134 (21/157), ordinary 0.011 (2/181); lexicon alone 0.500.
-        (SET4, 361, 0.88, 0.3, 0.18, 0.04),
+        (SET4, 361, 0.88, 0.3, 0.18, 0.04, 0.6),
         # Measured 0.883 (143/162), look-alikes 0.077 (12/156), ordinary 0.000 (0/151); lexicon alone 0.432.
-        (SET5, 324, 0.85, 0.35, 0.12, 0.02),
+        (SET5, 324, 0.85, 0.35, 0.12, 0.02, 0.6),
+        # Not trained on at all. Measured 0.800 (120/150), look-alikes 0.088, ordinary 0.006; lexicon alone 0.420;
+        # its weakest category on half B 0.53 (8/15).
+        (SET6, 300, 0.75, 0.3, 0.12, 0.02, 0.5),
     ],
-    ids=["veiligheid3", "veiligheid4", "veiligheid5"],
+    ids=["veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6"],
 )
 def test_held_out_half_of_the_newer_sets(
-    pad: Path, veilig_aantal: int, min_recall: float, min_winst: float, max_lijkt: float, max_gewoon: float
+    pad: Path,
+    veilig_aantal: int,
+    min_recall: float,
+    min_winst: float,
+    max_lijkt: float,
+    max_gewoon: float,
+    min_categorie: float,
 ) -> None:
-    """Half B (odd rows) of veiligheid3 to veiligheid5, never read nor trained on: recall, and what is flagged
+    """Half B (odd rows) of veiligheid3 to veiligheid6, never read nor trained on: recall, and what is flagged
     among its look-alikes and its ordinary notes (categorie "gewoon")."""
     data = _lees(pad)
     assert (data["veilig"] == 1).sum() == veilig_aantal and data["categorie"].nunique() == 11
@@ -147,7 +161,7 @@ def test_held_out_half_of_the_newer_sets(
     )
     assert recall >= min_recall and recall >= recall_lexicon + min_winst, (recall, recall_lexicon)
     # Every category is mostly caught, not just the easy ones.
-    assert veilig.groupby("categorie")["gevonden"].mean().min() >= 0.6
+    assert veilig.groupby("categorie")["gevonden"].mean().min() >= min_categorie
     assert lijkt["gevonden"].mean() <= max_lijkt and gewoon["gevonden"].mean() <= max_gewoon
 
 
@@ -160,6 +174,7 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
     half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
+    assert not training & {normaliseer(t) for t in pd.read_csv(SET6, sep=";")["tekst"]}
 
 
 def test_ordinary_notes_rarely_flagged() -> None:
