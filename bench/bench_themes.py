@@ -257,6 +257,9 @@ def _gewone_notities() -> dict[str, list[str]]:
     import subprocess
     import tempfile
 
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synth_bench import met_waarheid
+
     individueel = {"huiselijk_geweld", "verslaving", "justitie", "acute_crisis", "afgewezen"}
     notities = pd.read_csv(ROOT / "data" / "sample" / "hulpvragen.csv", sep=";", encoding="cp1252", dtype=str)
     waarheid = pd.read_csv(ROOT / "data" / "sample" / "ground_truth.csv", sep=";")
@@ -273,16 +276,10 @@ def _gewone_notities() -> dict[str, list[str]]:
             check=True,
             capture_output=True,
         )
-        synth = pd.read_csv(Path(map_) / "hulpvragen.csv", sep=";", dtype=str).merge(
-            pd.read_csv(Path(map_) / "waarheid.csv", sep=";", dtype={"volgnummer": str}), on="volgnummer"
-        )
+        synth = met_waarheid(Path(map_))
     uit["synthetic n=2000 seed 7, non-safety"] = synth.loc[synth["veilig"] == 0, "omschrijving"].tolist()
     uit["synthetic n=2000 seed 7, safety (recall)"] = synth.loc[synth["veilig"] == 1, "omschrijving"].tolist()
-    map_ = ROOT / "bench" / "handgeschreven"
-    hand = pd.read_csv(map_ / "hulpvragen.csv", sep=";", dtype={"volgnummer": str}).merge(
-        pd.read_csv(map_ / "waarheid.csv", sep=";", dtype={"volgnummer": str}), on="volgnummer"
-    )
-    oneven = hand.iloc[1::2]  # the even rows are training notes
+    oneven = met_waarheid(ROOT / "bench" / "handgeschreven").iloc[1::2]  # the even rows are training notes
     uit["hand-written, odd rows, non-safety"] = oneven.loc[oneven["veilig"] == 0, "omschrijving"].tolist()
     uit["hand-written, odd rows, safety (recall)"] = oneven.loc[oneven["veilig"] == 1, "omschrijving"].tolist()
     return uit
@@ -420,18 +417,12 @@ def varianten(instellingen: list[str], zaden: int = 4) -> None:
                     labels = np.where(np.isin(labels, individueel), "veiligheid", labels)
                     maat = normalized_mutual_info_score if naam == "sample" else adjusted_mutual_info_score
                     scores.append(maat(echt, labels))
-                    f1s.append(np.mean([_beste_f1(echt, labels, t) for t in buiten]))
+                    f1s.append(np.mean([synth_bench.beste_f1(echt, labels, t)[0] for t in buiten]))
                 per_zaad = " ".join(f"{x:.3f}" for x in scores)
                 print(f"| {tekst:32} | {naam:14} | {np.mean(scores):7.3f} | {np.mean(f1s):10.3f} | {per_zaad} |")
         finally:
             for k in constanten:
                 setattr(themes_module, k, standaard[k])
-
-
-def _beste_f1(echt: np.ndarray, labels: np.ndarray, thema: str) -> float:
-    """Best-match F1 of a true theme against any found label (overig included)."""
-    is_ = echt == thema
-    return max(2 * (is_ & (labels == k)).sum() / (is_.sum() + (labels == k).sum()) for k in set(labels[is_]))
 
 
 def _groot(n: int, seed: int = 0) -> pd.DataFrame:

@@ -60,6 +60,23 @@ def lees(map_: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return df, waarheid
 
 
+def met_waarheid(map_: Path) -> pd.DataFrame:
+    """The export's CSV joined with its truth as plain tables (no intake): ``omschrijving``, ``veilig``, ..."""
+    return pd.read_csv(map_ / "hulpvragen.csv", sep=";", dtype=str).merge(
+        pd.read_csv(map_ / "waarheid.csv", sep=";", dtype={"volgnummer": str}), on="volgnummer"
+    )
+
+
+def beste_f1(echt: np.ndarray, labels: np.ndarray, thema: str) -> tuple[float, str]:
+    """Best-match F1 of a true theme against the found labels (overig included), and that label."""
+    is_ = echt == thema
+    beste = (0.0, OVERIG)
+    for kandidaat in set(labels[is_]):
+        tp = (is_ & (labels == kandidaat)).sum()
+        beste = max(beste, (2 * tp / (is_.sum() + (labels == kandidaat).sum()), kandidaat))
+    return beste
+
+
 def kwaliteit(n: int) -> None:
     kwaliteit_van(maak(n), f"synthetic set n={n}")
 
@@ -88,11 +105,7 @@ def kwaliteit_van(map_: Path, titel: str) -> None:
     print("|--------------------------|---------|------|---------|------------------------|")
     for thema in sorted(set(echt) - {t for t in set(echt) if t.startswith("veiligheid")}):
         is_ = echt == thema
-        beste = (0.0, OVERIG)
-        for kandidaat in set(labels[is_]):
-            tp = (is_ & (labels == kandidaat)).sum()
-            beste = max(beste, (2 * tp / (is_.sum() + (labels == kandidaat).sum()), kandidaat))
-        f1, gevonden = beste
+        f1, gevonden = beste_f1(echt, labels, thema)
         wat = namen.get(gevonden, "Overig")
         if str(gevonden).startswith("ontdekt_"):
             wat += "; " + ", ".join(termen.get(gevonden, []))

@@ -40,8 +40,8 @@ def main() -> None:
     lexicon = Veiligheidssignalen.standaard(leren=False)
     bewijs = [lexicon.bewijs(t) for t in teksten]
     zwak = np.array([bool(z) for _, z in bewijs])
-    # Notes with no cue at all: the lexicon signals nothing and finds no weak cue.
-    geen_cue = np.array([not lexicon.categorieen(t) and not z for t, (_, z) in zip(teksten, bewijs, strict=True)])
+    # Notes with no cue at all: no strong cue and no weak cue (as in Veiligheidssignalen.vind).
+    geen_cue = np.array([not s and not z for s, z in bewijs])
     # Look-alikes: the safety sets' non-safety notes, except their ordinary ones (source "..._gewoon").
     lijkt = (y == 0) & np.isin(bron, ["veiligheid", "veiligheid2_A", "veiligheid3_A", "veiligheid4_A", "veiligheid5_A"])
     gewoon = (y == 0) & ~lijkt

@@ -77,6 +77,20 @@ def _sample() -> pd.DataFrame:
     return pd.DataFrame({"tekst": tekst.to_numpy(), "veilig": veilig, "bron": "sample_even", "categorie": categorie})
 
 
+def _met_waarheid(map_: Path) -> pd.DataFrame:
+    """An export of the bench format (``hulpvragen.csv``) joined with its truth (``waarheid.csv``)."""
+    notities = pd.read_csv(map_ / "hulpvragen.csv", sep=";", dtype=str)
+    waarheid = pd.read_csv(map_ / "waarheid.csv", sep=";", dtype={"volgnummer": str})
+    return notities.merge(waarheid, on="volgnummer")
+
+
+def _gewoon_of_veilig(samen: pd.DataFrame, bron: str) -> pd.DataFrame:
+    """Notes labelled safety or not, without a category (these sources give none)."""
+    return pd.DataFrame(
+        {"tekst": samen["omschrijving"], "veilig": samen["veilig"].astype(int), "bron": bron, "categorie": None}
+    )
+
+
 def _synth(seed: int = 11, n: int = 2000) -> pd.DataFrame:
     with tempfile.TemporaryDirectory() as map_:
         subprocess.run(
@@ -85,29 +99,14 @@ def _synth(seed: int = 11, n: int = 2000) -> pd.DataFrame:
             check=True,
             capture_output=True,
         )
-        notities = pd.read_csv(Path(map_) / "hulpvragen.csv", sep=";", dtype=str)
-        waarheid = pd.read_csv(Path(map_) / "waarheid.csv", sep=";", dtype={"volgnummer": str})
-    samen = notities.merge(waarheid, on="volgnummer")
-    return pd.DataFrame(
-        {
-            "tekst": samen["omschrijving"],
-            "veilig": samen["veilig"].astype(int),
-            "bron": f"synth_s{seed}",
-            "categorie": None,
-        }
-    )
+        samen = _met_waarheid(Path(map_))
+    return _gewoon_of_veilig(samen, f"synth_s{seed}")
 
 
 def _handgeschreven() -> pd.DataFrame:
     """The even rows of the hand-written theme set (``bench/handgeschreven``): mostly ordinary notes on subjects
     next to the safety vocabulary (scams on the elderly, a death in the flat, cold homes)."""
-    map_ = ROOT / "bench" / "handgeschreven"
-    notities = pd.read_csv(map_ / "hulpvragen.csv", sep=";", dtype={"volgnummer": str})
-    waarheid = pd.read_csv(map_ / "waarheid.csv", sep=";", dtype={"volgnummer": str})
-    samen = notities.merge(waarheid, on="volgnummer").iloc[::2]
-    return pd.DataFrame(
-        {"tekst": samen["omschrijving"], "veilig": samen["veilig"].astype(int), "bron": "handgeschreven_A"}
-    ).assign(categorie=None)
+    return _gewoon_of_veilig(_met_waarheid(ROOT / "bench" / "handgeschreven").iloc[::2], "handgeschreven_A")
 
 
 def main() -> None:
