@@ -489,6 +489,7 @@ if __name__ == "__main__":
             "synth",
             "handgeschreven",
             "handgeschreven2",
+            "handgeschreven3",
             "varianten",
         ],
     )
@@ -508,7 +509,7 @@ if __name__ == "__main__":
         veiligheid()
     elif args.wat == "varianten":
         varianten(args.n or ["{}"])
-    elif args.wat in ("handgeschreven", "handgeschreven2"):
+    elif args.wat in ("handgeschreven", "handgeschreven2", "handgeschreven3"):
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import kwaliteit_van
 
