@@ -244,6 +244,7 @@ VEILIGHEIDSSETS = {
     "veiligheid4": ROOT / "tests" / "data" / "veiligheid" / "veiligheid4.csv",
     "veiligheid5": ROOT / "tests" / "data" / "veiligheid" / "veiligheid5.csv",
     "veiligheid6": ROOT / "tests" / "data" / "veiligheid" / "veiligheid6.csv",
+    "veiligheid7": ROOT / "tests" / "data" / "veiligheid" / "veiligheid7.csv",
 }
 
 
@@ -282,6 +283,12 @@ def _gewone_notities() -> dict[str, list[str]]:
     oneven = met_waarheid(ROOT / "bench" / "handgeschreven").iloc[1::2]  # the even rows are training notes
     uit["hand-written, odd rows, non-safety"] = oneven.loc[oneven["veilig"] == 0, "omschrijving"].tolist()
     uit["hand-written, odd rows, safety (recall)"] = oneven.loc[oneven["veilig"] == 1, "omschrijving"].tolist()
+    for naam in ("handgeschreven2", "handgeschreven3"):  # not trained on
+        alle = met_waarheid(ROOT / "bench" / naam)
+        uit[f"{naam}, non-safety"] = alle.loc[alle["veilig"] == 0, "omschrijving"].tolist()
+        uit[f"{naam}, safety (recall)"] = alle.loc[alle["veilig"] == 1, "omschrijving"].tolist()
+    gewoon = pd.read_csv(ROOT / "tests" / "data" / "veiligheid" / "gewoon.csv", sep=";")
+    uit["gewoon.csv (1,000 ordinary, not trained on)"] = gewoon["tekst"].tolist()
     return uit
 
 
@@ -290,8 +297,8 @@ def veiligheid() -> None:
     learned check: by half, overall, by category; then the share of ordinary notes flagged.
 
     Halves: A = even rows, B = odd rows. For veiligheid2 only the misses of half A were read after the first
-    score; of veiligheid3 to veiligheid6 no note was read. The halves A of veiligheid2 to veiligheid5 are in the
-    classifier's training notes, so their halves B are held out; veiligheid6 is not trained on at all (see
+    score; of veiligheid3 to veiligheid7 no note was read. The halves A of veiligheid2 to veiligheid5 are in the
+    classifier's training notes, so their halves B are held out; veiligheid6 and 7 are not trained on at all (see
     bench/README.md). The ordinary notes of the newer sets (categorie "gewoon") count as look-alikes here; the
     tests report them apart.
     """

@@ -2,8 +2,8 @@
 
     .venv/bin/python scripts/kies_veiligheid_drempel.py
 
-Half B of ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid5.csv`` is not in the training notes and is
-not read here.
+Half B of the independent sets (``HALF_A`` in ``scripts/maak_veiligheid_training.py``) is not in the training notes
+and is not read here.
 
 The lexicon was written and extended on most of these training notes, so "lexicon OR classifier" scores about
 1.0 in any cross-validation here and cannot choose anything. What is scored instead is the learned part on its
@@ -27,6 +27,8 @@ from sklearn.model_selection import StratifiedKFold
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from maak_veiligheid_training import HALF_A
+
 from collectief.veiligheid import Veiligheidssignalen
 from collectief.veiligheid_model import Veiligheidsclassificatie, lees_training
 
@@ -43,7 +45,7 @@ def main() -> None:
     # Notes with no cue at all: no strong cue and no weak cue (as in Veiligheidssignalen.vind).
     geen_cue = np.array([not s and not z for s, z in bewijs])
     # Look-alikes: the safety sets' non-safety notes, except their ordinary ones (source "..._gewoon").
-    lijkt = (y == 0) & np.isin(bron, ["veiligheid", "veiligheid2_A", "veiligheid3_A", "veiligheid4_A", "veiligheid5_A"])
+    lijkt = (y == 0) & np.isin(bron, ["veiligheid", *(f"{naam}_A" for naam in HALF_A)])
     gewoon = (y == 0) & ~lijkt
     drempels = np.round(np.arange(0.30, 0.91, 0.05), 2)
     # Without a cue only from 0.50 up; None: never.

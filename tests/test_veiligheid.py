@@ -1,4 +1,5 @@
-"""Safety recall on six independent sets, written by people who never saw the code or the signal lexicon.
+"""Safety recall on seven independent sets, and false alarms on an eighth of ordinary notes, all written by
+people who never saw the code or the signal lexicon.
 
 - ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
   The lexicon was tuned on it in an earlier round; the signals were later rewritten per category from the field's
@@ -20,6 +21,13 @@
   different kinds of staff), 340 look-alikes and 321 ordinary notes. Wholly held out: training on its half A
   was tried and undone (the sample's statushouders theme dissolved at seed 0 when other notes were flagged).
   Recall 0.780 (lexicon alone 0.450), look-alikes 0.103, ordinary notes 0.006.
+- ``tests/data/veiligheid/veiligheid7.csv``: 300 safety notes, 300 look-alikes and 300 ordinary notes written as
+  hurried notes (typos, abbreviations, broken Dutch, a third of them logs of two or three matters). Wholly held
+  out: training on its half A (with veiligheid6's and gewoon's) was tried and not kept, as it lowered recall on
+  the other halves B. Scored on arrival (5be03a2): recall 0.933 (lexicon alone 0.597), look-alikes 0.160,
+  ordinary notes 0.013.
+- ``tests/data/veiligheid/gewoon.csv``: 1,000 ordinary notes, 28% with a word a naive filter reacts to. Wholly
+  held out; 2.4% flagged on arrival.
 
 Of the newer sets only the even rows (half A) joined the training notes; no note of them was read to change the
 lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``) backs up
@@ -53,6 +61,8 @@ SET3 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid3.csv"
 SET4 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid4.csv"
 SET5 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid5.csv"
 SET6 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid6.csv"
+SET7 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid7.csv"
+GEWOON = Path(__file__).parent / "data" / "veiligheid" / "gewoon.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -134,8 +144,12 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
         # Not trained on at all. Measured 0.800 (120/150), look-alikes 0.088, ordinary 0.006; lexicon alone 0.420;
         # its weakest category on half B 0.53 (8/15).
         (SET6, 300, 0.75, 0.3, 0.12, 0.02, 0.5),
+        # Not trained on at all (hurried notes with typos, a third of them logs of two or three matters).
+        # Measured 0.923 (144/156), look-alikes 0.148, ordinary 0.015; lexicon alone 0.558; weakest category
+        # on half B 0.87 (13/15).
+        (SET7, 300, 0.88, 0.3, 0.18, 0.04, 0.7),
     ],
-    ids=["veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6"],
+    ids=["veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6", "veiligheid7"],
 )
 def test_held_out_half_of_the_newer_sets(
     pad: Path,
@@ -146,7 +160,7 @@ def test_held_out_half_of_the_newer_sets(
     max_gewoon: float,
     min_categorie: float,
 ) -> None:
-    """Half B (odd rows) of veiligheid3 to veiligheid6, never read nor trained on: recall, and what is flagged
+    """Half B (odd rows) of veiligheid3 to veiligheid7, never read nor trained on: recall, and what is flagged
     among its look-alikes and its ordinary notes (categorie "gewoon")."""
     data = _lees(pad)
     assert (data["veilig"] == 1).sum() == veilig_aantal and data["categorie"].nunique() == 11
@@ -174,7 +188,21 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
     half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
-    assert not training & {normaliseer(t) for t in pd.read_csv(SET6, sep=";")["tekst"]}
+    for apart in (SET6, SET7, GEWOON):
+        assert not training & {normaliseer(t) for t in pd.read_csv(apart, sep=";")["tekst"]}
+
+
+def test_independent_ordinary_notes_rarely_flagged() -> None:
+    """1,000 ordinary notes by a writer who never saw the code, 278 of them with a word a naive safety filter
+    reacts to ("aangifte", "ruzie", "politie", "crisis"), used harmlessly; none is in the training notes.
+    Measured 2.4% (24/1000) flagged with the learned check, 1.4% lexicon alone; 7.2% (20/278) of the notes with
+    such a word, 0.6% (4/722) of the others."""
+    data = _lees(GEWOON)
+    assert len(data) == 1000 and (data["veilig"] == 0).all()
+    alarm = data["alarmwoord"] == "ja"
+    assert alarm.sum() == 278
+    assert data["gevonden"].mean() <= 0.035, data["gevonden"].mean()
+    assert data.loc[alarm, "gevonden"].mean() <= 0.10 and data.loc[~alarm, "gevonden"].mean() <= 0.01
 
 
 def test_ordinary_notes_rarely_flagged() -> None:
