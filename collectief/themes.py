@@ -258,10 +258,16 @@ class ThemaModel(BaseEstimator):
             for thema_id, leden, sims in bekend:
                 labels[vrij[leden]] = thema_id
                 scores[vrij[leden]] = sims
+        gebleven = []
         for thema, leden, sims in nieuw:
             # Notes with strong keyword evidence of a known theme stay in it.
             hou = ~self._anker()[vrij[leden]]
             leden, sims = leden[hou], sims[hou]
+            # A new theme that the anchor (or the final matching to centroids) left below the minimum is no theme:
+            # its notes go back to the known theme they had or leaned to, else overig (below).
+            if not self._groot_genoeg(vrij[leden], notities.huishoudens):
+                continue
+            gebleven.append(thema)
             labels[vrij[leden]] = thema.id
             scores[vrij[leden]] = sims
         # What no group took keeps its known theme when it has one or leans to one; else overig.
@@ -273,10 +279,16 @@ class ThemaModel(BaseEstimator):
         # first they signal).
         individueel = [t.id for t in self.catalogus_ if t.individueel]
         labels[apart] = np.where(np.isin(labels[apart], individueel), labels[apart], veilig[apart])
-        self.ontdekt_ = tuple(ontdekt + [t for t, _, _ in nieuw])
+        self.ontdekt_ = tuple(ontdekt + gebleven)
         self.labels_ = labels
         self.scores_ = np.round(scores, 4)
         return self
+
+    def _groot_genoeg(self, leden: np.ndarray, huishoudens: Sequence[str | None]) -> bool:
+        """Enough notes and distinct households for a discovered theme (notes count when households are unknown)."""
+        bekende = [h for h in (huishoudens[i] for i in leden) if h]
+        aantal_huishoudens = len(set(bekende)) if len(bekende) == len(leden) else len(leden)
+        return len(leden) >= self.min_grootte and aantal_huishoudens >= self.min_huishoudens
 
     def _anker(self) -> np.ndarray:
         """Notes whose keyword evidence for one known theme is strong enough that no group takes them from it."""
@@ -525,9 +537,7 @@ class ThemaModel(BaseEstimator):
         kern_leden = leden[kern]
         if len(kern_leden) < self.min_grootte:
             return None
-        bekende = [h for h in (huishoudens[i] for i in kern_leden) if h]
-        aantal_huishoudens = len(set(bekende)) if len(bekende) == len(kern_leden) else len(kern_leden)
-        if aantal_huishoudens < self.min_huishoudens:
+        if not self._groot_genoeg(kern_leden, huishoudens):
             return None
         centroide = _centroide(np.asarray(W[kern_leden].mean(axis=0)).ravel(), namen)
         sims = _cosinus(W[kern_leden], namen, centroide)

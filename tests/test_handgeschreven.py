@@ -1,0 +1,78 @@
+"""Themes on hand-written notes that nobody on the team wrote.
+
+Three sets under ``bench/``, each written by a helper who read only ``../shared/DOMAIN.md`` (never the code, the
+catalogue or the other sets): 731, 761 and 751 notes, five catalogue themes and six outside it each, one-offs
+and safety notes, twelve months. ``handgeschreven`` was used to choose the anchor setting (issue 9);
+``handgeschreven2`` was held out until then; ``handgeschreven3`` arrived on 2026-12-03 and no setting was chosen
+on it. Read through the real intake, analysed with the catalogue at seed 0, as a team would.
+
+The floors hold what the engine reaches, with room for the noise of small changes elsewhere (about ±0.02 AMI
+between seeds); they are not the issue's targets. A plain baseline given the true number of themes (an advantage
+no user has) runs on the same notes, so the comparison is made here, not copied from a README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import adjusted_mutual_info_score
+from sklearn.preprocessing import normalize
+
+from collectief.analysis import als_dataframe, analyseer
+from collectief.catalogue import laad_catalogus
+from collectief.intake import open_export
+from collectief.records import OVERIG, RuweRij
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _baseline(teksten: list[str], k: int) -> np.ndarray:
+    """Character 3-5-gram TF-IDF, LSA (100 dimensions) and KMeans given the true k."""
+    tfidf = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=2)
+    lsa = normalize(TruncatedSVD(100, random_state=0).fit_transform(tfidf.fit_transform(teksten)))
+    return KMeans(k, n_init=10, random_state=0).fit_predict(lsa)
+
+
+@pytest.mark.parametrize(
+    ("naam", "min_ami"),
+    [
+        # Measured at seed 0: AMI 0.275 (baseline 0.13), overig 2.9%, safety notes found 0.94.
+        ("handgeschreven", 0.23),
+        # Measured 0.245 (baseline 0.17), overig 2.9%, safety notes found 0.89.
+        ("handgeschreven2", 0.21),
+        # Measured on arrival 0.302 (baseline 0.14), overig 3.5%, safety notes found 0.94.
+        ("handgeschreven3", 0.25),
+    ],
+)
+def test_hand_written_notes(naam: str, min_ami: float, pipeline) -> None:
+    map_ = BENCH / naam
+    rijen = [r for r in open_export(map_ / "hulpvragen.csv").rijen() if isinstance(r, RuweRij)]
+    df = als_dataframe(rijen)
+    waarheid = pd.read_csv(map_ / "waarheid.csv", sep=";", dtype={"volgnummer": str}).set_index("volgnummer")
+    waarheid = waarheid.loc[[r.bron_id for r in rijen]]
+    # Nothing lost on the way in.
+    assert len(rijen) == len(pd.read_csv(map_ / "hulpvragen.csv", sep=";")) == len(waarheid)
+    catalogus = laad_catalogus()
+    individueel = [t.id for t in catalogus if t.individueel]
+    analyse = analyseer(df, catalogus, seed=0, pipeline=pipeline)
+    labels = analyse.hulpvragen["thema_id"].to_numpy()
+    veilig = waarheid["veilig"].to_numpy() == 1
+    # The catalogue has one individual-only theme per kind of safety case; the truth has one label for all.
+    echt = np.where(veilig, "veiligheid", waarheid["thema"].to_numpy())
+    ami = adjusted_mutual_info_score(echt, np.where(np.isin(labels, individueel), "veiligheid", labels))
+    basis = adjusted_mutual_info_score(echt, _baseline(df["tekst"].tolist(), len(set(echt))))
+    gevlagd = (analyse.hulpvragen["signaal"] != "").to_numpy() | np.isin(labels, individueel)
+    print(f"\n{naam}: AMI {ami:.3f} (baseline {basis:.3f}), overig {np.mean(labels == OVERIG):.1%}")
+    assert ami >= min_ami and ami >= basis + 0.05, (ami, basis)
+    assert np.mean(labels == OVERIG) < 0.10
+    # Several themes outside the catalogue are found, each with enough households to show.
+    ontdekt = analyse.themas[analyse.themas["bron"] == "ontdekt"]
+    assert len(ontdekt) >= 3 and (ontdekt["huishoudens"] >= 5).all()
+    # Safety notes: found (signal or individual-only theme); ordinary notes: rarely flagged.
+    assert gevlagd[veilig].mean() >= 0.85 and gevlagd[~veilig].mean() <= 0.12
