@@ -26,8 +26,8 @@ people who never saw the code or the signal lexicon.
   out: training on its half A (with veiligheid6's and gewoon's) was tried and not kept, as it lowered recall on
   the other halves B. Scored on arrival (5be03a2): recall 0.933 (lexicon alone 0.597), look-alikes 0.160,
   ordinary notes 0.013.
-- ``tests/data/veiligheid/gewoon.csv``: 1,000 ordinary notes, 28% with a word a naive filter reacts to. Wholly
-  held out; 2.4% flagged on arrival.
+- ``tests/data/veiligheid/gewoon.csv``: 1,000 ordinary notes, 28% with a word a naive filter reacts to. Not
+  trained on; 2.4% flagged on arrival, then its false alarms were read (see the test below).
 
 Of the newer sets only the even rows (half A) joined the training notes; no note of them was read to change the
 lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``) backs up
@@ -195,14 +195,16 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
 def test_independent_ordinary_notes_rarely_flagged() -> None:
     """1,000 ordinary notes by a writer who never saw the code, 278 of them with a word a naive safety filter
     reacts to ("aangifte", "ruzie", "politie", "crisis"), used harmlessly; none is in the training notes.
-    Measured 2.4% (24/1000) flagged with the learned check, 1.4% lexicon alone; 7.2% (20/278) of the notes with
-    such a word, 0.6% (4/722) of the others."""
+    Scored on arrival: 2.4% (24/1000) flagged with the learned check, 1.4% lexicon alone. Its false alarms were
+    then read and three over-broad strong cues narrowed (a resuscitation course, a neglected garden, roof tiles
+    "vastgezet"), so it is a development set now: 2.0% (20/1000), 5.8% (16/278) of the notes with such a word,
+    0.6% (4/722) of the others. The held-out sets did not move (bench/README.md)."""
     data = _lees(GEWOON)
     assert len(data) == 1000 and (data["veilig"] == 0).all()
     alarm = data["alarmwoord"] == "ja"
     assert alarm.sum() == 278
-    assert data["gevonden"].mean() <= 0.035, data["gevonden"].mean()
-    assert data.loc[alarm, "gevonden"].mean() <= 0.10 and data.loc[~alarm, "gevonden"].mean() <= 0.01
+    assert data["gevonden"].mean() <= 0.03, data["gevonden"].mean()
+    assert data.loc[alarm, "gevonden"].mean() <= 0.08 and data.loc[~alarm, "gevonden"].mean() <= 0.01
 
 
 def test_ordinary_notes_rarely_flagged() -> None:
