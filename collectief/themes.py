@@ -5,18 +5,18 @@
 1. *Known themes, open set.* Keyword evidence (:mod:`collectief.matching`) and a linear classifier trained on
    the keyword-sure notes give each note a probability per known theme, and the known theme it leans to (if any).
    "None of the known themes" is an outcome, not a failure: groups decide, not single notes.
-2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours
-   (lemma and character n-grams). Notes in a sparse spot (far from even their second neighbour, relative to the
-   data's typical density) are one-offs so far. The rest is split into communities by Louvain modularity. Per
-   group: when most of its notes lean to one known theme, it is that theme (members leaning to another keep
-   theirs; members without evidence join only when their neighbours lean to it too, and the others are grouped
-   anew among themselves in a second round); a group of mostly known themes but mixed is split again at a finer
+2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours (lemma
+   and character n-grams). Notes in a sparse spot (far from even their second neighbour, relative to the data's
+   typical density) are one-offs so far. The rest is split into communities by Louvain modularity. Per group: when
+   most of its notes lean to one known theme, it is that theme (members leaning to another keep theirs; members
+   without evidence of their own are grouped anew among themselves in a second round, and join the theme only if
+   that round leaves them in such a group again); a group of mostly known themes but mixed is split again at a finer
    resolution; any other group of enough notes and households with a nameable subject is a new theme, named by
-   :mod:`collectief.benoemen`, and its notes leave the known theme they leaned to, except notes with strong
-   keyword evidence (the *anchor*). A group that is not one subject (too few members close to its centre) is
-   split again at a finer resolution. The number of themes follows from the data. Notes near a theme (its
-   centroid, or most of their neighbours) join it; what is left keeps the known theme it has or leans to, or is
-   ``overig``: counted and shown, never hidden.
+   :mod:`collectief.benoemen`, and its notes leave the known theme they leaned to, except notes with strong keyword
+   evidence (the *anchor*). A group that is not one subject (too few members close to its centre) is split again at
+   a finer resolution. The number of themes follows from the data. Notes near a theme (its centroid, or most of
+   their neighbours) join it; what is left keeps the known theme it has or leans to, or is ``overig``: counted and
+   shown, never hidden.
 3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
    whatever else it mentions, and takes no part in finding or keeping group themes; ``signalen_`` lists every
    individual-only theme it signals.
@@ -77,8 +77,6 @@ _LENERS_EENS = 0.6
 #: Keyword evidence at which a note keeps its known theme even inside a group that becomes a new theme: one strong
 #: keyword (1.0; 1.5 until 2026-12-03, when the hand-written set showed it lost too many known-theme notes).
 _ANKER_BEWIJS = 1.0
-#: Share of a note's nearest neighbours that must lean to a known theme for the note to join that theme's group.
-_BUREN_BEKEND = 0.3
 #: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
 _DREMPEL_KWANTIEL = 0.1
 #: Below this cosine similarity a note never belongs to a discovered theme.
@@ -423,8 +421,8 @@ class ThemaModel(BaseEstimator):
         bekend: dict[str, list[np.ndarray]] = {}
         kandidaten = []
         wachtrij = [(g, 0) for g in groepen]
-        # Notes without evidence of their own, in a group of known themes but not near the theme: grouped anew
-        # among themselves once the first round is done (a subject of its own hidden in a known theme's group).
+        # Notes without evidence of their own, in a group of a known theme: grouped anew among themselves once the
+        # first round is done (a subject of its own hidden in a known theme's group).
         los: list[np.ndarray] = []
         tweede_ronde = False
         while wachtrij or (los and not tweede_ronde):
@@ -443,7 +441,9 @@ class ThemaModel(BaseEstimator):
             if len(kandidaat):
                 besluit = _bekend_in_groep(kandidaat[leden])
                 if besluit:
-                    ver = _ver_van_thema(leden_s, kandidaat, steekproef, naasten, besluit)
+                    # A known theme only on evidence of its own: members without any are grouped anew among
+                    # themselves after the first round (in the second they stay with the group).
+                    ver = kandidaat[leden] == OVERIG
                     if not tweede_ronde and ver.any():
                         los.append(leden_s[ver])
                         leden = leden[~ver]
@@ -660,15 +660,6 @@ def _maak_blijvend(
             OntdektThema(t.id, t.naam, t.kernwoorden, t.centroide, max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5))
         )
     return uit, labels, scores
-
-
-def _ver_van_thema(
-    leden_s: np.ndarray, kandidaat: np.ndarray, steekproef: np.ndarray, naasten: np.ndarray, thema_id: str
-) -> np.ndarray:
-    """Members of a known theme's group that have no evidence of their own and few neighbours leaning to it."""
-    eigen = kandidaat[steekproef[leden_s]]
-    buren = kandidaat[steekproef[naasten[leden_s]]] == thema_id
-    return (eigen == OVERIG) & (buren.mean(axis=1) < _BUREN_BEKEND)
 
 
 def _bekend_in_groep(leunt: np.ndarray) -> str:

@@ -94,13 +94,13 @@ def test_themes_outside_the_catalogue_are_found_by_discovery(volledig, ground_tr
     waarheid = ground_truth.loc[df["rij"]].to_numpy()
     f1, gevonden = _beste_f1(waarheid, df["thema_id"].to_numpy(), thema)
     assert gevonden.startswith("ontdekt_")
-    # Measured 0.67 (vervoer) and 0.37 (statushouders) at seed 0; with small changes elsewhere (which notes the
+    # Measured 0.67 (vervoer) and 0.36 (statushouders) at seed 0; with small changes elsewhere (which notes the
     # safety check takes out) vervoer moved between about 0.45 and 0.67: one main theme plus fragments. The
     # issue's target of 0.7 is not met yet; see test_themes_outside_the_catalogue_are_whole below.
     assert f1 >= 0.25, f"{thema}: F1 {f1:.2f}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target F1 >= 0.7 not reached yet (vervoer 0.67, statushouders 0.37)")
+@pytest.mark.xfail(strict=True, reason="issue 9 target F1 >= 0.7 not reached yet (vervoer 0.67, statushouders 0.36)")
 @pytest.mark.parametrize("thema", ["vervoer", "statushouders"])
 def test_themes_outside_the_catalogue_are_whole(volledig, ground_truth, thema) -> None:
     df = volledig.hulpvragen
@@ -118,9 +118,9 @@ def test_known_themes_do_not_absorb_what_they_do_not_cover(volledig, ground_trut
         bij = df["thema_id"].to_numpy() == thema.id
         if bij.sum() >= 10:
             aandeel = niet_gedekt[bij].mean()
-            # Measured at most 9.3% (mantelzorg, with vervoer notes about a disabled parking card or a tricycle
-            # for a disabled son); a regression past 12% fails.
-            assert aandeel <= 0.12, f"{thema.id}: {aandeel:.1%} of its notes are about subjects it does not cover"
+            # Measured at most 4.5% (taal_digitaal) since notes without evidence of their own no longer take a
+            # known theme from their group (9.3%, mantelzorg, before); a regression past 8% fails.
+            assert aandeel <= 0.08, f"{thema.id}: {aandeel:.1%} of its notes are about subjects it does not cover"
 
 
 def test_examples_only_for_themes_with_k_households(volledig) -> None:
