@@ -535,8 +535,6 @@ class ThemaModel(BaseEstimator):
         # overig, visibly, not into a theme.
         kern = sims >= max(_MIN_ABSOLUUT, self.min_gelijkenis * float(np.median(sims)))
         kern_leden = leden[kern]
-        if len(kern_leden) < self.min_grootte:
-            return None
         if not self._groot_genoeg(kern_leden, huishoudens):
             return None
         centroide = _centroide(np.asarray(W[kern_leden].mean(axis=0)).ravel(), namen)
