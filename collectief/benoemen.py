@@ -139,12 +139,16 @@ class Naamgever:
             return self.pos[woord] in ("NOUN", "PROPN", "ADJ", "VERB")
         return bool(_klassen(woord, self._lexicon)) or len(woord) >= 6
 
-    def benoem(self, woorden: Sequence[str], gewichten: np.ndarray, dekking: np.ndarray) -> ThemaNaam | None:
+    def benoem(
+        self, woorden: Sequence[str], gewichten: np.ndarray, dekking: np.ndarray, leden: int | None = None
+    ) -> ThemaNaam | None:
         """Name from candidate lemmas with their distinctiveness and share of the theme's notes that use them.
 
-        A word names the theme when it is a noun, not generic, and used by at least 10% of the theme's notes;
-        up to three such nouns, joined Dutch-style ("regiotaxi, scootmobiel en rolstoel").
+        A word names the theme when it is a noun, not generic, and used by at least 10% of the theme's notes and
+        (given the number of ``leden``) by at least two of them: one note's word says nothing about a theme.
+        Up to three such nouns, joined Dutch-style ("regiotaxi, scootmobiel en rolstoel").
         """
+        min_dekking = max(0.1, 2 / leden) if leden else 0.1
         volgorde = np.argsort(-np.asarray(gewichten), kind="stable")
         elders = frozenset(str(w) for w in woorden)
         naamwoorden: list[str] = []
@@ -159,7 +163,7 @@ class Naamgever:
                 termen.append(woord)
             if (
                 len(naamwoorden) < _MAX_NAAMWOORDEN
-                and dekking[i] >= 0.1
+                and dekking[i] >= min_dekking - 1e-9
                 and woord not in self._generiek
                 and self.is_zelfstandig(woord)
                 and not any(woord in n or n in woord for n in naamwoorden)

@@ -251,7 +251,12 @@ class ThemaModel(BaseEstimator):
         nieuw: list[tuple[OntdektThema, np.ndarray, np.ndarray]] = []
         if len(vrij):
             nieuw, bekend = self._ontdek(
-                notities.deel(vrij), volgnummer, {o.naam for o in ontdekt}, leunt[vrij], leunt_score[vrij]
+                notities.deel(vrij),
+                volgnummer,
+                {o.naam for o in ontdekt},
+                leunt[vrij],
+                leunt_score[vrij],
+                self._anker()[vrij],
             )
             for thema_id, leden, sims in bekend:
                 labels[vrij[leden]] = thema_id
@@ -382,6 +387,7 @@ class ThemaModel(BaseEstimator):
         bezette_namen: set[str],
         kandidaat: np.ndarray,
         kandidaat_score: np.ndarray,
+        anker: np.ndarray,
     ) -> tuple[list[tuple[OntdektThema, np.ndarray, np.ndarray]], list[tuple[str, np.ndarray, np.ndarray]]]:
         """Group the free notes; return new themes and the groups that turned out to be known themes.
 
@@ -396,6 +402,7 @@ class ThemaModel(BaseEstimator):
         n = len(notities)
         if n < max(2 * self.min_grootte, 10):
             return [], []
+        bezet_vooraf = set(bezette_namen)
         lemmas = [list(x) for x in notities.lemmas]
         rng = np.random.default_rng(self.random_state)
         # Very large pools: find the themes on a sample, then assign every note (including the rest) below.
@@ -509,8 +516,36 @@ class ThemaModel(BaseEstimator):
                             i = steekproef[r]
                             labels[i] = waarden[beste]
                             scores[i] = float(np.mean(gelijkenis[r][buren_labels == waarden[beste]]))
+        # Notes with strong keyword evidence of a known theme stay in it (the anchor), so they neither shape a new
+        # theme's centroid nor its name.
+        labels[anker & np.char.startswith(labels.astype(str), "ontdekt_")] = OVERIG
         uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen)
+        uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezet_vooraf)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
+
+    @staticmethod
+    def _benoem_opnieuw(
+        themas: list[OntdektThema],
+        labels: np.ndarray,
+        W: sp.csr_matrix,
+        namen: np.ndarray,
+        naamgever: Naamgever,
+        bezet: set[str],
+    ) -> list[OntdektThema]:
+        """Names from each theme's final members: notes joined and left after the group was first named, and the
+        name and terms must describe the notes a team will read under it."""
+        bezet = set(bezet)
+        uit = []
+        for t in themas:
+            leden = np.flatnonzero(labels == t.id)
+            gewichten, dekking = _onderscheidend(W, leden)
+            kolommen = np.flatnonzero(gewichten > 0)
+            naam = naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden))
+            label, termen = (naam.naam, naam.termen) if naam is not None else (t.naam.rsplit(" (", 1)[0], t.kernwoorden)
+            label = _uniek(label, bezet)
+            bezet.add(label)
+            uit.append(OntdektThema(t.id, label, termen, t.centroide, t.drempel))
+        return uit
 
     def _maak_thema(
         self,
@@ -525,7 +560,7 @@ class ThemaModel(BaseEstimator):
             return None
         gewichten, dekking = _onderscheidend(W, leden)
         kolommen = np.flatnonzero(gewichten > 0)
-        naam = naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen])
+        naam = naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden))
         if naam is None:
             return None  # no noun recurs in this group: noise, not a theme
         leden = np.asarray(leden, dtype=int)

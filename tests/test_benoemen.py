@@ -39,6 +39,17 @@ def test_rare_words_do_not_name_a_theme() -> None:
     assert naam is None
 
 
+def test_a_word_of_one_note_does_not_name_a_small_theme() -> None:
+    woorden = np.array(["regiotaxi", "weekend", "cardioloog"])
+    gewichten = np.array([3.0, 2.0, 1.0])
+    # Eight notes: "cardioloog" in one of them (12.5%) is above 10% but is one note's word.
+    dekking = np.array([0.5, 0.5, 0.125])
+    assert Naamgever().benoem(woorden, gewichten, dekking, leden=8).naam == "Regiotaxi"
+    # Without the number of notes, only the 10% share counts; "weekend" is a time word, never a name.
+    assert Naamgever().benoem(woorden, gewichten, dekking).naam == "Regiotaxi en cardioloog"
+    assert Naamgever().benoem(woorden, gewichten, dekking, leden=16).naam == "Regiotaxi en cardioloog"
+
+
 def test_a_tagger_overrides_the_lexicon() -> None:
     # nl_core_news_sm's tags, when it is installed: here "vervoer" tagged as a verb is no name word.
     getagd = Naamgever(pos={"vervoer": "VERB", "regiotaxi": "NOUN"})

@@ -74,5 +74,10 @@ def test_hand_written_notes(naam: str, min_ami: float, pipeline) -> None:
     # Several themes outside the catalogue are found, each with enough households to show.
     ontdekt = analyse.themas[analyse.themas["bron"] == "ontdekt"]
     assert len(ontdekt) >= 3 and (ontdekt["huishoudens"] >= 5).all()
+    # Each word of a discovered theme's name is written in at least two of the notes a team reads under it.
+    for thema_id, naam_ in zip(ontdekt["thema_id"], ontdekt["thema"], strict=True):
+        teksten = analyse.hulpvragen.loc[labels == thema_id, "tekst"].str.lower()
+        for woord in naam_.lower().replace(" en ", ", ").split(", "):
+            assert teksten.str.contains(woord, regex=False).sum() >= 2, (naam_, woord)
     # Safety notes: found (signal or individual-only theme); ordinary notes: rarely flagged.
     assert gevlagd[veilig].mean() >= 0.85 and gevlagd[~veilig].mean() <= 0.12
