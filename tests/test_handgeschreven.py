@@ -1,10 +1,12 @@
 """Themes on hand-written notes that nobody on the team wrote.
 
-Three sets under ``bench/``, each written by a helper who read only ``../shared/DOMAIN.md`` (never the code, the
-catalogue or the other sets): 731, 761 and 751 notes, five catalogue themes and six outside it each, one-offs
-and safety notes, twelve months. ``handgeschreven`` was used to choose the anchor setting (issue 9);
-``handgeschreven2`` was held out until then; ``handgeschreven3`` arrived on 2026-12-03 and no setting was chosen
-on it. Read through the real intake, analysed with the catalogue at seed 0, as a team would.
+Four sets under ``bench/``, each written by a helper who read only ``../shared/DOMAIN.md`` (never the code, the
+catalogue or the other sets): 731, 761, 751 and 611 notes, five catalogue themes and six (five in the fourth)
+outside it each, one-offs and safety notes, twelve months. ``handgeschreven`` was used to choose the anchor
+setting (issue 9); ``handgeschreven2`` was held out until then; ``handgeschreven3`` arrived on 2026-12-03 and no
+setting was chosen on it; ``handgeschreven4`` arrived later that day and decided that a catalogue change chosen on
+the other three was not kept. Read through the real intake, analysed with the catalogue at seed 0, as a team
+would.
 
 The floors hold what the engine reaches, with room for the noise of small changes elsewhere (about ±0.02 AMI
 between seeds); they are not the issue's targets. A plain baseline given the true number of themes (an advantage
@@ -40,17 +42,22 @@ def _baseline(teksten: list[str], k: int) -> np.ndarray:
 
 
 @pytest.mark.parametrize(
-    ("naam", "min_ami"),
+    ("naam", "min_ami", "min_precisie"),
     [
-        # Measured at seed 0: AMI 0.276 (baseline 0.13), overig 6.0%, safety notes found 0.94.
-        ("handgeschreven", 0.23),
-        # Measured 0.243 (baseline 0.17), overig 3.3%, safety notes found 0.89.
-        ("handgeschreven2", 0.21),
-        # Measured on arrival 0.302 (baseline 0.14), overig 3.5%; now 0.307, overig 4.9%; safety notes found 0.94.
-        ("handgeschreven3", 0.25),
+        # Measured at seed 0: AMI 0.277 (baseline 0.13), overig 6.0%, safety notes found 0.94; known themes'
+        # notes their own 0.508.
+        ("handgeschreven", 0.23, 0.45),
+        # Measured 0.236 (baseline 0.17), overig 3.3%, safety notes found 0.89; known themes' notes 0.458.
+        ("handgeschreven2", 0.21, 0.40),
+        # Measured on arrival 0.302 (baseline 0.14), overig 3.5%; now 0.306, overig 4.9%; safety notes found 0.94;
+        # known themes' notes 0.575.
+        ("handgeschreven3", 0.25, 0.52),
+        # Arrived 2026-12-03 (third session), held out: 0.287 (baseline 0.201), overig 5.4%, safety notes found 1.00,
+        # ordinary notes flagged 0.096; known themes' notes 0.580.
+        ("handgeschreven4", 0.24, 0.52),
     ],
 )
-def test_hand_written_notes(naam: str, min_ami: float, pipeline) -> None:
+def test_hand_written_notes(naam: str, min_ami: float, min_precisie: float, pipeline) -> None:
     map_ = BENCH / naam
     rijen = [r for r in open_export(map_ / "hulpvragen.csv").rijen() if isinstance(r, RuweRij)]
     df = als_dataframe(rijen)
@@ -79,5 +86,11 @@ def test_hand_written_notes(naam: str, min_ami: float, pipeline) -> None:
         teksten = analyse.hulpvragen.loc[labels == thema_id, "tekst"].str.lower()
         for woord in naam_.lower().replace(" en ", ", ").split(", "):
             assert teksten.str.contains(woord, regex=False).sum() >= 2, (naam_, woord)
+    # Open set: how many of the known themes' notes are about that theme (the rest: subjects the catalogue does
+    # not cover, pulled in by a general keyword or a family word).
+    groep = np.isin(labels, [t.id for t in catalogus if not t.individueel])
+    precisie = np.mean(labels[groep] == echt[groep])
+    print(f"{naam}: known themes hold {groep.sum()} notes, {precisie:.3f} their own")
+    assert precisie >= min_precisie, precisie
     # Safety notes: found (signal or individual-only theme); ordinary notes: rarely flagged.
     assert gevlagd[veilig].mean() >= 0.85 and gevlagd[~veilig].mean() <= 0.12
