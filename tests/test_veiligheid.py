@@ -63,6 +63,7 @@ SET5 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid5.csv"
 SET6 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid6.csv"
 SET7 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid7.csv"
 GEWOON = Path(__file__).parent / "data" / "veiligheid" / "gewoon.csv"
+BUURT = Path(__file__).parent / "data" / "veiligheid" / "buurt.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -188,7 +189,7 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
     half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
-    for apart in (SET6, SET7, GEWOON):
+    for apart in (SET6, SET7, GEWOON, BUURT):
         assert not training & {normaliseer(t) for t in pd.read_csv(apart, sep=";")["tekst"]}
 
 
@@ -205,6 +206,24 @@ def test_independent_ordinary_notes_rarely_flagged() -> None:
     assert alarm.sum() == 278
     assert data["gevonden"].mean() <= 0.03, data["gevonden"].mean()
     assert data.loc[alarm, "gevonden"].mean() <= 0.08 and data.loc[~alarm, "gevonden"].mean() <= 0.01
+
+
+def test_household_safety_found_among_neighbourhood_notes() -> None:
+    """420 notes by a writer who never saw the code: 120 about the household's own safety (many also mention the
+    street), 240 about the neighbourhood (dealing in the portiek, a stabbing witnessed, a raid next door) and 60
+    alarming-sounding notes about the household that are not safety cases. Scored on arrival: recall 0.992
+    (119/120); flagged 0.421 (101/240) of the neighbourhood notes and 0.417 (25/60) of the look-alikes.
+
+    The recall is the issue's 0.95 on notes written by others. The false alarms are the check's largest known
+    gap: its cues do not know whose matter it is (someone else's dealing reads as the household's addiction). The
+    bounds below only keep it from growing; they are not a target."""
+    data = _lees(BUURT)
+    assert len(data) == 420
+    eigen = data["soort"] == "eigen"
+    assert (data.loc[eigen, "veilig"] == 1).all() and eigen.sum() == 120
+    assert data.loc[eigen, "gevonden"].mean() >= 0.95
+    assert data.loc[data["soort"] == "buurt", "gevonden"].mean() <= 0.45
+    assert data.loc[data["soort"] == "gelijkend", "gevonden"].mean() <= 0.45
 
 
 def test_ordinary_notes_rarely_flagged() -> None:
