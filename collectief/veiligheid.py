@@ -58,6 +58,7 @@ _VOEGWOORD = re.compile(
     r"of|als|dat|die|wat|waar|waardoor|waarna|hij|zij|ze)\b"
 )
 _WOORD = re.compile(r"[a-z0-9']+")
+_ZINSEINDE = re.compile(r"[.;!?\n]")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class Signaal:
     thema: str
     sterk: tuple[str, ...]
     zwak: tuple[str, ...] = ()
+    #: Its cues are the household's only when their sentence is not about others or public space (see `derden`).
+    derden: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,8 +223,12 @@ class Veiligheidssignalen:
         leren: Leerinstelling | None = None,
         model: Veiligheidsclassificatie | None = None,
         categoriemodel: Veiligheidscategorie | None = None,
+        derden: re.Pattern[str] | None = None,
+        huishouden: re.Pattern[str] | None = None,
     ) -> None:
         self.signalen = tuple(signalen)
+        self.derden = derden
+        self.huishouden = huishouden
         self.leren = leren
         self.model = model
         self.categoriemodel = categoriemodel
@@ -263,7 +270,15 @@ class Veiligheidssignalen:
                 bekend["tekst"].tolist(), bekend["categorie"].to_numpy()
             )
         return type(self)(
-            self.signalen, self.ontkenningen, self.ontkenning_na, self.min_zwak, self.leren, model, categoriemodel
+            self.signalen,
+            self.ontkenningen,
+            self.ontkenning_na,
+            self.min_zwak,
+            self.leren,
+            model,
+            categoriemodel,
+            self.derden,
+            self.huishouden,
         )
 
     @classmethod
@@ -283,7 +298,7 @@ class Veiligheidssignalen:
         signalen = []
         for nummer, item in enumerate(data.get("signaal", []), start=1):
             naam = f"signaal {nummer} ({item.get('categorie', 'zonder categorie')})"
-            onbekend = set(item) - {"categorie", "thema", "sterk", "zwak", "patronen"}
+            onbekend = set(item) - {"categorie", "thema", "sterk", "zwak", "patronen", "derden"}
             if onbekend:
                 raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} heeft onbekende velden: {sorted(onbekend)}")
             for veld in ("categorie", "thema"):
@@ -296,7 +311,10 @@ class Veiligheidssignalen:
                 raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} heeft geen patronen ('sterk' of 'zwak')")
             for patroon in sterk + zwak:
                 _compileer([patroon], bestand, naam)
-            signalen.append(Signaal(str(item["categorie"]), str(item["thema"]), tuple(sterk), tuple(zwak)))
+            derden = item.get("derden", False)
+            if not isinstance(derden, bool):
+                raise CollectiefFout("E070", bestand=bestand, wat=f"{naam}: 'derden' moet true of false zijn")
+            signalen.append(Signaal(str(item["categorie"]), str(item["thema"]), tuple(sterk), tuple(zwak), derden))
         if not signalen:
             raise CollectiefFout("E070", bestand=bestand, wat="er staat geen enkel [[signaal]] in")
         ontkenningen = []
@@ -344,7 +362,32 @@ class Veiligheidssignalen:
                     f"(van drempel tot 1) ({fout})",
                 ) from None
         na_patroon = _compileer(na, bestand, "ontkenning_na") if na else None
-        return cls(signalen, ontkenningen, na_patroon, min_zwak, leren)
+        derden = _lijst(data, "derden", bestand, "derden")
+        huishouden = _lijst(data, "huishouden", bestand, "huishouden")
+        if any(s.derden for s in signalen) and not (derden and huishouden):
+            raise CollectiefFout(
+                "E070",
+                bestand=bestand,
+                wat="een signaal met 'derden = true' vraagt de lijsten 'derden' en 'huishouden'",
+            )
+        return cls(
+            signalen,
+            ontkenningen,
+            na_patroon,
+            min_zwak,
+            leren,
+            derden=_compileer(derden, bestand, "derden") if derden else None,
+            huishouden=_compileer(huishouden, bestand, "huishouden") if huishouden else None,
+        )
+
+    def _over_derden(self, tekst: str, start: int, eind: int) -> bool:
+        """Is the sentence around a match about others or public space, with no one of the household in it?"""
+        if self.derden is None:
+            return False
+        begin = max((m.end() for m in _ZINSEINDE.finditer(tekst, 0, start)), default=0)
+        einde = _ZINSEINDE.search(tekst, eind)
+        zin = tekst[begin : einde.start() if einde else len(tekst)]
+        return bool(self.derden.search(zin)) and not (self.huishouden is not None and self.huishouden.search(zin))
 
     def _telt(self, tekst: str, start: int, eind: int) -> bool:
         """A match counts unless a negation covers it in its own clause."""
@@ -369,11 +412,21 @@ class Veiligheidssignalen:
         return True
 
     def _treffer(
-        self, patroon: _Zoeker, tekst: str, starts: Sequence[tuple[int, str]], bezet: Sequence[tuple[int, int]] = ()
+        self,
+        patroon: _Zoeker,
+        tekst: str,
+        starts: Sequence[tuple[int, str]],
+        bezet: Sequence[tuple[int, int]] = (),
+        derden: bool = False,
     ) -> tuple[int, int] | None:
-        """The span of the pattern's first match that is not negated and overlaps no span in ``bezet``."""
+        """The span of the pattern's first match that is not negated and overlaps no span in ``bezet``; with
+        ``derden``, also not in a sentence about others or public space."""
         for m in patroon.finditer(tekst, starts):
-            if not any(m.start() < e and b < m.end() for b, e in bezet) and self._telt(tekst, m.start(), m.end()):
+            if (
+                not any(m.start() < e and b < m.end() for b, e in bezet)
+                and self._telt(tekst, m.start(), m.end())
+                and not (derden and self._over_derden(tekst, m.start(), m.end()))
+            ):
                 return m.span()
         return None
 
@@ -385,7 +438,9 @@ class Veiligheidssignalen:
         """
         starts = _starts(tekst)
         paren = zip(self.signalen, self._sterk, strict=True)
-        sterk = frozenset(s.categorie for s, zoeker in paren if zoeker and self._treffer(zoeker, tekst, starts))
+        sterk = frozenset(
+            s.categorie for s, zoeker in paren if zoeker and self._treffer(zoeker, tekst, starts, derden=s.derden)
+        )
         # Weak cues add up per individual-only theme (a bruise and "buren horen geschreeuw" both point to
         # huiselijk geweld; a bruise and a fine do not add up). A stretch of text counts once: two patterns
         # on the same words are one cue, not two.
@@ -397,7 +452,7 @@ class Veiligheidssignalen:
             if not zwakke or not poort[signaal.thema]:
                 continue
             for patroon in zwakke:
-                span = self._treffer(patroon, tekst, starts, bezet)
+                span = self._treffer(patroon, tekst, starts, bezet, derden=signaal.derden)
                 if span:
                     bezet.append(span)
                     zwak.setdefault(signaal.thema, set()).add(signaal.categorie)

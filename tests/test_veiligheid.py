@@ -212,17 +212,19 @@ def test_household_safety_found_among_neighbourhood_notes() -> None:
     """420 notes by a writer who never saw the code: 120 about the household's own safety (many also mention the
     street), 240 about the neighbourhood (dealing in the portiek, a stabbing witnessed, a raid next door) and 60
     alarming-sounding notes about the household that are not safety cases. Scored on arrival: recall 0.992
-    (119/120); flagged 0.421 (101/240) of the neighbourhood notes and 0.417 (25/60) of the look-alikes.
+    (119/120); flagged 0.421 (101/240) of the neighbourhood notes and 0.417 (25/60) of the look-alikes: the cues
+    did not know whose matter it is (someone else's dealing read as the household's addiction).
 
-    The recall is the issue's 0.95 on notes written by others. The false alarms are the check's largest known
-    gap: its cues do not know whose matter it is (someone else's dealing reads as the household's addiction). The
-    bounds below only keep it from growing; they are not a target."""
+    The false alarms of half A (even rows) were read, and addiction and justice cues now count only for the
+    household or one named person, not for groups or public space (`derden` in veiligheid.toml). Half B:
+    neighbourhood notes flagged 0.424 -> 0.356, recall 1.000 -> 1.000; all rows: 0.421 -> 0.321, recall 0.992.
+    Still the check's largest known gap; the bounds keep it from growing back."""
     data = _lees(BUURT)
     assert len(data) == 420
     eigen = data["soort"] == "eigen"
     assert (data.loc[eigen, "veilig"] == 1).all() and eigen.sum() == 120
     assert data.loc[eigen, "gevonden"].mean() >= 0.95
-    assert data.loc[data["soort"] == "buurt", "gevonden"].mean() <= 0.45
+    assert data.loc[data["soort"] == "buurt", "gevonden"].mean() <= 0.36
     assert data.loc[data["soort"] == "gelijkend", "gevonden"].mean() <= 0.45
 
 
@@ -394,6 +396,49 @@ def test_safety_notes_never_land_in_a_group_theme(pipeline) -> None:
     analyse = analyseer(pd.DataFrame({"tekst": teksten}), catalogus, pipeline=pipeline)
     assert set(analyse.hulpvragen["thema_id"]) <= individueel
     assert (analyse.hulpvragen["signaal"] != "").all()
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        # Someone else's dealing, a raid next door or a stabbing witnessed is the neighbourhood's matter.
+        ("jongeren dealen in de portiek, vraag aan corporatie om de deur te maken", ()),
+        ("client was getuige van een steekpartij op het plein, slaapt slecht", ()),
+        ("mannen werden door de politie meegenomen in de straat. vraag over huurtoeslag", ()),
+        # One named person is not a group: a concern about him needs individual follow-up.
+        ("zorgen over buurman: veel alcoholgebruik, woning vervuild", ("verslaving",)),
+        # With someone of the household in the same sentence, it is the household's after all.
+        ("zoon (15) dealt voor de jongens op het plein", ("verslaving", "justitie")),
+        ("haar man drinkt te veel in de kroeg op de hoek", ("verslaving",)),
+        # The household's own addiction or detention, wherever it is told.
+        ("mevrouw drinkt veel sinds de scheiding", ("verslaving",)),
+        ("zit sinds maart vast, partner alleen met de kinderen", ("justitie",)),
+        # Violence is not judged by whose sentence it is: neighbours hearing screaming is a cue of its own.
+        ("buren horen geschreeuw, blauwe plek op haar arm", ("huiselijk_geweld",)),
+    ],
+)
+def test_whose_matter_it_is(tekst: str, verwacht: tuple[str, ...]) -> None:
+    assert Veiligheidssignalen.standaard(leren=False).categorieen(normaliseer(tekst)) == verwacht
+
+
+def test_third_party_rule_needs_its_word_lists(tmp_path: Path) -> None:
+    kapot = tmp_path / "veiligheid.toml"
+    kapot.write_text('[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\nderden = true\n', encoding="utf-8")
+    with pytest.raises(CollectiefFout) as info:
+        Veiligheidssignalen.laad(kapot)
+    assert info.value.code == "E070" and "huishouden" in str(info.value)
+    kapot.write_text('[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\nderden = "ja"\n', encoding="utf-8")
+    with pytest.raises(CollectiefFout) as info:
+        Veiligheidssignalen.laad(kapot)
+    assert info.value.code == "E070" and "derden" in str(info.value)
+    kapot.write_text(
+        'derden = ["buurman"]\nhuishouden = ["zoon"]\n[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["drinkt"]\n'
+        "derden = true\n",
+        encoding="utf-8",
+    )
+    eigen = Veiligheidssignalen.laad(kapot)
+    assert eigen.categorieen("buurman drinkt") == () and eigen.categorieen("zoon drinkt, buurman ook") == ("x",)
+    assert eigen.categorieen("drinkt. buurman belde") == ("x",)
 
 
 def test_bad_signal_file_gives_dutch_error(tmp_path: Path) -> None:
