@@ -519,6 +519,7 @@ class ThemaModel(BaseEstimator):
         # Notes with strong keyword evidence of a known theme stay in it (the anchor), so they neither shape a new
         # theme's centroid nor its name.
         labels[anker & np.char.startswith(labels.astype(str), "ontdekt_")] = OVERIG
+        uit = [t for t in uit if (labels == t.id).any()]
         uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen)
         uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezet_vooraf)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit

@@ -69,7 +69,7 @@ class Signaal:
     thema: str
     sterk: tuple[str, ...]
     zwak: tuple[str, ...] = ()
-    #: Its cues are the household's only when their sentence is not about others or public space (see `derden`).
+    #: Its cues count only in a sentence that is not about groups or public space (see `derden` in the data file).
     derden: bool = False
 
 
@@ -381,7 +381,7 @@ class Veiligheidssignalen:
         )
 
     def _over_derden(self, tekst: str, start: int, eind: int) -> bool:
-        """Is the sentence around a match about others or public space, with no one of the household in it?"""
+        """Is the sentence around a match about groups or public space, with no one of the household in it?"""
         if self.derden is None:
             return False
         begin = max((m.end() for m in _ZINSEINDE.finditer(tekst, 0, start)), default=0)
@@ -420,7 +420,7 @@ class Veiligheidssignalen:
         derden: bool = False,
     ) -> tuple[int, int] | None:
         """The span of the pattern's first match that is not negated and overlaps no span in ``bezet``; with
-        ``derden``, also not in a sentence about others or public space."""
+        ``derden``, also not in a sentence about groups or public space."""
         for m in patroon.finditer(tekst, starts):
             if (
                 not any(m.start() < e and b < m.end() for b, e in bezet)
