@@ -263,11 +263,8 @@ class ThemaModel(BaseEstimator):
                 scores[vrij[leden]] = sims
         gebleven = []
         for thema, leden, sims in nieuw:
-            # Notes with strong keyword evidence of a known theme stay in it.
-            hou = ~self._anker()[vrij[leden]]
-            leden, sims = leden[hou], sims[hou]
-            # A new theme that the anchor (or the final matching to centroids) left below the minimum is no theme:
-            # its notes go back to the known theme they had or leaned to, else overig (below).
+            # A new theme that the anchor or the final matching to centroids (both in _ontdek) left below the
+            # minimum is no theme: its notes go back to the known theme they had or leaned to, else overig (below).
             if not self._groot_genoeg(vrij[leden], notities.huishoudens):
                 continue
             gebleven.append(thema)
@@ -402,7 +399,6 @@ class ThemaModel(BaseEstimator):
         n = len(notities)
         if n < max(2 * self.min_grootte, 10):
             return [], []
-        bezet_vooraf = set(bezette_namen)
         lemmas = [list(x) for x in notities.lemmas]
         rng = np.random.default_rng(self.random_state)
         # Very large pools: find the themes on a sample, then assign every note (including the rest) below.
@@ -484,9 +480,8 @@ class ThemaModel(BaseEstimator):
         uit = []
         for naam, kern_leden, sims, centroide, drempel in kandidaten:
             volgnummer += 1
-            label = _uniek(naam.naam, bezette_namen)
-            bezette_namen.add(label)
-            uit.append(OntdektThema(f"ontdekt_{volgnummer}", label, naam.termen, centroide, drempel))
+            # A provisional name: the final one, unique among the saved themes', comes from the final members.
+            uit.append(OntdektThema(f"ontdekt_{volgnummer}", naam.naam, naam.termen, centroide, drempel))
             labels[kern_leden], scores[kern_leden] = uit[-1].id, sims
         bekend_uit = []
         for thema_id, delen in sorted(bekend.items()):
@@ -521,7 +516,7 @@ class ThemaModel(BaseEstimator):
         labels[anker & np.char.startswith(labels.astype(str), "ontdekt_")] = OVERIG
         uit = [t for t in uit if (labels == t.id).any()]
         uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen)
-        uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezet_vooraf)
+        uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
     @staticmethod
@@ -538,11 +533,8 @@ class ThemaModel(BaseEstimator):
         bezet = set(bezet)
         uit = []
         for t in themas:
-            leden = np.flatnonzero(labels == t.id)
-            gewichten, dekking = _onderscheidend(W, leden)
-            kolommen = np.flatnonzero(gewichten > 0)
-            naam = naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden))
-            label, termen = (naam.naam, naam.termen) if naam is not None else (t.naam.rsplit(" (", 1)[0], t.kernwoorden)
+            naam = _benoem(W, namen, np.flatnonzero(labels == t.id), naamgever)
+            label, termen = (naam.naam, naam.termen) if naam is not None else (t.naam, t.kernwoorden)
             label = _uniek(label, bezet)
             bezet.add(label)
             uit.append(OntdektThema(t.id, label, termen, t.centroide, t.drempel))
@@ -559,9 +551,7 @@ class ThemaModel(BaseEstimator):
         """Name, core members, their similarity, centroid and join threshold of a group; None when it is noise."""
         if len(leden) < self.min_grootte:
             return None
-        gewichten, dekking = _onderscheidend(W, leden)
-        kolommen = np.flatnonzero(gewichten > 0)
-        naam = naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden))
+        naam = _benoem(W, namen, leden, naamgever)
         if naam is None:
             return None  # no noun recurs in this group: noise, not a theme
         leden = np.asarray(leden, dtype=int)
@@ -724,6 +714,13 @@ def _onderscheidend(W: sp.csr_matrix, leden: np.ndarray) -> tuple[np.ndarray, np
     in_groep = np.asarray((W[leden] > 0).sum(axis=0)).ravel() / max(len(leden), 1)
     overal = np.asarray((W > 0).sum(axis=0)).ravel() / max(W.shape[0], 1)
     return in_groep * np.log1p(in_groep / np.maximum(overal, 1e-9)), in_groep
+
+
+def _benoem(W: sp.csr_matrix, namen: np.ndarray, leden: np.ndarray, naamgever: Naamgever) -> ThemaNaam | None:
+    """A group's name from its distinctive lemmas (:meth:`Naamgever.benoem`); None when no noun recurs in it."""
+    gewichten, dekking = _onderscheidend(W, leden)
+    kolommen = np.flatnonzero(gewichten > 0)
+    return naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden))
 
 
 def _voeg_fragmenten_samen(W: sp.csr_matrix, groepen: list[np.ndarray], drempel: float) -> list[np.ndarray]:

@@ -406,7 +406,7 @@ class Veiligheidssignalen:
         if self.ontkenning_na is not None:
             # The rest of the sentence, from the first word after the cue: "alcohol: nee",
             # "suicidaliteit uitgevraagd, geen acute signalen".
-            erna = re.split(r"[.;!?\n]", tekst[eind : eind + 80])[0]
+            erna = _ZINSEINDE.split(tekst[eind : eind + 80])[0]
             if self.ontkenning_na.match(re.sub(r"^\W+", "", erna)):
                 return False
         return True
