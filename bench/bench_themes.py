@@ -10,6 +10,7 @@
     .venv/bin/python bench/bench_themes.py handgeschreven2  # a second one, held out (bench/handgeschreven2/)
     .venv/bin/python bench/bench_themes.py handgeschreven3  # a third (bench/handgeschreven3/)
     .venv/bin/python bench/bench_themes.py handgeschreven4  # a fourth (bench/handgeschreven4/)
+    .venv/bin/python bench/bench_themes.py handgeschreven5  # a fifth (bench/handgeschreven5/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
@@ -285,7 +286,7 @@ def _gewone_notities() -> dict[str, list[str]]:
     oneven = met_waarheid(ROOT / "bench" / "handgeschreven").iloc[1::2]  # the even rows are training notes
     uit["hand-written, odd rows, non-safety"] = oneven.loc[oneven["veilig"] == 0, "omschrijving"].tolist()
     uit["hand-written, odd rows, safety (recall)"] = oneven.loc[oneven["veilig"] == 1, "omschrijving"].tolist()
-    for naam in ("handgeschreven2", "handgeschreven3", "handgeschreven4"):  # not trained on
+    for naam in ("handgeschreven2", "handgeschreven3", "handgeschreven4", "handgeschreven5"):  # not trained on
         alle = met_waarheid(ROOT / "bench" / naam)
         uit[f"{naam}, non-safety"] = alle.loc[alle["veilig"] == 0, "omschrijving"].tolist()
         uit[f"{naam}, safety (recall)"] = alle.loc[alle["veilig"] == 1, "omschrijving"].tolist()
@@ -500,6 +501,7 @@ if __name__ == "__main__":
             "handgeschreven2",
             "handgeschreven3",
             "handgeschreven4",
+            "handgeschreven5",
             "varianten",
         ],
     )
@@ -519,7 +521,7 @@ if __name__ == "__main__":
         veiligheid()
     elif args.wat == "varianten":
         varianten(args.n or ["{}"])
-    elif args.wat in ("handgeschreven", "handgeschreven2", "handgeschreven3", "handgeschreven4"):
+    elif args.wat.startswith("handgeschreven"):
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import kwaliteit_van
 

@@ -367,6 +367,28 @@ def test_clauses_negation_and_weak_cues(tekst: str, verwacht: tuple[str, ...]) -
     assert tuple(Veiligheidssignalen.standaard(leren=False).zoek([tekst], genormaliseerd=False)[0]) == verwacht
 
 
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        # Words that are a cue only in company: alone they name an everyday matter.
+        ("Mw. kreeg een rekening na een bezoek aan de SEH voor een verstuikte enkel", ()),
+        ("mw. voelt zich opgesloten sinds de lift stuk is", ()),
+        ("baan kwijt na de proeftijd, WW aanvragen", ()),
+        ("dhr. had jaren geleden een overval op zijn werk, nu weer slecht slapen", ()),
+        ("buurthuis vraagt of er alcohol mag op het feest", ()),
+        # Their use or abuse, or the specific patterns, still signal on their own.
+        ("zorgen over alcoholgebruik van haar man", ("verslaving",)),
+        ("dhr. drinkt te veel alcohol sinds de scheiding", ("verslaving",)),
+        ("kind wordt opgesloten in de kamer als straf", ("huiselijk_geweld", "kindermishandeling_verwaarlozing")),
+        ("meneer wordt volgens buren opgesloten in zijn huis als de dochter werkt", ("huiselijk_geweld",)),
+        ("zoon zit in zijn proeftijd, reclassering betrokken", ("justitie",)),
+    ],
+)
+def test_a_word_that_is_a_cue_only_in_company(tekst: str, verwacht: tuple[str, ...]) -> None:
+    """The lexicon alone (the learned check may still back up a single weak cue)."""
+    assert Veiligheidssignalen.standaard(leren=False).categorieen(normaliseer(tekst)) == verwacht
+
+
 def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataFrame) -> None:
     """The first-character dispatch is only a speed-up: the same matches as one plain alternation."""
     import re
