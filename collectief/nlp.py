@@ -117,6 +117,24 @@ DOMEIN_STOPWOORDEN: frozenset[str] = frozenset(
     """.split()
 )
 
+#: English function words, for notes that mix English in ("smoke in her house", "the family next door"): they name no
+#: subject and make no two notes alike. Only words that are no Dutch words: not "via", "per" or "ca", which Dutch
+#: notes use, nor "been" (leg), "last" (burden) or "top"; Dutch stop words ("is", "was", "over") are dropped anyway.
+ENGELSE_STOPWOORDEN: frozenset[str] = frozenset(
+    """
+    the and or of to for with from into onto about after before between through during without against upon
+    this that these those which who whom whose what when where why how there here than then
+    he she him her his hers they them their theirs we us our ours you your yours it its my myself
+    are were be being has having does did will would shall should can could may might must
+    not yes very also just only too again once each every other some any such same own both
+    """.split()
+)
+
+_OVERSLAAN = DOMEIN_STOPWOORDEN | ENGELSE_STOPWOORDEN
+
+#: Bumped when the rules above change what a text's lemmas are, so lemmas cached under older rules are not reused.
+_LEMMA_REGELS = 2
+
 _POS_INHOUD = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 
 
@@ -136,7 +154,7 @@ def lemmas_van(doc: Doc, heeft_pos: bool) -> list[str]:
         if not _bruikbaar(token, heeft_pos):
             continue
         lemma = (token.lemma_ or token.text).lower()
-        if lemma not in DOMEIN_STOPWOORDEN and token.lower_ not in DOMEIN_STOPWOORDEN and lemma not in STOP_WORDS:
+        if not {lemma, token.lower_} & _OVERSLAAN and lemma not in STOP_WORDS:
             uit.append(lemma)
     return uit
 
@@ -160,7 +178,7 @@ def _lemmas_per_woord(teksten: Sequence[str], nlp: Language, batch_size: int) ->
                 lemma = ""
                 if _bruikbaar(token, heeft_pos=False):
                     kandidaat = (tabel.get(token.text, token.text) or token.text).lower()
-                    if not {kandidaat, token.lower_} & DOMEIN_STOPWOORDEN and kandidaat not in STOP_WORDS:
+                    if not {kandidaat, token.lower_} & _OVERSLAAN and kandidaat not in STOP_WORDS:
                         lemma = kandidaat
                 per_woord[token.text] = lemma
             if lemma:
@@ -173,7 +191,7 @@ def lemmatiseer(
 ) -> list[list[str]]:
     """Content lemmas per normalised text; each distinct text is parsed once, and not at all when cached."""
     uniek = list(dict.fromkeys(teksten))
-    sleutels = {t: hashlib.sha1(f"{pipeline.naam}\x1f{t}".encode()).hexdigest() for t in uniek}
+    sleutels = {t: hashlib.sha1(f"{pipeline.naam}\x1f{_LEMMA_REGELS}\x1f{t}".encode()).hexdigest() for t in uniek}
     bekend: dict[str, list[str]] = {}
     if cache is not None:
         gevonden = cache.nlp_cache_lees(list(sleutels.values()))

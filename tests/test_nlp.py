@@ -86,3 +86,12 @@ def test_no_tagger_no_word_classes(pipeline: Pipeline) -> None:
     from collectief.nlp import woordsoorten
 
     assert woordsoorten(["vervoer naar het ziekenhuis"], pipeline) is None
+
+
+def test_english_function_words_are_dropped_and_dutch_homographs_stay(pipeline: Pipeline) -> None:
+    """A writer who mixes English in: its function words name no theme; "been" and "last" are Dutch words too."""
+    [lemmas] = lemmatiseer(["mw. neighbour conflict: smoke in her house every weekend, last van de buren"], pipeline)
+    assert not {"her", "in", "every"} & set(lemmas)
+    assert {"neighbour", "smoke", "house", "last", "buren"} <= set(lemmas)
+    [lemmas] = lemmatiseer(["dhr. heeft zijn been gebroken"], pipeline)
+    assert "been" in lemmas
