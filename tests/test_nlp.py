@@ -9,6 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from collectief import nlp
 from collectief.nlp import Pipeline, laad_pipeline, lemmas_van, lemmatiseer
 from collectief.normalise import normaliseer
 from collectief.store import Store
@@ -55,6 +56,19 @@ def test_cache_means_texts_are_not_parsed_again(tmp_path: Path, pipeline: Pipeli
         zonder_lemmas = Pipeline(spacy.blank("nl"), pipeline.naam, heeft_pos=False)
         assert lemmatiseer(teksten, zonder_lemmas, cache=store) == eerste
         assert lemmatiseer(teksten, zonder_lemmas) != eerste
+
+
+def test_lemmas_cached_under_older_rules_are_parsed_again(
+    tmp_path: Path, pipeline: Pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store filled before the lemma rules changed (English function words) must not hand back the old lemmas."""
+    tekst = normaliseer("smoke in her house, schulden bij deurwaarders")
+    with Store(tmp_path / "db.sqlite") as store:
+        monkeypatch.setattr(nlp, "_LEMMA_REGELS", 1)
+        monkeypatch.setattr(nlp, "_OVERSLAAN", nlp.DOMEIN_STOPWOORDEN)
+        assert "her" in lemmatiseer([tekst], pipeline, cache=store)[0]
+        monkeypatch.undo()
+        assert "her" not in lemmatiseer([tekst], pipeline, cache=store)[0]
 
 
 def test_word_by_word_lookup_equals_the_full_pipe(pipeline: Pipeline, sample_df) -> None:
