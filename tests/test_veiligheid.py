@@ -64,6 +64,7 @@ SET6 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid6.csv"
 SET7 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid7.csv"
 GEWOON = Path(__file__).parent / "data" / "veiligheid" / "gewoon.csv"
 BUURT = Path(__file__).parent / "data" / "veiligheid" / "buurt.csv"
+OUDEREN = Path(__file__).parent / "data" / "veiligheid" / "ouderen.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -228,6 +229,27 @@ def test_household_safety_found_among_neighbourhood_notes() -> None:
     assert data.loc[data["soort"] == "gelijkend", "gevonden"].mean() <= 0.45
 
 
+def test_older_residents() -> None:
+    """360 notes about older residents by a writer who never saw the code: 100 safety notes (elder financial abuse,
+    neglect by a carer, self-neglect that became a crisis, addiction), 200 ordinary notes that sound worrying
+    (dementia at home, falls, "politie bracht hem thuis na verdwalen") and 60 look-alikes. Scored on arrival:
+    recall 0.782 (half A) / 0.800 (half B); ordinary notes flagged 0.073 / 0.115. The misses of half A were read and
+    cues added: half A 0.982, half B 0.822 (held out), ordinary notes unchanged."""
+    data = _lees(OUDEREN)
+    assert len(data) == 360 and data.groupby("soort").size().to_dict() == {
+        "gewoon_ouderen": 200,
+        "lijkt_ouderen": 60,
+        "veilig_ouderen": 100,
+    }
+    veilig = data["veilig"] == 1
+    assert (data.loc[veilig, "soort"] == "veilig_ouderen").all()
+    half_b = data.index % 2 == 1
+    assert data.loc[veilig & half_b, "gevonden"].mean() >= 0.80
+    assert data.loc[veilig, "gevonden"].mean() >= 0.90
+    assert data.loc[data["soort"] == "gewoon_ouderen", "gevonden"].mean() <= 0.10
+    assert data.loc[data["soort"] == "lijkt_ouderen", "gevonden"].mean() <= 0.50
+
+
 def test_ordinary_notes_rarely_flagged() -> None:
     """The sample's ordinary notes in its odd rows (not in the training notes): measured 1.3% (9/679) flagged
     with the learned check, 0.9% (6/679) lexicon alone."""
@@ -365,6 +387,23 @@ def test_signals_by_hand(tekst: str, verwacht: tuple[str, ...]) -> None:
 def test_clauses_negation_and_weak_cues(tekst: str, verwacht: tuple[str, ...]) -> None:
     """The lexicon's own rules (without the learned check, which may back up a single weak cue)."""
     assert tuple(Veiligheidssignalen.standaard(leren=False).zoek([tekst], genormaliseerd=False)[0]) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("dhr. bindt zijn vrouw met alzheimer af en toe vast aan de stoel", ("huiselijk_geweld",)),
+        ("mw. 76 koopt pijnstillers via internet, niet aanspreekbaar", ("verslaving",)),
+        ("spullen tot het plafond, alleen een looppaadje. Weigert zorg", ("acute_crisis",)),
+        ("dochter kocht een tv voor zichzelf van haar geld. Koelkast leeg", ("ouderenmishandeling",)),
+        # One such cue alone is an everyday matter.
+        ("mw. weigert thuiszorg, wil het zelf blijven doen", ()),
+        ("dhr. is flink afgevallen na de operatie, dietist ingeschakeld", ()),
+    ],
+)
+def test_older_residents_by_hand(tekst: str, verwacht: tuple[str, ...]) -> None:
+    """Cues added for older residents (elder abuse, self-neglect, medicines bought online); the lexicon alone."""
+    assert Veiligheidssignalen.standaard(leren=False).categorieen(normaliseer(tekst)) == verwacht
 
 
 @pytest.mark.parametrize(
