@@ -399,6 +399,9 @@ def test_clauses_negation_and_weak_cues(tekst: str, verwacht: tuple[str, ...]) -
         # One such cue alone is an everyday matter.
         ("mw. weigert thuiszorg, wil het zelf blijven doen", ()),
         ("dhr. is flink afgevallen na de operatie, dietist ingeschakeld", ()),
+        # Taking leave of a home is not taking leave of life.
+        ("mw 89 wil afscheid nemen van haar huis, voelt zich schuldig", ()),
+        ("heeft afscheid genomen van iedereen, brief geschreven", ("acute_crisis",)),
     ],
 )
 def test_older_residents_by_hand(tekst: str, verwacht: tuple[str, ...]) -> None:
