@@ -77,6 +77,10 @@ _LENERS_EENS = 0.6
 #: Keyword evidence at which a note keeps its known theme even inside a group that becomes a new theme: one strong
 #: keyword (1.0; 1.5 until 2026-12-03, when the hand-written set showed it lost too many known-theme notes).
 _ANKER_BEWIJS = 1.0
+#: At a new theme's edge (less similar to it than its median member), a note that leans to a known theme with
+#: keyword evidence of at least this much goes back to it: the group is about something else, and this note was
+#: drawn in by the words around its known subject (fourth session of issue 9; see bench/README.md).
+_ANKER_RAND = 0.8
 #: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
 _DREMPEL_KWANTIEL = 0.1
 #: Below this cosine similarity a note never belongs to a discovered theme.
@@ -257,6 +261,7 @@ class ThemaModel(BaseEstimator):
                 leunt[vrij],
                 leunt_score[vrij],
                 self._anker()[vrij],
+                self._bewijs_max[vrij],
             )
             for thema_id, leden, sims in bekend:
                 labels[vrij[leden]] = thema_id
@@ -385,6 +390,7 @@ class ThemaModel(BaseEstimator):
         kandidaat: np.ndarray,
         kandidaat_score: np.ndarray,
         anker: np.ndarray,
+        bewijs: np.ndarray,
     ) -> tuple[list[tuple[OntdektThema, np.ndarray, np.ndarray]], list[tuple[str, np.ndarray, np.ndarray]]]:
         """Group the free notes; return new themes and the groups that turned out to be known themes.
 
@@ -395,6 +401,8 @@ class ThemaModel(BaseEstimator):
            notes and households with a nameable subject becomes a new theme.
         4. Notes of groups too small to be a theme join the nearest theme when close enough to it; the rest
            (and members far from their own theme) are overig: the genuine one-offs.
+        5. Notes with keyword evidence of a known theme leave a new theme: with strong evidence (``anker``) always,
+           with some (``bewijs``) when they are at its edge.
         """
         n = len(notities)
         if n < max(2 * self.min_grootte, 10):
@@ -512,8 +520,12 @@ class ThemaModel(BaseEstimator):
                             labels[i] = waarden[beste]
                             scores[i] = float(np.mean(gelijkenis[r][buren_labels == waarden[beste]]))
         # Notes with strong keyword evidence of a known theme stay in it (the anchor), so they neither shape a new
-        # theme's centroid nor its name.
+        # theme's centroid nor its name; so do notes with some evidence at the theme's edge.
         labels[anker & np.char.startswith(labels.astype(str), "ontdekt_")] = OVERIG
+        for thema in uit:
+            leden = np.flatnonzero(labels == thema.id)
+            rand = scores[leden] < np.median(scores[leden]) if len(leden) else np.zeros(0, dtype=bool)
+            labels[leden[rand & (kandidaat[leden] != OVERIG) & (bewijs[leden] >= _ANKER_RAND)]] = OVERIG
         uit = [t for t in uit if (labels == t.id).any()]
         uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen)
         uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen)
