@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from sklearn.metrics import normalized_mutual_info_score
 
+from collectief import themes
 from collectief.analysis import analyseer
 from collectief.benoemen import Naamgever, generieke_woorden
 from collectief.catalogue import laad_catalogus
@@ -17,7 +18,7 @@ from collectief.errors import CollectiefFout
 from collectief.nlp import DOMEIN_STOPWOORDEN, Pipeline
 from collectief.normalise import normaliseer
 from collectief.records import OVERIG, Thema
-from collectief.themes import ThemaModel
+from collectief.themes import ThemaModel, bereid_voor
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +249,41 @@ def test_a_group_is_a_known_theme_only_when_its_notes_say_so(leunt: list[str], v
     from collectief.themes import _bekend_in_groep
 
     assert _bekend_in_groep(np.array(leunt, dtype=object)) == verwacht
+
+
+def test_a_note_at_a_new_themes_edge_goes_back_to_its_known_theme(
+    catalogus, pipeline, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twelve notes about the regiotaxi form a new theme; two more also name the huurtoeslag early on (keyword
+    evidence 0.94: below the anchor, above the edge rule's 0.8). The one at the theme's edge goes back to
+    Toeslagen; without the edge rule both stay in the new theme."""
+    regiotaxi = [
+        "regiotaxi kwam niet, rit naar ziekenhuis gemist",
+        "regiotaxi rijdt niet op zondag naar de kerk",
+        "regiotaxipas aanvragen, kan niet meer met de bus",
+        "regiotaxi te laat, afspraak bij fysio gemist",
+        "klacht over de regiotaxi, chauffeur onvriendelijk",
+        "regiotaxi en scootmobiel, hoe kom ik bij de markt",
+        "regiotaxi kwam twee uur te laat bij de dagbesteding",
+        "regiotaxi bestellen lukt niet via de app",
+        "regiotaxi rit naar dochter te duur geworden",
+        "regiotaxi reed niet, rit naar tandarts gemist",
+        "vraag over eigen bijdrage regiotaxi per rit",
+        "regiotaxi haalt hem niet meer op bij de kerk",
+    ]
+    beide = [
+        "vraag huurtoeslag stopgezet, regiotaxi kwam te laat bij ziekenhuis",
+        "brief huurtoeslag besproken, regiotaxi rit naar fysio gemist",
+    ]
+    teksten = regiotaxi + beide
+    notities = bereid_voor(teksten, pipeline, [f"h{i}" for i in range(len(teksten))])
+
+    def labels() -> list[str]:
+        model = ThemaModel(catalogus=tuple(catalogus), min_grootte=5, min_huishoudens=3).fit(notities)
+        return [str(x) for x in model.labels_]
+
+    met_regel = labels()
+    assert set(met_regel[:12]) == {"ontdekt_1"}
+    assert "toeslagen" in met_regel[12:]
+    monkeypatch.setattr(themes, "_ANKER_RAND", float("inf"))
+    assert labels()[12:] == ["ontdekt_1", "ontdekt_1"]
