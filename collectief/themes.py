@@ -31,7 +31,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import networkx as nx
@@ -147,6 +147,9 @@ class OntdektThema:
     kernwoorden: tuple[str, ...]
     centroide: dict[str, float] = field(hash=False)
     drempel: float
+    #: The median member's similarity: below it, a note at the theme's edge that leans to a known theme with some
+    #: keyword evidence stays with that theme (``_ANKER_RAND``), in the month it was found and in later ones.
+    rand: float = 0.0
 
     def als_thema(self) -> Thema:
         return Thema(
@@ -241,6 +244,11 @@ class ThemaModel(BaseEstimator):
             if len(open_):
                 l2, s2 = _wijs_centroiden_toe(notities.deel(open_), ontdekt)
                 geclaimd = l2 != OVERIG
+                # The edge rule of discovery holds for saved themes too (see _ANKER_RAND).
+                rand = {o.id: o.rand for o in ontdekt}
+                aan_rand = np.array([score < rand.get(label, 0.0) for label, score in zip(l2, s2, strict=True)])
+                leunt_hier = np.where(labels[open_] != OVERIG, labels[open_], kandidaat[open_])
+                geclaimd &= ~(aan_rand & (leunt_hier != OVERIG) & (self._bewijs_max[open_] >= _ANKER_RAND))
                 labels[open_[geclaimd]], scores[open_[geclaimd]] = l2[geclaimd], s2[geclaimd]
         # Groups decide (open set): every note not held by a saved discovered theme takes part in discovery,
         # leaning to the known theme it has evidence for. A group of mostly one known theme's notes becomes that
@@ -528,6 +536,13 @@ class ThemaModel(BaseEstimator):
             labels[leden[rand & (kandidaat[leden] != OVERIG) & (bewijs[leden] >= _ANKER_RAND)]] = OVERIG
         uit = [t for t in uit if (labels == t.id).any()]
         uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen)
+        # Next month the saved theme must still claim every member it keeps now: its edge lies no higher than the
+        # least similar member that leans to a known theme with some keyword evidence.
+        leunend = (kandidaat != OVERIG) & (bewijs >= _ANKER_RAND)
+        for i, thema in enumerate(uit):
+            aan_rand = scores[(labels == thema.id) & leunend]
+            if len(aan_rand):
+                uit[i] = replace(thema, rand=min(thema.rand, np.floor(float(aan_rand.min()) * 1e5) / 1e5))
         uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
@@ -549,7 +564,7 @@ class ThemaModel(BaseEstimator):
             label, termen = (naam.naam, naam.termen) if naam is not None else (t.naam, t.kernwoorden)
             label = _uniek(label, bezet)
             bezet.add(label)
-            uit.append(OntdektThema(t.id, label, termen, t.centroide, t.drempel))
+            uit.append(replace(t, naam=label, kernwoorden=termen))
         return uit
 
     def _maak_thema(
@@ -601,6 +616,7 @@ class ThemaModel(BaseEstimator):
                     "kernwoorden": list(o.kernwoorden),
                     "centroide": o.centroide,
                     "drempel": o.drempel,
+                    "rand": o.rand,
                 }
                 for o in self.ontdekt_
             ],
@@ -616,7 +632,14 @@ class ThemaModel(BaseEstimator):
             if data.get("versie") != MODEL_VERSIE:
                 raise ValueError(f"versie {data.get('versie')} wordt niet ondersteund")
             ontdekt = tuple(
-                OntdektThema(o["id"], o["naam"], tuple(o["kernwoorden"]), dict(o["centroide"]), float(o["drempel"]))
+                OntdektThema(
+                    o["id"],
+                    o["naam"],
+                    tuple(o["kernwoorden"]),
+                    dict(o["centroide"]),
+                    float(o["drempel"]),
+                    float(o.get("rand", 0.0)),  # models saved before the edge rule: no edge
+                )
                 for o in data["ontdekt"]
             )
         except (OSError, ValueError, KeyError, TypeError) as fout:
@@ -691,9 +714,17 @@ def _maak_blijvend(
     for t in themas:
         eigen = scores[labels == t.id]
         drempel = float(eigen.min()) if len(eigen) else 1.0
+        rand = float(np.median(eigen)) if len(eigen) else 0.0
         # Rounded down, so a member exactly at the threshold stays in after the JSON round trip.
         uit.append(
-            OntdektThema(t.id, t.naam, t.kernwoorden, t.centroide, max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5))
+            OntdektThema(
+                t.id,
+                t.naam,
+                t.kernwoorden,
+                t.centroide,
+                max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5),
+                round(rand, 5),
+            )
         )
     return uit, labels, scores
 
