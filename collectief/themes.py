@@ -238,25 +238,27 @@ class ThemaModel(BaseEstimator):
         # Every note without evidence specific to a known theme is free, also one that merely leans to one: its
         # group decides (a group of mostly one known theme's notes becomes that theme; any other, a new theme).
         ontdekt: list[OntdektThema] = list(self.vorige.ontdekt_) if self.vorige is not None else []
+        # The known theme each note leans to: its own on specific evidence, else the one it has some evidence for.
+        leunt = np.where(labels != OVERIG, labels, kandidaat).astype(object)
+        leunt_score = np.where(labels != OVERIG, scores, kandidaat_score)
+        # Notes that go back to that theme when they are at a discovered theme's edge (see _ANKER_RAND).
+        terug_aan_rand = (leunt != OVERIG) & (self._bewijs_max >= _ANKER_RAND)
         if ontdekt:
             # Saved discovered themes come before a leaning or a classifier's verdict: a theme keeps its notes.
             open_ = np.flatnonzero(((labels == OVERIG) | ~self._anker()) & ~apart)
             if len(open_):
                 l2, s2 = _wijs_centroiden_toe(notities.deel(open_), ontdekt)
                 geclaimd = l2 != OVERIG
-                # The edge rule of discovery holds for saved themes too (see _ANKER_RAND).
+                # The edge rule of discovery holds for saved themes too.
                 rand = {o.id: o.rand for o in ontdekt}
                 aan_rand = np.array([score < rand.get(label, 0.0) for label, score in zip(l2, s2, strict=True)])
-                leunt_hier = np.where(labels[open_] != OVERIG, labels[open_], kandidaat[open_])
-                geclaimd &= ~(aan_rand & (leunt_hier != OVERIG) & (self._bewijs_max[open_] >= _ANKER_RAND))
+                geclaimd &= ~(aan_rand & terug_aan_rand[open_])
                 labels[open_[geclaimd]], scores[open_[geclaimd]] = l2[geclaimd], s2[geclaimd]
         # Groups decide (open set): every note not held by a saved discovered theme takes part in discovery,
         # leaning to the known theme it has evidence for. A group of mostly one known theme's notes becomes that
         # theme; a group of mostly known themes keeps each member's own; any other group is a new subject, and its
         # notes leave the known theme they leaned to, except those with strong keyword evidence (the anchor).
         vooraf, vooraf_score = labels.copy(), scores.copy()
-        leunt = np.where(labels != OVERIG, labels, kandidaat).astype(object)
-        leunt_score = np.where(labels != OVERIG, scores, kandidaat_score)
         vrij = np.flatnonzero(~np.isin(labels, [o.id for o in ontdekt]) & ~apart)
         labels[vrij] = OVERIG
         volgnummer = max((int(o.id.rsplit("_", 1)[1]) for o in ontdekt), default=0)
@@ -269,7 +271,7 @@ class ThemaModel(BaseEstimator):
                 leunt[vrij],
                 leunt_score[vrij],
                 self._anker()[vrij],
-                self._bewijs_max[vrij],
+                terug_aan_rand[vrij],
             )
             for thema_id, leden, sims in bekend:
                 labels[vrij[leden]] = thema_id
@@ -398,7 +400,7 @@ class ThemaModel(BaseEstimator):
         kandidaat: np.ndarray,
         kandidaat_score: np.ndarray,
         anker: np.ndarray,
-        bewijs: np.ndarray,
+        terug_aan_rand: np.ndarray,
     ) -> tuple[list[tuple[OntdektThema, np.ndarray, np.ndarray]], list[tuple[str, np.ndarray, np.ndarray]]]:
         """Group the free notes; return new themes and the groups that turned out to be known themes.
 
@@ -410,7 +412,7 @@ class ThemaModel(BaseEstimator):
         4. Notes of groups too small to be a theme join the nearest theme when close enough to it; the rest
            (and members far from their own theme) are overig: the genuine one-offs.
         5. Notes with keyword evidence of a known theme leave a new theme: with strong evidence (``anker``) always,
-           with some (``bewijs``) when they are at its edge.
+           with some (``terug_aan_rand``) when they are at its edge.
         """
         n = len(notities)
         if n < max(2 * self.min_grootte, 10):
@@ -533,16 +535,9 @@ class ThemaModel(BaseEstimator):
         for thema in uit:
             leden = np.flatnonzero(labels == thema.id)
             rand = scores[leden] < np.median(scores[leden]) if len(leden) else np.zeros(0, dtype=bool)
-            labels[leden[rand & (kandidaat[leden] != OVERIG) & (bewijs[leden] >= _ANKER_RAND)]] = OVERIG
+            labels[leden[rand & terug_aan_rand[leden]]] = OVERIG
         uit = [t for t in uit if (labels == t.id).any()]
-        uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen)
-        # Next month the saved theme must still claim every member it keeps now: its edge lies no higher than the
-        # least similar member that leans to a known theme with some keyword evidence.
-        leunend = (kandidaat != OVERIG) & (bewijs >= _ANKER_RAND)
-        for i, thema in enumerate(uit):
-            aan_rand = scores[(labels == thema.id) & leunend]
-            if len(aan_rand):
-                uit[i] = replace(thema, rand=min(thema.rand, np.floor(float(aan_rand.min()) * 1e5) / 1e5))
+        uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen, terug_aan_rand)
         uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
@@ -688,12 +683,19 @@ def _gemeenschappen(
 
 
 def _maak_blijvend(
-    themas: list[OntdektThema], labels: np.ndarray, notities: Notities, W: sp.csr_matrix, namen: np.ndarray
+    themas: list[OntdektThema],
+    labels: np.ndarray,
+    notities: Notities,
+    W: sp.csr_matrix,
+    namen: np.ndarray,
+    terug_aan_rand: np.ndarray,
 ) -> tuple[list[OntdektThema], np.ndarray, np.ndarray]:
     """Final centroids and join thresholds, such that each member would be assigned the same way next month.
 
     Members are matched to the final centroids with the rule a later month uses (:func:`_wijs_centroiden_toe`);
-    a theme's threshold is the lowest similarity among its members, so none of them would fall out.
+    a theme's threshold is the lowest similarity among its members, so none of them would fall out; its edge
+    (``rand``) is the median member's, and no higher than any member in ``terug_aan_rand``, so none of those would
+    go back to its known theme.
     """
     if not themas:
         return themas, labels, np.zeros(len(labels))
@@ -714,7 +716,12 @@ def _maak_blijvend(
     for t in themas:
         eigen = scores[labels == t.id]
         drempel = float(eigen.min()) if len(eigen) else 1.0
-        rand = float(np.median(eigen)) if len(eigen) else 0.0
+        rand = round(float(np.median(eigen)), 5) if len(eigen) else 0.0
+        # Next month the saved theme must still claim every member it keeps now: its edge lies no higher than the
+        # least similar member that would go back to its known theme at the edge.
+        aan_rand = scores[(labels == t.id) & terug_aan_rand]
+        if len(aan_rand):
+            rand = min(rand, np.floor(float(aan_rand.min()) * 1e5) / 1e5)
         # Rounded down, so a member exactly at the threshold stays in after the JSON round trip.
         uit.append(
             OntdektThema(
@@ -723,7 +730,7 @@ def _maak_blijvend(
                 t.kernwoorden,
                 t.centroide,
                 max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5),
-                round(rand, 5),
+                rand,
             )
         )
     return uit, labels, scores
