@@ -432,6 +432,36 @@ def test_a_word_that_is_a_cue_only_in_company(tekst: str, verwacht: tuple[str, .
     assert Veiligheidssignalen.standaard(leren=False).categorieen(normaliseer(tekst)) == verwacht
 
 
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        # Everyday uses of words that the lexicon read as a crisis, a crime or violence.
+        ("acute vraag over de huurtoeslag, formulier moet vandaag weg", ()),
+        ("mw. zegt dat haar knieen pijn doen bij traplopen", ()),
+        ("zoon (5) slaat andere kinderen in de klas, juf wil gesprek", ()),
+        ("er zit een boete aan vast als ze te laat betaalt", ()),
+        ("voorwaardelijke toekenning van de bijzondere bijstand", ()),
+        ("student, high school diploma uit het buitenland", ()),
+        ("werkt op een kwekerij in de kas, zoekt huisvesting", ()),
+        ("bang om de nieuwe laptop kapot te maken", ()),
+        ("de pit op het fornuis doet het niet", ()),
+        # The same words where they do signal.
+        ("acute situatie bij mw. thuis, direct langs geweest", ("acute_crisis",)),
+        ("hij heeft me pijn gedaan", ("huiselijk_geweld",)),
+        ("vader slaat de kinderen als ze huilen", ("huiselijk_geweld", "kindermishandeling_verwaarlozing")),
+        ("hij zit vast sinds vorige week", ("justitie",)),
+        ("voorwaardelijk vrij, meldplicht bij de reclassering", ("justitie",)),
+        ("hij is vaak high als hij thuiskomt", ("verslaving",)),
+        ("wietkwekerij op zolder gevonden, woning verzegeld", ("justitie",)),
+        ("hij dreigt haar auto kapot te maken", ("huiselijk_geweld",)),
+        ("pit is langs geweest, opname besproken", ("acute_crisis",)),
+    ],
+)
+def test_everyday_uses_of_alarming_words(tekst: str, verwacht: tuple[str, ...]) -> None:
+    """The lexicon alone: a word that also has an everyday use signals only in the use that is a safety matter."""
+    assert Veiligheidssignalen.standaard(leren=False).categorieen(normaliseer(tekst)) == verwacht
+
+
 def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataFrame) -> None:
     """The first-character dispatch is only a speed-up: the same matches as one plain alternation."""
     import re
