@@ -102,6 +102,11 @@ def _spelling(woord: str, lexicon: Mapping[str, str], elders: Collection[str] = 
     return woord
 
 
+def _geschreven(vormen: Collection[str], teksten: Sequence[str], minimum: int = 2) -> bool:
+    """Is one of these forms written in at least ``minimum`` of the texts?"""
+    return any(sum(vorm in tekst for tekst in teksten) >= minimum for vorm in vormen)
+
+
 @dataclass(frozen=True)
 class ThemaNaam:
     """A discovered theme's name and its most distinctive terms (best first)."""
@@ -140,13 +145,21 @@ class Naamgever:
         return bool(_klassen(woord, self._lexicon)) or len(woord) >= 6
 
     def benoem(
-        self, woorden: Sequence[str], gewichten: np.ndarray, dekking: np.ndarray, leden: int | None = None
+        self,
+        woorden: Sequence[str],
+        gewichten: np.ndarray,
+        dekking: np.ndarray,
+        leden: int | None = None,
+        teksten: Sequence[str] = (),
     ) -> ThemaNaam | None:
         """Name from candidate lemmas with their distinctiveness and share of the theme's notes that use them.
 
         A word names the theme when it is a noun, not generic, and used by at least 10% of the theme's notes and
         (given the number of ``leden``) by at least two of them: one note's word says nothing about a theme.
-        Up to three such nouns, joined Dutch-style ("regiotaxi, scootmobiel en rolstoel").
+        Given the theme's (normalised) ``teksten``, it must also be written in at least two of them as it stands
+        in the name (a plural or compound containing it counts): a lemma the notes only hold as a verb form
+        ("bestaat" -> "bestaan") is no word the team wrote. Up to three such nouns, joined Dutch-style
+        ("regiotaxi, scootmobiel en rolstoel").
         """
         min_dekking = max(0.1, 2 / leden) if leden else 0.1
         volgorde = np.argsort(-np.asarray(gewichten), kind="stable")
@@ -167,6 +180,7 @@ class Naamgever:
                 and woord not in self._generiek
                 and self.is_zelfstandig(woord)
                 and not any(woord in n or n in woord for n in naamwoorden)
+                and (not teksten or _geschreven({woord, str(woorden[i])}, teksten))
             ):
                 naamwoorden.append(woord)
         if not naamwoorden:

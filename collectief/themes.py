@@ -481,7 +481,7 @@ class ThemaModel(BaseEstimator):
                             continue
                     bekend.setdefault("", []).append(leden)
                     continue
-            thema = self._maak_thema(W, namen, leden, notities.huishoudens, naamgever)
+            thema = self._maak_thema(W, namen, leden, notities, naamgever)
             if thema is not None and len(thema[1]) >= _SAMENHANG * len(leden):
                 kandidaten.append(thema)
             elif len(leden) >= 2 * self.min_grootte and diepte < _MAX_VERFIJNING:
@@ -538,7 +538,7 @@ class ThemaModel(BaseEstimator):
             labels[leden[rand & terug_aan_rand[leden]]] = OVERIG
         uit = [t for t in uit if (labels == t.id).any()]
         uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen, terug_aan_rand)
-        uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen)
+        uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen, notities.teksten)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
     @staticmethod
@@ -549,13 +549,14 @@ class ThemaModel(BaseEstimator):
         namen: np.ndarray,
         naamgever: Naamgever,
         bezet: set[str],
+        teksten: Sequence[str],
     ) -> list[OntdektThema]:
         """Names from each theme's final members: notes joined and left after the group was first named, and the
         name and terms must describe the notes a team will read under it."""
         bezet = set(bezet)
         uit = []
         for t in themas:
-            naam = _benoem(W, namen, np.flatnonzero(labels == t.id), naamgever)
+            naam = _benoem(W, namen, np.flatnonzero(labels == t.id), naamgever, teksten)
             label, termen = (naam.naam, naam.termen) if naam is not None else (t.naam, t.kernwoorden)
             label = _uniek(label, bezet)
             bezet.add(label)
@@ -567,13 +568,13 @@ class ThemaModel(BaseEstimator):
         W: sp.csr_matrix,
         namen: np.ndarray,
         leden: np.ndarray,
-        huishoudens: Sequence[str | None],
+        notities: Notities,
         naamgever: Naamgever,
     ) -> tuple[ThemaNaam, np.ndarray, np.ndarray, dict[str, float], float] | None:
         """Name, core members, their similarity, centroid and join threshold of a group; None when it is noise."""
         if len(leden) < self.min_grootte:
             return None
-        naam = _benoem(W, namen, leden, naamgever)
+        naam = _benoem(W, namen, leden, naamgever, notities.teksten)
         if naam is None:
             return None  # no noun recurs in this group: noise, not a theme
         leden = np.asarray(leden, dtype=int)
@@ -583,7 +584,7 @@ class ThemaModel(BaseEstimator):
         # overig, visibly, not into a theme.
         kern = sims >= max(_MIN_ABSOLUUT, self.min_gelijkenis * float(np.median(sims)))
         kern_leden = leden[kern]
-        if not self._groot_genoeg(kern_leden, huishoudens):
+        if not self._groot_genoeg(kern_leden, notities.huishoudens):
             return None
         centroide = _centroide(np.asarray(W[kern_leden].mean(axis=0)).ravel(), namen)
         sims = _cosinus(W[kern_leden], namen, centroide)
@@ -766,11 +767,15 @@ def _onderscheidend(W: sp.csr_matrix, leden: np.ndarray) -> tuple[np.ndarray, np
     return in_groep * np.log1p(in_groep / np.maximum(overal, 1e-9)), in_groep
 
 
-def _benoem(W: sp.csr_matrix, namen: np.ndarray, leden: np.ndarray, naamgever: Naamgever) -> ThemaNaam | None:
-    """A group's name from its distinctive lemmas (:meth:`Naamgever.benoem`); None when no noun recurs in it."""
+def _benoem(
+    W: sp.csr_matrix, namen: np.ndarray, leden: np.ndarray, naamgever: Naamgever, teksten: Sequence[str]
+) -> ThemaNaam | None:
+    """A group's name from its distinctive lemmas and the words its notes (``teksten``, all notes) hold
+    (:meth:`Naamgever.benoem`); None when no noun recurs in it."""
     gewichten, dekking = _onderscheidend(W, leden)
     kolommen = np.flatnonzero(gewichten > 0)
-    return naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden))
+    eigen = [teksten[i] for i in leden]
+    return naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden), eigen)
 
 
 def _voeg_fragmenten_samen(W: sp.csr_matrix, groepen: list[np.ndarray], drempel: float) -> list[np.ndarray]:

@@ -81,3 +81,20 @@ def test_a_slip_is_not_guessed_from_the_lexicon_alone() -> None:
     # "gesprek" is not in these notes, so "geprek" is left as it is (and, unknown, names nothing).
     naam = Naamgever().benoem(["geprek", "telefoon"], np.array([3.0, 2.0]), np.array([0.5, 0.4]))
     assert naam is not None and naam.naam == "Telefoon"
+
+
+def test_a_name_word_is_written_in_the_notes() -> None:
+    # The lookup lemmatizer turns "bestaat" into "bestaan", which the lexicon knows as a noun ("het bestaan"):
+    # a name holds it only when the notes write it so, in at least two of them.
+    woorden, gewichten, dekking = ["bestaan", "klusjesman"], np.array([2.0, 1.0]), np.array([0.4, 0.3])
+    als_werkwoord = ["het bestaat niet meer", "bestaat dat nog", "klusjesman komt dinsdag", "geen klusjesman"]
+    als_naamwoord = ["een bestaan opbouwen", "zijn bestaan hangt ervan af", "klusjesman komt", "geen klusjesman"]
+    assert Naamgever().benoem(woorden, gewichten, dekking, 10, als_werkwoord).naam == "Klusjesman"
+    assert Naamgever().benoem(woorden, gewichten, dekking, 10, als_naamwoord).naam == "Bestaan en klusjesman"
+    # A plural or a compound holding the word counts as writing it.
+    assert (
+        Naamgever()
+        .benoem(["regiotaxi"], np.array([1.0]), np.array([0.5]), 4, ["regiotaxipas kwijt", "twee regiotaxis"])
+        .naam
+        == "Regiotaxi"
+    )
