@@ -12,6 +12,7 @@
     .venv/bin/python bench/bench_themes.py handgeschreven4  # a fourth (bench/handgeschreven4/)
     .venv/bin/python bench/bench_themes.py handgeschreven5  # a fifth (bench/handgeschreven5/)
     .venv/bin/python bench/bench_themes.py handgeschreven6  # a sixth (bench/handgeschreven6/)
+    .venv/bin/python bench/bench_themes.py handgeschreven7  # a seventh (bench/handgeschreven7/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
@@ -290,7 +291,14 @@ def _gewone_notities() -> dict[str, list[str]]:
     uit["hand-written, odd rows, non-safety"] = oneven.loc[oneven["veilig"] == 0, "omschrijving"].tolist()
     uit["hand-written, odd rows, safety (recall)"] = oneven.loc[oneven["veilig"] == 1, "omschrijving"].tolist()
     # Not trained on:
-    for naam in ("handgeschreven2", "handgeschreven3", "handgeschreven4", "handgeschreven5", "handgeschreven6"):
+    for naam in (
+        "handgeschreven2",
+        "handgeschreven3",
+        "handgeschreven4",
+        "handgeschreven5",
+        "handgeschreven6",
+        "handgeschreven7",
+    ):
         alle = met_waarheid(ROOT / "bench" / naam)
         uit[f"{naam}, non-safety"] = alle.loc[alle["veilig"] == 0, "omschrijving"].tolist()
         uit[f"{naam}, safety (recall)"] = alle.loc[alle["veilig"] == 1, "omschrijving"].tolist()
@@ -509,6 +517,7 @@ if __name__ == "__main__":
             "handgeschreven4",
             "handgeschreven5",
             "handgeschreven6",
+            "handgeschreven7",
             "varianten",
         ],
     )
