@@ -28,12 +28,14 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
@@ -97,6 +99,9 @@ _TOP_TERMEN = 10
 _MAX_TRAIN_PER_THEMA = 300
 #: Largest pool of free notes whose similarity graph is built whole; above it, a seeded sample.
 _MAX_GRAAF = 20000
+#: Louvain runs, and the share of them in which two linked notes must share a community, for the consensus.
+_CONSENSUS_RONDES = 8
+_CONSENSUS_AANDEEL = 0.5
 
 
 @dataclass(frozen=True)
@@ -670,17 +675,51 @@ def _naaste_buren(X: sp.csr_matrix, buren: int) -> tuple[np.ndarray, np.ndarray]
 def _gemeenschappen(
     naasten: np.ndarray, gelijkenis: np.ndarray, knopen: np.ndarray, resolutie: float, seed: int
 ) -> list[np.ndarray]:
-    """Louvain communities of the nearest-neighbour graph restricted to ``knopen`` (indices into the rows)."""
-    graaf = nx.Graph()
-    graaf.add_nodes_from(knopen.tolist())
-    binnen = np.zeros(len(naasten), dtype=bool)
-    binnen[knopen] = True
-    for i in knopen:
-        for j, sim in zip(naasten[i], gelijkenis[i], strict=True):
-            if binnen[j] and sim > 0.05:
-                graaf.add_edge(int(i), int(j), weight=float(sim))
-    gemeenschappen = nx.community.louvain_communities(graaf, weight="weight", resolution=resolutie, seed=seed)
-    return [np.array(sorted(g)) for g in sorted(gemeenschappen, key=lambda g: (-len(g), min(g)))]
+    """Communities of the nearest-neighbour graph restricted to ``knopen`` (indices into the rows).
+
+    A consensus of Louvain partitions (Lancichinetti & Fortunato, 2012): one Louvain run is greedy and depends on
+    the order it meets the notes in, so a few notes more or less elsewhere could cut a theme differently. The
+    graph is split ``_CONSENSUS_RONDES`` times with different seeds; an edge is kept when its two notes share a
+    community in at least ``_CONSENSUS_AANDEEL`` of the runs, weighted by that share, and the kept graph is split
+    once more. Deterministic given ``seed``.
+    """
+    knopen = np.asarray(knopen, dtype=int)
+    plek = np.full(len(naasten), -1)
+    plek[knopen] = np.arange(len(knopen))
+    van = np.repeat(np.arange(len(knopen)), naasten.shape[1])
+    naar = plek[naasten[knopen]].ravel()
+    gewicht = gelijkenis[knopen].ravel()
+    binnen = (naar >= 0) & (gewicht > 0.05) & (van != naar)
+    a, b, gewicht = np.minimum(van, naar)[binnen], np.maximum(van, naar)[binnen], gewicht[binnen]
+    # One undirected edge per pair (the cosine is symmetric; the larger of two rounded values is kept).
+    volgorde = np.lexsort((-gewicht, b, a))
+    a, b, gewicht = a[volgorde], b[volgorde], gewicht[volgorde]
+    eerste = np.ones(len(a), dtype=bool)
+    eerste[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+    randen = np.column_stack([a[eerste], b[eerste]])
+    gewicht = gewicht[eerste]
+    rondes = np.array(
+        [_louvain(len(knopen), randen, gewicht, resolutie, seed * 1000 + r) for r in range(_CONSENSUS_RONDES)]
+    )
+    samen = (rondes[:, randen[:, 0]] == rondes[:, randen[:, 1]]).mean(axis=0) if len(randen) else np.zeros(0)
+    blijft = samen >= _CONSENSUS_AANDEEL
+    lid = _louvain(len(knopen), randen[blijft], gewicht[blijft] * samen[blijft], resolutie, seed)
+    groepen: dict[int, list[int]] = {}
+    for knoop, gemeenschap in zip(knopen.tolist(), lid.tolist(), strict=True):
+        groepen.setdefault(gemeenschap, []).append(knoop)
+    return [np.array(sorted(g)) for g in sorted(groepen.values(), key=lambda g: (-len(g), min(g)))]
+
+
+def _louvain(n: int, randen: np.ndarray, gewicht: np.ndarray, resolutie: float, seed: int) -> np.ndarray:
+    """Community per node of a weighted undirected graph: one Louvain run (igraph's multilevel) with this seed."""
+    graaf = ig.Graph(n=n, edges=randen.tolist())
+    # igraph draws from the generator it is given; a private one per run, so no global random state is touched.
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        lid = graaf.community_multilevel(weights=gewicht.tolist(), resolution=resolutie).membership
+    finally:
+        ig.set_random_number_generator(random)
+    return np.asarray(lid)
 
 
 def _maak_blijvend(

@@ -1,13 +1,13 @@
 """Themes on hand-written notes that nobody on the team wrote.
 
-Six sets under ``bench/``, each written by a helper who read only ``../shared/DOMAIN.md`` (never the code, the
-catalogue or the other sets): 731, 761, 751, 611, 666 and 691 notes, five or six catalogue themes and five or six
-outside it each, one-offs and safety notes, twelve months. ``handgeschreven`` was used to choose the anchor
+Seven sets under ``bench/``, each written by a helper who read only ``../shared/DOMAIN.md`` (never the code, the
+catalogue or the other sets): 731, 761, 751, 611, 666, 691 and 611 notes, five or six catalogue themes and five or
+six outside it each, one-offs and safety notes, twelve months. ``handgeschreven`` was used to choose the anchor
 setting (issue 9); ``handgeschreven2`` was held out until then; ``handgeschreven3`` arrived on 2026-12-03 and no
 setting was chosen on it; ``handgeschreven4`` arrived later that day and decided that a catalogue change chosen on
-the other three was not kept; ``handgeschreven5`` and ``handgeschreven6`` arrived in the fourth session and were scored
-on arrival (the sixth at the session's end, against its start). Read through the real intake, analysed with the
-catalogue at seed 0, as a team would.
+the other three was not kept; ``handgeschreven5`` and ``handgeschreven6`` arrived in the fourth session and were
+scored on arrival (the sixth at the session's end, against its start); ``handgeschreven7`` arrived in the fifth.
+Read through the real intake, analysed with the catalogue at seed 0, as a team would.
 
 The floors hold what the engine reaches, with room for the noise of small changes elsewhere (about ±0.02 AMI
 between seeds); they are not the issue's targets. A plain baseline given the true number of themes (an advantage
@@ -69,6 +69,11 @@ def _baseline(teksten: list[str], k: int) -> np.ndarray:
         # outliers), overig 3.6%, safety notes found 0.90, ordinary notes flagged 0.079; known themes' notes
         # their own 0.694.
         ("handgeschreven6", 0.30, 0.60),
+        # Arrived in the fifth session (two writers: telegram notes, and long notes of two or three subjects),
+        # scored on arrival: 0.324 at the session's start (means over seeds 0-3 of the engine alone), 0.333 after the
+        # safety lexicon change; with the consensus of Louvain runs 0.343 at seed 0 (0.336-0.343 over seeds 0-3;
+        # baseline 0.093), overig 7.2%, known themes' notes their own 0.527 (0.505-0.535).
+        ("handgeschreven7", 0.28, 0.46),
     ],
 )
 def test_hand_written_notes(naam: str, min_ami: float, min_precisie: float, pipeline) -> None:
