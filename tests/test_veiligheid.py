@@ -26,6 +26,10 @@ people who never saw the code or the signal lexicon.
   out: training on its half A (with veiligheid6's and gewoon's) was tried and not kept, as it lowered recall on
   the other halves B. Scored on arrival (5be03a2): recall 0.933 (lexicon alone 0.597), look-alikes 0.160,
   ordinary notes 0.013.
+- ``tests/data/veiligheid/veiligheid8.csv``: 150 safety notes (15 per category, 81% without an obvious word, half
+  hidden in an ordinary question), 150 look-alikes written to sound close and 150 ordinary notes, in telegram
+  style and multi-subject logs. Wholly held out, never read. Scored on arrival (c167699): recall 0.907, half B
+  0.917 (lexicon alone 0.625), look-alikes 0.280, ordinary notes 0.013.
 - ``tests/data/veiligheid/gewoon.csv``: 1,000 ordinary notes, 28% with a word a naive filter reacts to. Not
   trained on; 2.4% flagged on arrival, then its false alarms were read (see the test below).
 
@@ -62,6 +66,7 @@ SET4 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid4.csv"
 SET5 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid5.csv"
 SET6 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid6.csv"
 SET7 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid7.csv"
+SET8 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid8.csv"
 GEWOON = Path(__file__).parent / "data" / "veiligheid" / "gewoon.csv"
 BUURT = Path(__file__).parent / "data" / "veiligheid" / "buurt.csv"
 OUDEREN = Path(__file__).parent / "data" / "veiligheid" / "ouderen.csv"
@@ -150,8 +155,13 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
         # Measured 0.923 (144/156), look-alikes 0.148, ordinary 0.015; lexicon alone 0.558; weakest category
         # on half B 0.87 (13/15).
         (SET7, 300, 0.88, 0.3, 0.18, 0.04, 0.7),
+        # Arrived in the fifth session; not trained on, and no note of it read. Scored on arrival (c167699's check,
+        # the same with the session's lexicon change): recall 0.917 (66/72), look-alikes 0.304 (24/79; written to
+        # sound close: "verslaafd aan series", reclassering as an employer), ordinary 0.014 (1/74); lexicon alone
+        # 0.625; weakest category on half B 0.67. Over all rows 0.907 (136/150).
+        (SET8, 150, 0.85, 0.2, 0.36, 0.04, 0.5),
     ],
-    ids=["veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6", "veiligheid7"],
+    ids=["veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6", "veiligheid7", "veiligheid8"],
 )
 def test_held_out_half_of_the_newer_sets(
     pad: Path,
@@ -162,7 +172,7 @@ def test_held_out_half_of_the_newer_sets(
     max_gewoon: float,
     min_categorie: float,
 ) -> None:
-    """Half B (odd rows) of veiligheid3 to veiligheid7, never read nor trained on: recall, and what is flagged
+    """Half B (odd rows) of veiligheid3 to veiligheid8, never read nor trained on: recall, and what is flagged
     among its look-alikes and its ordinary notes (categorie "gewoon")."""
     data = _lees(pad)
     assert (data["veilig"] == 1).sum() == veilig_aantal and data["categorie"].nunique() == 11
@@ -190,7 +200,7 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
     half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
-    for apart in (SET6, SET7, GEWOON, BUURT):
+    for apart in (SET6, SET7, SET8, GEWOON, BUURT):
         assert not training & {normaliseer(t) for t in pd.read_csv(apart, sep=";")["tekst"]}
 
 
