@@ -659,9 +659,11 @@ def _naaste_buren(X: sp.csr_matrix, buren: int) -> tuple[np.ndarray, np.ndarray]
     k = max(1, min(buren, n - 1))
     naasten = np.zeros((n, k), dtype=int)
     gelijkenis = np.zeros((n, k))
+    # Transposed once, in the layout the product wants (a CSC transpose would be converted again for every block).
+    XT = X.T.tocsr()
     for begin in range(0, n, 2000):
         eind = min(begin + 2000, n)
-        sims = (X[begin:eind] @ X.T).toarray()
+        sims = (X[begin:eind] @ XT).toarray()
         sims[np.arange(eind - begin), np.arange(begin, eind)] = -1.0
         deel = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         deel_sims = np.take_along_axis(sims, deel, axis=1)
