@@ -7,8 +7,9 @@
    "None of the known themes" is an outcome, not a failure: groups decide, not single notes.
 2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours (lemma
    and character n-grams). Notes in a sparse spot (far from even their second neighbour, relative to the data's
-   typical density) are one-offs so far. The rest is split into communities by Louvain modularity. Per group: when
-   most of its notes lean to one known theme, it is that theme (members leaning to another keep theirs; members
+   typical density) are one-offs so far. The rest is split into communities by a consensus of Louvain runs
+   (modularity). Per group: when most of its notes lean to one known theme, it is that theme (members leaning to
+   another keep theirs; members
    without evidence of their own are grouped anew among themselves in a second round, and join the theme only if
    that round leaves them in such a group again); a group of mostly known themes but mixed is split again at a finer
    resolution; any other group of enough notes and households with a nameable subject is a new theme, named by
@@ -410,7 +411,8 @@ class ThemaModel(BaseEstimator):
         """Group the free notes; return new themes and the groups that turned out to be known themes.
 
         1. Notes are linked to their nearest neighbours (cosine over lemma and character n-grams) and the graph
-           is split into communities by Louvain modularity, so the number of themes follows from the data.
+           is split into communities by a consensus of Louvain runs (modularity), so the number of themes
+           follows from the data.
         2. Fragments of one subject are merged: communities whose distinctive vocabulary (c-TF-IDF) overlaps.
         3. A group whose members mostly lean to one known theme becomes that theme; any other group of enough
            notes and households with a nameable subject becomes a new theme.
