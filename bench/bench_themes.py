@@ -242,6 +242,9 @@ def publiek() -> None:
             print(f"| {naam:18} | {methode:34} | {ami:5.3f} | {overig:9.1%} | {aantal:6d} | {duur:5.1f} |")
 
 
+#: The hand-written theme sets under bench/, in the order they arrived.
+HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 8))
+
 VEILIGHEIDSSETS = {
     "veiligheid": ROOT / "tests" / "data" / "veiligheid" / "veiligheid.csv",
     "veiligheid2": ROOT / "tests" / "data" / "veiligheid" / "veiligheid2.csv",
@@ -292,14 +295,7 @@ def _gewone_notities() -> dict[str, list[str]]:
     uit["hand-written, odd rows, non-safety"] = oneven.loc[oneven["veilig"] == 0, "omschrijving"].tolist()
     uit["hand-written, odd rows, safety (recall)"] = oneven.loc[oneven["veilig"] == 1, "omschrijving"].tolist()
     # Not trained on:
-    for naam in (
-        "handgeschreven2",
-        "handgeschreven3",
-        "handgeschreven4",
-        "handgeschreven5",
-        "handgeschreven6",
-        "handgeschreven7",
-    ):
+    for naam in HANDGESCHREVEN[1:]:
         alle = met_waarheid(ROOT / "bench" / naam)
         uit[f"{naam}, non-safety"] = alle.loc[alle["veilig"] == 0, "omschrijving"].tolist()
         uit[f"{naam}, safety (recall)"] = alle.loc[alle["veilig"] == 1, "omschrijving"].tolist()
@@ -512,13 +508,7 @@ if __name__ == "__main__":
             "publiek",
             "veiligheid",
             "synth",
-            "handgeschreven",
-            "handgeschreven2",
-            "handgeschreven3",
-            "handgeschreven4",
-            "handgeschreven5",
-            "handgeschreven6",
-            "handgeschreven7",
+            *HANDGESCHREVEN,
             "varianten",
         ],
     )
