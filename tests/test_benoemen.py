@@ -34,6 +34,15 @@ def test_generic_trade_words_never_name_a_theme() -> None:
     assert naam.termen == ("regiotaxi", "scootmobiel", "rolstoel")
 
 
+def test_people_and_days_never_name_a_theme() -> None:
+    # Who a note is about and when it happened say nothing about its subject ("Kwijtschelding en stel",
+    # "School en dinsdag" were names on hand-written notes).
+    woorden = np.array(["echtpaar", "stel", "dinsdag", "uitvaart", "maart", "broer", "testament"])
+    gewichten = np.array([7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0])
+    naam = Naamgever().benoem(woorden, gewichten, np.full(len(woorden), 0.3))
+    assert naam is not None and naam.naam == "Uitvaart en testament"
+
+
 def test_rare_words_do_not_name_a_theme() -> None:
     naam = Naamgever().benoem(np.array(["scootmobiel"]), np.array([1.0]), np.array([0.05]))
     assert naam is None
