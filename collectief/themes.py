@@ -702,25 +702,24 @@ def _gemeenschappen(
     eerste[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
     randen = np.column_stack([a[eerste], b[eerste]])
     gewicht = gewicht[eerste]
-    rondes = np.array(
-        [_louvain(len(knopen), randen, gewicht, resolutie, seed * 1000 + r) for r in range(_CONSENSUS_RONDES)]
-    )
+    graaf, gewichten = ig.Graph(n=len(knopen), edges=randen.tolist()), gewicht.tolist()
+    rondes = np.array([_louvain(graaf, gewichten, resolutie, seed * 1000 + r) for r in range(_CONSENSUS_RONDES)])
     samen = (rondes[:, randen[:, 0]] == rondes[:, randen[:, 1]]).mean(axis=0) if len(randen) else np.zeros(0)
     blijft = samen >= _CONSENSUS_AANDEEL
-    lid = _louvain(len(knopen), randen[blijft], gewicht[blijft] * samen[blijft], resolutie, seed)
+    kern = ig.Graph(n=len(knopen), edges=randen[blijft].tolist())
+    lid = _louvain(kern, (gewicht[blijft] * samen[blijft]).tolist(), resolutie, seed)
     groepen: dict[int, list[int]] = {}
     for knoop, gemeenschap in zip(knopen.tolist(), lid.tolist(), strict=True):
         groepen.setdefault(gemeenschap, []).append(knoop)
     return [np.array(sorted(g)) for g in sorted(groepen.values(), key=lambda g: (-len(g), min(g)))]
 
 
-def _louvain(n: int, randen: np.ndarray, gewicht: np.ndarray, resolutie: float, seed: int) -> np.ndarray:
-    """Community per node of a weighted undirected graph: one Louvain run (igraph's multilevel) with this seed."""
-    graaf = ig.Graph(n=n, edges=randen.tolist())
+def _louvain(graaf: ig.Graph, gewicht: list[float], resolutie: float, seed: int) -> np.ndarray:
+    """Community per node of a graph with these edge weights: one Louvain run (igraph's multilevel) with this seed."""
     # igraph draws from the generator it is given; a private one per run, so no global random state is touched.
     ig.set_random_number_generator(random.Random(seed))
     try:
-        lid = graaf.community_multilevel(weights=gewicht.tolist(), resolution=resolutie).membership
+        lid = graaf.community_multilevel(weights=gewicht, resolution=resolutie).membership
     finally:
         ig.set_random_number_generator(random)
     return np.asarray(lid)
