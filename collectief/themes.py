@@ -5,19 +5,18 @@
 1. *Known themes, open set.* Keyword evidence (:mod:`collectief.matching`) and a linear classifier trained on
    the keyword-sure notes give each note a probability per known theme, and the known theme it leans to (if any).
    "None of the known themes" is an outcome, not a failure: groups decide, not single notes.
-2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours (lemma
-   and character n-grams). Notes in a sparse spot (far from even their second neighbour, relative to the data's
-   typical density) are one-offs so far. The rest is split into communities by a consensus of Louvain runs
-   (modularity). Per group: when most of its notes lean to one known theme, it is that theme (members leaning to
-   another keep theirs; members
-   without evidence of their own are grouped anew among themselves in a second round, and join the theme only if
+2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours (lemma and
+   character n-grams). Notes in a sparse spot (far from even their second neighbour, relative to the data's typical
+   density) are one-offs so far. The rest is split into communities by a consensus of Louvain runs (modularity). Per
+   group: when most of its notes lean to one known theme, it is that theme (members leaning to another keep theirs;
+   members without evidence of their own are grouped anew among themselves in a second round, and join the theme only if
    that round leaves them in such a group again); a group of mostly known themes but mixed is split again at a finer
    resolution; any other group of enough notes and households with a nameable subject is a new theme, named by
    :mod:`collectief.benoemen`, and its notes leave the known theme they leaned to, except notes with strong keyword
-   evidence (the *anchor*). A group that is not one subject (too few members close to its centre) is split again at
-   a finer resolution. The number of themes follows from the data. Notes near a theme (its centroid, or most of
-   their neighbours) join it; what is left keeps the known theme it has or leans to, or is ``overig``: counted and
-   shown, never hidden.
+   evidence (the *anchor*). A group that is not one subject (too few members close to its centre) is split again at a
+   finer resolution. The number of themes follows from the data. Notes near a theme (its centroid, or most of their
+   neighbours) join it; what is left keeps the known theme it has or leans to, or is ``overig``: counted and shown,
+   never hidden.
 3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
    whatever else it mentions, and takes no part in finding or keeping group themes; ``signalen_`` lists every
    individual-only theme it signals.
@@ -766,16 +765,7 @@ def _maak_blijvend(
         if len(aan_rand):
             rand = min(rand, np.floor(float(aan_rand.min()) * 1e5) / 1e5)
         # Rounded down, so a member exactly at the threshold stays in after the JSON round trip.
-        uit.append(
-            OntdektThema(
-                t.id,
-                t.naam,
-                t.kernwoorden,
-                t.centroide,
-                max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5),
-                rand,
-            )
-        )
+        uit.append(replace(t, drempel=max(_MIN_ABSOLUUT, np.floor(drempel * 1e5) / 1e5), rand=rand))
     return uit, labels, scores
 
 
