@@ -44,7 +44,7 @@ from collectief.errors import CollectiefFout
 from collectief.normalise import normaliseer
 from collectief.veiligheid_model import Veiligheidscategorie, Veiligheidsclassificatie, lees_training
 
-try:  # the regex parser, only to read which characters a pattern can start with (a speed-up, see _Zoeker)
+try:  # the regex parser, only to read what a pattern's matches can begin with (a speed-up, see _Zoeker)
     from re import _parser as _sre_parse
 except ImportError:  # pragma: no cover - other Python versions: every pattern is simply tried everywhere
     _sre_parse = None
@@ -104,97 +104,156 @@ class Leerinstelling:
 
 #: Where a cue may start: right after a character that is no word character or hyphen (as the patterns require).
 _BEGIN = re.compile(r"(?<![\w-])")
-#: Characters the start of a pattern is filed under; anything else (other scripts, symbols) is tried everywhere.
-_ASCII = frozenset(chr(c) for c in range(32, 127))
-_CIJFERS = frozenset("0123456789")
+#: How many characters of text at a start choose the patterns tried there (see _Zoeker).
+_VENSTER = 3
+#: Past this many different beginnings a part of a pattern counts as able to begin with anything.
+_MAX_BEGINNEN = 256
+
+#: The beginnings of what a regex part can match: (text, open); open = the part may end right there.
+_Beginnen = set[tuple[str, bool]]
 
 
-def _eerste(reeks: list) -> tuple[frozenset[str] | None, bool]:
-    """The ASCII characters a parsed regex sequence can start with, and whether it can match empty.
-
-    None instead of a set: it can also start with a character outside ASCII (or with any character at all).
-    """
-    tekens: set[str] = set()
-    for op, waarde in reeks:
-        naam = str(op)
-        if naam == "LITERAL":
-            return frozenset(tekens | {chr(waarde)}), False
-        if naam == "IN":
-            for sub, w in waarde:
-                if str(sub) == "LITERAL":
-                    tekens.add(chr(w))
-                elif str(sub) == "RANGE":
-                    tekens.update(chr(c) for c in range(w[0], w[1] + 1))
-                elif str(sub) == "CATEGORY" and str(w) == "CATEGORY_DIGIT":
-                    tekens |= _CIJFERS
-                else:
-                    return None, False
-            return frozenset(tekens), False
-        if naam in ("AT", "ASSERT", "ASSERT_NOT"):
+def _plak(voor: _Beginnen, na: _Beginnen) -> _Beginnen | None:
+    """The beginnings of ``voor`` followed by ``na``, cut to ``_VENSTER`` characters (None: too many)."""
+    uit = set()
+    for tekst, open_ in voor:
+        if not open_:
+            uit.add((tekst, False))
             continue
-        if naam == "SUBPATTERN":
-            deel, leeg = _eerste(list(waarde[-1]))
-        elif naam == "BRANCH":
-            deel, leeg = frozenset(), False
-            for tak in waarde[1]:
-                sub, sub_leeg = _eerste(list(tak))
-                if sub is None:
-                    return None, False
-                deel, leeg = deel | sub, leeg or sub_leeg
-        elif naam in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-            deel, leeg = _eerste(list(waarde[2]))
-            leeg = leeg or waarde[0] == 0
-        else:
-            return None, False
-        if deel is None:
-            return None, False
-        tekens |= deel
-        if not leeg:
-            return frozenset(tekens), False
-    return frozenset(tekens), True
+        for erbij, erbij_open in na:
+            samen = tekst + erbij
+            uit.add((samen[:_VENSTER], erbij_open and len(samen) < _VENSTER))
+    return uit if len(uit) <= _MAX_BEGINNEN else None
+
+
+def _deel(op: object, waarde: object) -> _Beginnen | None:
+    """The beginnings of one parsed regex item; None: it can begin with any character."""
+    naam = str(op)
+    if naam == "LITERAL":
+        return {(chr(waarde), True)}
+    if naam == "IN":
+        tekens: set[str] = set()
+        for sub, w in waarde:
+            if str(sub) == "LITERAL":
+                tekens.add(chr(w))
+            elif str(sub) == "RANGE" and w[1] - w[0] < 40:
+                tekens.update(chr(c) for c in range(w[0], w[1] + 1))
+            elif str(sub) == "CATEGORY" and str(w) == "CATEGORY_DIGIT":
+                tekens.update("0123456789")
+            else:  # \w, a negated class, a wide range: anything
+                return None
+        return {(t, True) for t in tekens}
+    if naam == "SUBPATTERN":
+        return _reeks(list(waarde[-1]))
+    if naam == "BRANCH":
+        alle: _Beginnen = set()
+        for tak in waarde[1]:
+            if (deel := _reeks(list(tak))) is None:
+                return None
+            alle |= deel
+        return alle
+    if naam in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        minst, meest, item = waarde
+        if (een := _reeks(list(item))) is None:
+            return None
+        # More than _VENSTER + 1 repeats add nothing new within the window.
+        nu: _Beginnen | None = {("", True)}
+        alle = set()
+        for keer in range(min(meest, _VENSTER + 1) + 1):
+            if keer >= min(minst, _VENSTER + 1):
+                alle |= nu
+            if (nu := _plak(nu, een)) is None:
+                return None
+        return alle
+    return None
+
+
+def _reeks(items: list) -> _Beginnen | None:
+    """The beginnings of a parsed regex sequence (None: too many to list)."""
+    nu: _Beginnen | None = {("", True)}
+    for op, waarde in items:
+        if str(op) in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: no character of its own
+            continue
+        if not any(open_ for _, open_ in nu):
+            break
+        deel = _deel(op, waarde)
+        if deel is None:  # anything may follow: what is known so far is all that is certain
+            return {(tekst, False) for tekst, _ in nu}
+        if (nu := _plak(nu, deel)) is None:
+            return None
+    return nu
+
+
+def _beginnen(patroon: str) -> frozenset[str]:
+    """Texts of up to ``_VENSTER`` characters one of which every match of ``patroon`` begins with ("": any)."""
+    try:
+        beginnen = _reeks(list(_sre_parse.parse(patroon)))  # type: ignore[union-attr]
+    except Exception:  # an unparsable shape only loses the speed-up, never a match
+        beginnen = None
+    teksten = {""} if beginnen is None else {tekst for tekst, _ in beginnen}
+    # A text that starts with another listed text adds nothing: "" (anything) covers "spu".
+    return frozenset(t for t in teksten if not any(t != k and t.startswith(k) for k in teksten))
 
 
 class _Zoeker:
     """``finditer`` of ``(?<![\\w-])(?:p1|p2|...)(?![\\w])`` with the same matches, but faster.
 
     Python's ``re`` tries every alternative at every possible start. Here each alternative is filed under the
-    characters it can start with, and at each start only the alternatives for the character there are tried,
-    in their order in the file, so the match is the one the single pattern gives. An alternative that can start
-    with anything (or with a character outside ASCII) is tried at every start.
+    texts of up to three characters that its matches can begin with, and at each start only the alternatives
+    filed under the text there are tried, in their order in the file, so the match is the one the single
+    pattern gives. An alternative that can begin with anything is tried at every start.
     """
 
     def __init__(self, patronen: Sequence[str]) -> None:
-        begin: list[frozenset[str] | None] = []
-        for patroon in patronen:
-            try:
-                tekens, leeg = _eerste(list(_sre_parse.parse(patroon)))  # type: ignore[union-attr]
-            except Exception:  # an unparsable shape only loses the speed-up, never a match
-                tekens, leeg = None, True
-            begin.append(None if leeg else tekens)
+        self._patronen = tuple(patronen)
+        self._onder: dict[str, list[int]] = {}
+        for i, patroon in enumerate(self._patronen):
+            for begin in _beginnen(patroon):
+                self._onder.setdefault(begin, []).append(i)
+        self._lengtes = sorted({len(begin) for begin in self._onder})
+        self._per_venster: dict[str, re.Pattern[str] | None] = {}
+        self._per_keuze: dict[tuple[int, ...], re.Pattern[str]] = {}
 
-        def bouw(teken: str | None) -> re.Pattern[str] | None:
-            keuze = [p for p, t in zip(patronen, begin, strict=True) if t is None or (teken is not None and teken in t)]
-            return re.compile("(?:" + "|".join(f"(?:{p})" for p in keuze) + r")(?![\w])") if keuze else None
+    def _voor(self, tekst: str, positie: int) -> re.Pattern[str] | None:
+        """The alternatives that may match at ``positie``, as one pattern (None: none)."""
+        venster = tekst[positie : positie + _VENSTER]
+        if venster in self._per_venster:
+            return self._per_venster[venster]
+        keuze = tuple(sorted({i for n in self._lengtes for i in self._onder.get(venster[:n], ())}))
+        if not keuze:
+            patroon = None
+        elif keuze in self._per_keuze:
+            patroon = self._per_keuze[keuze]
+        else:
+            alternatieven = "|".join(f"(?:{self._patronen[i]})" for i in keuze)
+            patroon = self._per_keuze[keuze] = re.compile(f"(?:{alternatieven})" + r"(?![\w])")
+        self._per_venster[venster] = patroon
+        return patroon
 
-        self._per_teken = {t: bouw(t) for t in _ASCII}
-        self._overal = bouw(None)
+    def kandidaten(self, tekst: str, starts: Sequence[int]) -> list[int]:
+        """The starts where at least one of the patterns matches.
 
-    def finditer(self, tekst: str, starts: Sequence[tuple[int, str]]) -> Iterator[re.Match[str]]:
-        """The matches in ``tekst``; ``starts`` are its possible starts with their characters (``_starts``)."""
+        A pattern of a ``_Zoeker`` built from a subset of these patterns can only match at one of them, so its
+        ``finditer`` over these starts gives the same matches as over all starts: one pass of this ``_Zoeker``
+        spares every smaller one a pass over every word.
+        """
+        return [p for p in starts if (patroon := self._voor(tekst, p)) is not None and patroon.match(tekst, p)]
+
+    def finditer(self, tekst: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+        """The matches in ``tekst``; ``starts`` are its possible starts (``_starts``)."""
         eind = 0
-        per_teken, overal = self._per_teken, self._overal
-        for positie, teken in starts:
+        for positie in starts:
             if positie < eind:
                 continue
-            patroon = per_teken.get(teken, overal)
+            patroon = self._voor(tekst, positie)
             if patroon is not None and (m := patroon.match(tekst, positie)):
                 eind = m.end()
                 yield m
 
 
-def _starts(tekst: str) -> list[tuple[int, str]]:
-    """Every position where a cue may start, with the character there."""
-    return [(m.start(), tekst[m.start()]) for m in _BEGIN.finditer(tekst) if m.start() < len(tekst)]
+def _starts(tekst: str) -> list[int]:
+    """Every position where a cue may start."""
+    return [m.start() for m in _BEGIN.finditer(tekst) if m.start() < len(tekst)]
 
 
 def _compileer(patronen: list[str], bestand: str, naam: str) -> re.Pattern[str]:
@@ -235,6 +294,8 @@ class Veiligheidssignalen:
         self.ontkenningen = tuple(ontkenningen)
         self.ontkenning_na = ontkenning_na
         self.min_zwak = min_zwak
+        # Every cue at once: only where it matches can a single signal's cue match (see _Zoeker.kandidaten).
+        self._alle = _Zoeker([p for s in self.signalen for p in s.sterk + s.zwak])
         self._sterk = [_Zoeker(s.sterk) if s.sterk else None for s in self.signalen]
         self._zwak = [tuple(_Zoeker([p]) for p in s.zwak) for s in self.signalen]
         # Per theme all weak cues at once: a note without any of them skips the cue-by-cue count.
@@ -415,7 +476,7 @@ class Veiligheidssignalen:
         self,
         patroon: _Zoeker,
         tekst: str,
-        starts: Sequence[tuple[int, str]],
+        starts: Sequence[int],
         bezet: Sequence[tuple[int, int]] = (),
         derden: bool = False,
     ) -> tuple[int, int] | None:
@@ -436,7 +497,9 @@ class Veiligheidssignalen:
         Returns the categories with a strong cue, and per individual-only theme the number of different weak
         cues (stretches of text) and the categories they belong to.
         """
-        starts = _starts(tekst)
+        starts = self._alle.kandidaten(tekst, _starts(tekst))
+        if not starts:
+            return frozenset(), {}
         paren = zip(self.signalen, self._sterk, strict=True)
         sterk = frozenset(
             s.categorie for s, zoeker in paren if zoeker and self._treffer(zoeker, tekst, starts, derden=s.derden)

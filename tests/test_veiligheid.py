@@ -463,7 +463,7 @@ def test_a_word_that_is_a_cue_only_in_company(tekst: str, verwacht: tuple[str, .
 
 
 def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataFrame) -> None:
-    """The first-character dispatch is only a speed-up: the same matches as one plain alternation."""
+    """The dispatch on a match's first characters is only a speed-up: the same matches as one plain alternation."""
     import re
 
     from collectief.veiligheid import _starts, _Zoeker
@@ -478,6 +478,30 @@ def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataF
             for tekst in teksten:
                 verwacht = [m.span() for m in gewoon.finditer(tekst)]
                 assert [m.span() for m in snel.finditer(tekst, _starts(tekst))] == verwacht, (signaal.categorie, tekst)
+
+
+@pytest.mark.parametrize(
+    ("patroon", "verwacht"),
+    [
+        ("ex", {"ex"}),
+        ("(sla|slo)eg", {"sla", "slo"}),
+        ("a?bcd", {"abc", "bcd"}),
+        (r"(?<!\baan )vast", {"vas"}),
+        (r"\d keer", {f"{c} k" for c in "0123456789"}),
+        (r"\d+ keer", {""}),  # over a thousand beginnings: listed as "anything"
+        ("wiet|hasj", {"wie", "has"}),
+        (r"wiet|.?spul", {""}),  # "" (anything) covers "wie"
+        ("slaat|sla", {"sla"}),
+        (r"\w*verslaaf\w*", {""}),
+        (r"(op|in) [^ ]+ huis", {"op ", "in "}),
+        ("(ex-?)?partner", {"ex-", "exp", "par"}),
+    ],
+)
+def test_what_a_pattern_can_begin_with(patroon: str, verwacht: set[str]) -> None:
+    """Every match begins with one of these texts (up to three characters; "": it may begin with anything)."""
+    from collectief.veiligheid import _beginnen
+
+    assert _beginnen(patroon) == frozenset(verwacht)
 
 
 def test_safety_notes_never_land_in_a_group_theme(pipeline) -> None:
