@@ -28,10 +28,12 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -99,6 +101,8 @@ _TOP_TERMEN = 10
 _MAX_TRAIN_PER_THEMA = 300
 #: Largest pool of free notes whose similarity graph is built whole; above it, a seeded sample.
 _MAX_GRAAF = 20000
+#: Rows per block of the nearest-neighbour search: a block's similarities are dense (rows x notes floats).
+_KNN_BLOK = 500
 #: Louvain runs, and the share of them in which two linked notes must share a community, for the consensus.
 _CONSENSUS_RONDES = 8
 _CONSENSUS_AANDEEL = 0.5
@@ -662,8 +666,9 @@ def _naaste_buren(X: sp.csr_matrix, buren: int) -> tuple[np.ndarray, np.ndarray]
     gelijkenis = np.zeros((n, k))
     # Transposed once, in the layout the product wants (a CSC transpose would be converted again for every block).
     XT = X.T.tocsr()
-    for begin in range(0, n, 2000):
-        eind = min(begin + 2000, n)
+
+    def blok(begin: int) -> None:
+        eind = min(begin + _KNN_BLOK, n)
         sims = (X[begin:eind] @ XT).toarray()
         sims[np.arange(eind - begin), np.arange(begin, eind)] = -1.0
         deel = np.argpartition(-sims, k - 1, axis=1)[:, :k]
@@ -672,7 +677,21 @@ def _naaste_buren(X: sp.csr_matrix, buren: int) -> tuple[np.ndarray, np.ndarray]
         volgorde = np.lexsort((deel, -deel_sims), axis=1)
         naasten[begin:eind] = np.take_along_axis(deel, volgorde, axis=1)
         gelijkenis[begin:eind] = np.take_along_axis(deel_sims, volgorde, axis=1)
+
+    # Blocks are independent and each writes its own rows, so threads give the same result in any order; the
+    # sparse product and the partition run outside the GIL.
+    with ThreadPoolExecutor(max_workers=_kernen()) as uitvoerder:
+        list(uitvoerder.map(blok, range(0, n, _KNN_BLOK)))
     return naasten, gelijkenis
+
+
+def _kernen() -> int:
+    """The cores this process may use (at most 4: the blocks are memory-bound beyond that)."""
+    try:
+        beschikbaar = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        beschikbaar = os.cpu_count() or 1
+    return max(1, min(4, beschikbaar))
 
 
 def _gemeenschappen(
