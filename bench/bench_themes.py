@@ -243,7 +243,7 @@ def publiek() -> None:
 
 
 #: The hand-written theme sets under bench/, in the order they arrived.
-HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 8))
+HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 9))
 
 VEILIGHEIDSSETS = {
     "veiligheid": ROOT / "tests" / "data" / "veiligheid" / "veiligheid.csv",
