@@ -33,7 +33,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -279,11 +279,37 @@ def _compileer(patronen: list[str], bestand: str, naam: str) -> re.Pattern[str]:
         raise CollectiefFout("E071", bestand=bestand, signaal=naam, wat=str(fout)) from None
 
 
-def _lijst(item: dict, veld: str, bestand: str, naam: str) -> list[str]:
+#: Where a pattern takes a named part of ``[delen]``: ``{{name}}``.
+_DEEL = re.compile(r"\{\{(\w+)\}\}")
+
+
+def _lijst(item: dict, veld: str, bestand: str, naam: str, delen: Mapping[str, str] | None = None) -> list[str]:
+    """A list of patterns from the data file, with every ``{{name}}`` replaced by that part of ``[delen]``."""
     waarde = item.get(veld, [])
     if not isinstance(waarde, list) or not all(isinstance(p, str) and p for p in waarde):
         raise CollectiefFout("E070", bestand=bestand, wat=f"{naam}: '{veld}' moet een lijst met teksten zijn")
-    return waarde
+    delen = delen or {}
+
+    def deel(m: re.Match[str]) -> str:
+        if m.group(1) not in delen:
+            wat = f"{naam}: '{veld}' noemt het deel '{m.group(1)}', dat niet in [delen] staat"
+            raise CollectiefFout("E070", bestand=bestand, wat=wat)
+        return delen[m.group(1)]
+
+    return [_DEEL.sub(deel, p) for p in waarde]
+
+
+def _delen(data: dict, bestand: str) -> dict[str, str]:
+    """The named parts of patterns (``[delen]``): each a name and a pattern, checked on its own."""
+    delen = data.get("delen", {})
+    if not isinstance(delen, dict) or not all(isinstance(v, str) and v for v in delen.values()):
+        raise CollectiefFout("E070", bestand=bestand, wat="[delen] moet namen met een patroon (tekst) bevatten")
+    for naam, patroon in delen.items():
+        if not re.fullmatch(r"\w+", naam):
+            wat = f"[delen]: de naam '{naam}' mag alleen letters, cijfers en _ bevatten"
+            raise CollectiefFout("E070", bestand=bestand, wat=wat)
+        _compileer([patroon], bestand, f"deel {naam}")
+    return delen
 
 
 class Veiligheidssignalen:
@@ -372,6 +398,7 @@ class Veiligheidssignalen:
             data = tomllib.loads(tekst)
         except tomllib.TOMLDecodeError as fout:
             raise CollectiefFout("E070", bestand=bestand, wat=f"het is geen geldige TOML ({fout})") from None
+        delen = _delen(data, bestand)
         signalen = []
         for nummer, item in enumerate(data.get("signaal", []), start=1):
             naam = f"signaal {nummer} ({item.get('categorie', 'zonder categorie')})"
@@ -382,8 +409,8 @@ class Veiligheidssignalen:
                 if veld not in item:
                     raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} mist het veld '{veld}'")
             # 'patronen' is the older name of the strong cues.
-            sterk = _lijst(item, "sterk", bestand, naam) + _lijst(item, "patronen", bestand, naam)
-            zwak = _lijst(item, "zwak", bestand, naam)
+            sterk = _lijst(item, "sterk", bestand, naam, delen) + _lijst(item, "patronen", bestand, naam, delen)
+            zwak = _lijst(item, "zwak", bestand, naam, delen)
             if not sterk and not zwak:
                 raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} heeft geen patronen ('sterk' of 'zwak')")
             for patroon in sterk + zwak:
@@ -397,7 +424,7 @@ class Veiligheidssignalen:
         ontkenningen = []
         # The older form: one flat list of negation words with one reach.
         if data.get("ontkenningen"):
-            woorden = _lijst(data, "ontkenningen", bestand, "ontkenningen")
+            woorden = _lijst(data, "ontkenningen", bestand, "ontkenningen", delen)
             ontkenningen.append(
                 Ontkenning(_compileer(woorden, bestand, "ontkenningen"), int(data.get("bereik_ontkenning", 4)))
             )
@@ -406,14 +433,14 @@ class Veiligheidssignalen:
             onbekend = set(item) - {"patronen", "bereik"}
             if onbekend:
                 raise CollectiefFout("E070", bestand=bestand, wat=f"{naam} heeft onbekende velden: {sorted(onbekend)}")
-            patronen = _lijst(item, "patronen", bestand, naam)
+            patronen = _lijst(item, "patronen", bestand, naam, delen)
             bereik = item.get("bereik")
             if not patronen or not isinstance(bereik, int) or bereik < 0:
                 raise CollectiefFout(
                     "E070", bestand=bestand, wat=f"{naam} heeft 'patronen' en een 'bereik' (0 of meer woorden) nodig"
                 )
             ontkenningen.append(Ontkenning(_compileer(patronen, bestand, naam), bereik))
-        na = _lijst(data, "ontkenning_na", bestand, "ontkenning_na")
+        na = _lijst(data, "ontkenning_na", bestand, "ontkenning_na", delen)
         min_zwak = data.get("min_zwak", 2)
         if not isinstance(min_zwak, int) or min_zwak < 1:
             raise CollectiefFout("E070", bestand=bestand, wat="'min_zwak' moet een geheel getal van 1 of meer zijn")
@@ -439,8 +466,8 @@ class Veiligheidssignalen:
                     f"(van drempel tot 1) ({fout})",
                 ) from None
         na_patroon = _compileer(na, bestand, "ontkenning_na") if na else None
-        derden = _lijst(data, "derden", bestand, "derden")
-        huishouden = _lijst(data, "huishouden", bestand, "huishouden")
+        derden = _lijst(data, "derden", bestand, "derden", delen)
+        huishouden = _lijst(data, "huishouden", bestand, "huishouden", delen)
         if any(s.derden for s in signalen) and not (derden and huishouden):
             raise CollectiefFout(
                 "E070",

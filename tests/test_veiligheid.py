@@ -552,6 +552,22 @@ def test_third_party_rule_counts_a_cue_only_outside_groups_and_public_space(tmp_
     assert eigen.categorieen("drinkt. buurman belde") == ("x",)
 
 
+def test_a_named_part_is_written_once_and_used_where_a_pattern_names_it(tmp_path: Path) -> None:
+    bestand = tmp_path / "veiligheid.toml"
+    bestand.write_text(
+        '[delen]\nniet_op_school = \'(?! op school)\'\n'
+        '[[signaal]]\ncategorie = "x"\nthema = "y"\n'
+        "sterk = ['slaat{{niet_op_school}} \\w+', 'schopt{{niet_op_school}}']\n",
+        encoding="utf-8",
+    )
+    eigen = Veiligheidssignalen.laad(bestand)
+    assert eigen.signalen[0].sterk == (r"slaat(?! op school) \w+", "schopt(?! op school)")
+    assert eigen.categorieen("hij slaat haar") == ("x",) and eigen.categorieen("hij slaat op school kinderen") == ()
+    # The shipped file writes the hitting-verb exception once and uses it three times.
+    ingebouwd = Veiligheidssignalen.standaard(leren=False)
+    assert sum("(?! (andere|ander) (kind" in p for s in ingebouwd.signalen for p in s.sterk + s.zwak) == 3
+
+
 @pytest.mark.parametrize(
     ("inhoud", "code", "genoemd"),
     [
@@ -561,6 +577,10 @@ def test_third_party_rule_counts_a_cue_only_outside_groups_and_public_space(tmp_
         # The third-party rule needs its word lists, and is switched on with true or false only.
         ('[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\nderden = true\n', "E070", "huishouden"),
         ('[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\nderden = "ja"\n', "E070", "derden"),
+        # A named part must exist, be a pattern, and have a plain name.
+        ('[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a{{geen}}"]\n', "E070", "geen"),
+        ('[delen]\nb = "(open"\n[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a{{b}}"]\n', "E071", "deel b"),
+        ('[delen]\n"a b" = "c"\n[[signaal]]\ncategorie = "x"\nthema = "y"\nsterk = ["a"]\n', "E070", "a b"),
     ],
 )
 def test_bad_signal_file_gives_dutch_error(tmp_path: Path, inhoud: str, code: str, genoemd: str) -> None:
