@@ -43,6 +43,14 @@ def test_people_and_days_never_name_a_theme() -> None:
     assert naam is not None and naam.naam == "Uitvaart en testament"
 
 
+def test_vague_nouns_never_name_a_theme() -> None:
+    # "Spul, tuin en corporatie" was a name on hand-written notes: stuff, a matter, a problem name no subject.
+    woorden = np.array(["spul", "probleem", "tuin", "zaak", "corporatie", "hulp", "kringloop"])
+    gewichten = np.array([7.0, 6.0, 5.0, 4.0, 3.0, 2.0, 1.0])
+    naam = Naamgever().benoem(woorden, gewichten, np.full(len(woorden), 0.3))
+    assert naam is not None and naam.naam == "Tuin, corporatie en kringloop"
+
+
 def test_rare_words_do_not_name_a_theme() -> None:
     naam = Naamgever().benoem(np.array(["scootmobiel"]), np.array([1.0]), np.array([0.05]))
     assert naam is None
