@@ -187,7 +187,9 @@ def _reeks(items: list) -> _Beginnen | None:
 def _beginnen(patroon: str) -> frozenset[str]:
     """Texts of up to ``_VENSTER`` characters one of which every match of ``patroon`` begins with ("": any)."""
     try:
-        beginnen = _reeks(list(_sre_parse.parse(patroon)))  # type: ignore[union-attr]
+        # A flag (ignore case, ...) changes which texts a literal matches: such a pattern is tried everywhere.
+        vlag = re.search(r"\(\?[aiLmsux-]", patroon)
+        beginnen = None if vlag else _reeks(list(_sre_parse.parse(patroon)))  # type: ignore[union-attr]
     except Exception:  # an unparsable shape only loses the speed-up, never a match
         beginnen = None
     teksten = {""} if beginnen is None else {tekst for tekst, _ in beginnen}

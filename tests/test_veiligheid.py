@@ -495,6 +495,7 @@ def test_fast_search_finds_what_the_plain_pattern_finds(veiligheidsset: pd.DataF
         (r"\w*verslaaf\w*", {""}),
         (r"(op|in) [^ ]+ huis", {"op ", "in "}),
         ("(ex-?)?partner", {"ex-", "exp", "par"}),
+        ("(?i)ex", {""}),  # a flag changes what a literal matches: tried everywhere
     ],
 )
 def test_what_a_pattern_can_begin_with(patroon: str, verwacht: set[str]) -> None:
