@@ -64,6 +64,24 @@ def _naamwoorden(naam: str) -> list[str]:
     return [w.lower() for deel in naam.split(", ") for w in deel.split(" en ")]
 
 
+def test_nearest_neighbours_do_not_depend_on_blocks_or_threads(monkeypatch) -> None:
+    """The search runs in blocks on several threads; each row's neighbours are its own: any block size, any
+    number of threads, the same arrays, ties broken by index (rows 0 and 1 are the same note)."""
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    X = sp.random(300, 40, density=0.2, format="csr", random_state=np.random.default_rng(3))
+    X = normalize(sp.vstack([X[0], X[0], X[2:]]).tocsr())
+    verwacht = themes._naaste_buren(X, 5)
+    for blok, kernen in ((7, 1), (64, 3), (1000, 2)):
+        monkeypatch.setattr(themes, "_KNN_BLOK", blok)
+        monkeypatch.setattr(themes, "_kernen", lambda k=kernen: k)
+        naasten, gelijkenis = themes._naaste_buren(X, 5)
+        assert np.array_equal(naasten, verwacht[0]) and np.array_equal(gelijkenis, verwacht[1])
+    # A row's best neighbour by cosine: its duplicate.
+    assert verwacht[0][0, 0] == 1 and verwacht[0][1, 0] == 0
+
+
 def test_discovered_names_are_nouns_with_terms_and_examples(volledig) -> None:
     ontdekt = volledig.themas[volledig.themas["bron"] == "ontdekt"]
     assert len(ontdekt) >= 1
