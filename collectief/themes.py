@@ -38,7 +38,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import igraph as ig
-import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator
@@ -844,11 +843,9 @@ def _voeg_fragmenten_samen(W: sp.csr_matrix, groepen: list[np.ndarray], drempel:
         profielen[g, top] = gewicht[top]
     profielen = normalize(profielen)
     sims = profielen @ profielen.T
-    graaf = nx.Graph()
-    graaf.add_nodes_from(range(len(groepen)))
     rijen, kolommen = np.nonzero(np.triu(sims, 1) >= drempel)
-    graaf.add_edges_from(zip(rijen.tolist(), kolommen.tolist(), strict=True))
-    samen = [np.sort(np.concatenate([groepen[g] for g in comp])) for comp in nx.connected_components(graaf)]
+    graaf = ig.Graph(n=len(groepen), edges=list(zip(rijen.tolist(), kolommen.tolist(), strict=True)))
+    samen = [np.sort(np.concatenate([groepen[g] for g in comp])) for comp in graaf.connected_components()]
     return sorted(samen, key=lambda g: (-len(g), int(g[0])))
 
 

@@ -82,6 +82,19 @@ def test_nearest_neighbours_do_not_depend_on_blocks_or_threads(monkeypatch) -> N
     assert verwacht[0][0, 0] == 1 and verwacht[0][1, 0] == 0
 
 
+def test_fragments_with_the_same_distinctive_words_merge() -> None:
+    """Groups 0 and 2 are written with the same words (regiotaxi, rit), group 1 with others: 0 and 2 become one,
+    the largest group first."""
+    import scipy.sparse as sp
+
+    # Columns: regiotaxi, rit, huur, schimmel. Notes 0-1 and 4-5 about the taxi, 2-3 about the house.
+    W = sp.csr_matrix(np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 0, 1, 1], [0, 0, 1, 1], [1, 1, 0, 0], [1, 0, 0, 0]]))
+    groepen = [np.array([0, 1]), np.array([2, 3]), np.array([4, 5])]
+    samen = themes._voeg_fragmenten_samen(W, groepen, 0.3)
+    assert [g.tolist() for g in samen] == [[0, 1, 4, 5], [2, 3]]
+    assert [g.tolist() for g in themes._voeg_fragmenten_samen(W, groepen, 1.01)] == [[0, 1], [2, 3], [4, 5]]
+
+
 def test_discovered_names_are_nouns_with_terms_and_examples(volledig) -> None:
     ontdekt = volledig.themas[volledig.themas["bron"] == "ontdekt"]
     assert len(ontdekt) >= 1
