@@ -19,6 +19,8 @@ from importlib import resources
 
 import numpy as np
 
+from collectief.privacy.woordenlijsten import lees_lijst
+
 __all__ = ["Naamgever", "ThemaNaam", "generieke_woorden", "woordsoorten"]
 
 _MIN_HOOFD = 3  # shortest head noun of a compound
@@ -39,9 +41,14 @@ def woordsoorten() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=1)
 def generieke_woorden() -> frozenset[str]:
+    """The trade's generic words (``data/generieke_woorden.txt``) and the names of months and weekdays with their
+    abbreviations (the scrubber's checked list ``data/privacy/maanden_en_dagen``): none names a subject."""
     tekst = resources.files("collectief").joinpath("data/generieke_woorden.txt").read_text(encoding="utf-8")
-    return frozenset(r.strip() for r in tekst.splitlines() if r.strip() and not r.startswith("#"))
+    eigen = frozenset(r.strip() for r in tekst.splitlines() if r.strip() and not r.startswith("#"))
+    map_ = resources.files("collectief") / "data" / "privacy" / "maanden_en_dagen"
+    return eigen | frozenset(w.lower() for w in lees_lijst(map_, "maanden_en_dagen"))
 
 
 def _klassen(woord: str, lexicon: Mapping[str, str]) -> str:
