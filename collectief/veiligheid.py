@@ -342,11 +342,6 @@ class Veiligheidssignalen:
         self._alle = _Zoeker([p for s in self.signalen for p in s.sterk + s.zwak])
         self._sterk = [_Zoeker(s.sterk) if s.sterk else None for s in self.signalen]
         self._zwak = [tuple(_Zoeker([p]) for p in s.zwak) for s in self.signalen]
-        # Per theme all weak cues at once: a note without any of them skips the cue-by-cue count.
-        self._zwak_poort = {
-            thema: _Zoeker([p for s in self.signalen if s.thema == thema for p in s.zwak])
-            for thema in {s.thema for s in self.signalen if s.zwak}
-        }
 
     @classmethod
     @functools.lru_cache(maxsize=2)
@@ -554,11 +549,8 @@ class Veiligheidssignalen:
         # on the same words are one cue, not two.
         spannen: dict[str, list[tuple[int, int]]] = {}
         zwak: dict[str, set[str]] = {}
-        poort = {thema: any(True for _ in zoeker.finditer(tekst, starts)) for thema, zoeker in self._zwak_poort.items()}
         for signaal, zwakke in zip(self.signalen, self._zwak, strict=True):
             bezet = spannen.setdefault(signaal.thema, [])
-            if not zwakke or not poort[signaal.thema]:
-                continue
             for patroon in zwakke:
                 span = self._treffer(patroon, tekst, starts, bezet, derden=signaal.derden)
                 if span:
