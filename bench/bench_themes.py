@@ -13,6 +13,7 @@
     .venv/bin/python bench/bench_themes.py handgeschreven5  # a fifth (bench/handgeschreven5/)
     .venv/bin/python bench/bench_themes.py handgeschreven6  # a sixth (bench/handgeschreven6/)
     .venv/bin/python bench/bench_themes.py handgeschreven7  # a seventh (bench/handgeschreven7/)
+    .venv/bin/python bench/bench_themes.py handgeschreven8  # an eighth (bench/handgeschreven8/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
@@ -310,7 +311,7 @@ def veiligheid() -> None:
 
     Halves: A = even rows, B = odd rows. For veiligheid2 only the misses of half A were read after the first
     score; of veiligheid3 to veiligheid8 no note was read. The halves A of veiligheid2 to veiligheid5 are in the
-    classifier's training notes, so their halves B are held out; veiligheid6 and 7 are not trained on at all (see
+    classifier's training notes, so their halves B are held out; veiligheid6 to 8 are not trained on at all (see
     bench/README.md). The ordinary notes of the newer sets (categorie "gewoon") count as look-alikes here; the
     tests report them apart. buurt (neighbourhood notes) and ouderen (older residents): the false alarms of buurt's
     half A and the misses of ouderen's half A were read; their halves B are held out.
