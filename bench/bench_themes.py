@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from collectief.analysis import analyseer  # noqa: E402
 from collectief.catalogue import laad_catalogus  # noqa: E402
+from collectief.inbedding import inbed  # noqa: E402
 from collectief.intake import open_export  # noqa: E402
 from collectief.nlp import laad_pipeline  # noqa: E402
 from collectief.normalise import normaliseer  # noqa: E402
@@ -108,18 +109,22 @@ def lda(teksten: list[str], k: int, seed: int) -> np.ndarray:
     return LatentDirichletAllocation(n_components=k, random_state=seed).fit_transform(X).argmax(axis=1)
 
 
-def bertopic(teksten: list[str], k: int | None, seed: int) -> np.ndarray | None:
+def bertopic(
+    teksten: list[str], k: int | None, seed: int, inbeddingen: np.ndarray | None = None
+) -> np.ndarray | None:
     """BERTopic's topics (-1 = outlier): in its own venv when ``$COLLECTIEF_BERTOPIC_PYTHON`` names it, else in this
-    process when it is installed here, else None. ``k`` None: BERTopic's own number of topics."""
+    process when it is installed here, else None. ``k`` None: BERTopic's own number of topics. ``inbeddingen``:
+    sentence embeddings for BERTopic to cluster (else its TF-IDF + SVD embedding)."""
     if os.environ.get("COLLECTIEF_BERTOPIC_PYTHON"):
-        return bertopic_apart(teksten, seed, k)
+        return bertopic_apart(teksten, seed, k, inbeddingen)
     try:
         import bertopic  # noqa: F401
     except ImportError:
         return None
     from bertopic_run import onderwerpen
 
-    return np.array(onderwerpen(teksten, _stopwoorden(), seed, k))
+    lijst = inbeddingen.tolist() if inbeddingen is not None else None
+    return np.array(onderwerpen(teksten, _stopwoorden(), seed, k, lijst))
 
 
 def collectief(df: pd.DataFrame, seed: int, met_catalogus: bool) -> np.ndarray:
@@ -194,13 +199,24 @@ def char_lsa(teksten: list[str], k: int, seed: int) -> np.ndarray:
     return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(Z)
 
 
-def bertopic_apart(teksten: list[str], seed: int, k: int | None = None) -> np.ndarray:
+def usem_kmeans(teksten: list[str], k: int, seed: int) -> np.ndarray:
+    """KMeans given the true k on the sentence embeddings collectief's discovery also uses."""
+    from sklearn.cluster import KMeans
+
+    return KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(inbed(teksten))
+
+
+def bertopic_apart(
+    teksten: list[str], seed: int, k: int | None = None, inbeddingen: np.ndarray | None = None
+) -> np.ndarray:
     """BERTopic in its own venv (``$COLLECTIEF_BERTOPIC_PYTHON``), through ``bench/bertopic_run.py``."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as map_:
         invoer, uitvoer = Path(map_) / "in.json", Path(map_) / "uit.json"
         vraag = {"teksten": teksten, "stopwoorden": _stopwoorden(), "seed": seed, "nr_topics": k}
+        if inbeddingen is not None:
+            vraag["inbeddingen"] = inbeddingen.tolist()
         invoer.write_text(json.dumps(vraag), "utf-8")
         script = ROOT / "bench" / "bertopic_run.py"
         subprocess.run([os.environ["COLLECTIEF_BERTOPIC_PYTHON"], str(script), str(invoer), str(uitvoer)], check=True)
@@ -228,9 +244,11 @@ def publiek() -> None:
             f"TF-IDF + KMeans (k={k})": lambda s, t=teksten, k=k: kmeans(t, k, s),
             f"char 3-5 LSA + KMeans (k={k})": lambda s, t=teksten, k=k: char_lsa(t, k, s),
             f"NMF (k={k})": lambda s, t=teksten, k=k: nmf(t, k, s),
+            f"USE-m3 + KMeans (k={k})": lambda s, t=teksten, k=k: usem_kmeans(t, k, s),
         }
         if os.environ.get("COLLECTIEF_BERTOPIC_PYTHON"):
             methoden["BERTopic, TF-IDF+SVD (auto k)"] = lambda s, t=teksten: bertopic(t, None, s)
+            methoden["BERTopic, USE-m3 (auto k)"] = lambda s, t=teksten: bertopic(t, None, s, inbed(t))
         for methode, functie in methoden.items():
             start = time.perf_counter()
             labels = np.asarray(functie(0)).astype(str)

@@ -3,9 +3,11 @@
     python bench/bertopic_run.py IN.json OUT.json
 
 IN.json holds ``teksten`` (already normalised, as the baselines get them), ``stopwoorden``, ``seed`` and
-optionally ``nr_topics``; OUT.json gets ``labels`` (-1 = outlier). ``onderwerpen`` is also called in-process by
-``bench_themes.py`` when BERTopic is installed in the same venv. The embedding is TF-IDF + SVD, since no
-sentence model can be downloaded here; UMAP + HDBSCAN with BERTopic's usual settings; on the public sets the
+optionally ``nr_topics`` and ``inbeddingen`` (one vector per text, computed by the caller: then BERTopic clusters
+those instead of its TF-IDF + SVD embedding); OUT.json gets ``labels`` (-1 = outlier). ``onderwerpen`` is also
+called in-process by ``bench_themes.py`` when BERTopic is installed in the same venv. The embedding is TF-IDF +
+SVD unless the caller gives sentence embeddings (no sentence-transformers model can be downloaded here); UMAP +
+HDBSCAN with BERTopic's usual settings; on the public sets the
 number of topics is BERTopic's own (auto), as in ``../shared/bench-data/README.md``'s reference figures.
 ``bench_themes.py publiek`` calls this when ``COLLECTIEF_BERTOPIC_PYTHON`` names that venv's interpreter.
 Set up once, for example:
@@ -23,8 +25,16 @@ import json
 import sys
 
 
-def onderwerpen(teksten: list[str], stopwoorden: list[str], seed: int, nr_topics: int | None = None) -> list[int]:
-    """BERTopic's topic per text (-1 = outlier); ``nr_topics`` None: BERTopic's own number of topics."""
+def onderwerpen(
+    teksten: list[str],
+    stopwoorden: list[str],
+    seed: int,
+    nr_topics: int | None = None,
+    inbeddingen: list[list[float]] | None = None,
+) -> list[int]:
+    """BERTopic's topic per text (-1 = outlier); ``nr_topics`` None: BERTopic's own number of topics;
+    ``inbeddingen``: precomputed sentence embeddings to cluster instead of TF-IDF + SVD."""
+    import numpy as np
     from bertopic import BERTopic
     from hdbscan import HDBSCAN
     from sklearn.decomposition import TruncatedSVD
@@ -43,14 +53,17 @@ def onderwerpen(teksten: list[str], stopwoorden: list[str], seed: int, nr_topics
         vectorizer_model=CountVectorizer(stop_words=stopwoorden),
         nr_topics=nr_topics,
     )
-    uit, _ = model.fit_transform(teksten)
+    vectoren = np.asarray(inbeddingen, dtype=np.float32) if inbeddingen is not None else None
+    uit, _ = model.fit_transform(teksten, embeddings=vectoren)
     return [int(x) for x in uit]
 
 
 def main(invoer: str, uitvoer: str) -> None:
     with open(invoer, encoding="utf-8") as f:
         data = json.load(f)
-    labels = onderwerpen(data["teksten"], data["stopwoorden"], int(data["seed"]), data.get("nr_topics"))
+    labels = onderwerpen(
+        data["teksten"], data["stopwoorden"], int(data["seed"]), data.get("nr_topics"), data.get("inbeddingen")
+    )
     with open(uitvoer, "w", encoding="utf-8") as f:
         json.dump({"labels": labels}, f)
 

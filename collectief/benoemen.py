@@ -21,7 +21,7 @@ import numpy as np
 
 from collectief.privacy.woordenlijsten import lees_lijst
 
-__all__ = ["Naamgever", "ThemaNaam", "generieke_woorden", "woordsoorten"]
+__all__ = ["Naamgever", "ThemaNaam", "generieke_woorden", "geschreven", "woordsoorten"]
 
 _MIN_HOOFD = 3  # shortest head noun of a compound
 _MAX_NAAMWOORDEN = 3
@@ -109,7 +109,7 @@ def _spelling(woord: str, lexicon: Mapping[str, str], elders: Collection[str] = 
     return woord
 
 
-def _geschreven(vormen: Collection[str], teksten: Sequence[str], minimum: int = 2) -> bool:
+def geschreven(vormen: Collection[str], teksten: Sequence[str], minimum: int = 2) -> bool:
     """Is one of these forms written in at least ``minimum`` of the texts?"""
     return any(sum(vorm in tekst for tekst in teksten) >= minimum for vorm in vormen)
 
@@ -187,7 +187,7 @@ class Naamgever:
                 and woord not in self._generiek
                 and self.is_zelfstandig(woord)
                 and not any(woord in n or n in woord for n in naamwoorden)
-                and (not teksten or _geschreven({woord, str(woorden[i])}, teksten))
+                and (not teksten or geschreven({woord, str(woorden[i])}, teksten))
             ):
                 naamwoorden.append(woord)
         if not naamwoorden:

@@ -6,11 +6,12 @@
    the keyword-sure notes give each note a probability per known theme, and the known theme it leans to (if any).
    "None of the known themes" is an outcome, not a failure: groups decide, not single notes.
 2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours (lemma and
-   character n-grams). Notes in a sparse spot (far from even their second neighbour, relative to the data's typical
-   density) are one-offs so far. The rest is split into communities by a consensus of Louvain runs (modularity). Per
-   group: when most of its notes lean to one known theme, it is that theme (members leaning to another keep theirs;
-   members without evidence of their own are grouped anew among themselves in a second round, and join the theme only if
-   that round leaves them in such a group again); a group of mostly known themes but mixed is split again at a finer
+   character n-grams, and a sentence encoder's embeddings: :mod:`collectief.inbedding`). Notes in a sparse spot (far
+   from even their second neighbour, relative to the data's typical density) are one-offs so far. The rest is split
+   into communities by a consensus of Louvain runs (modularity). Per group: when most of its notes lean to one known
+   theme, it is that theme (members leaning to another keep theirs; members without evidence of their own are
+   grouped anew among themselves in a second round, with the groups too small to be a theme, and join the theme only
+   if that round leaves them in such a group again); a group of mostly known themes but mixed is split again at a finer
    resolution; any other group of enough notes and households with a nameable subject is a new theme, named by
    :mod:`collectief.benoemen`, and its notes leave the known theme they leaned to, except notes with strong keyword
    evidence (the *anchor*). A group that is not one subject (too few members close to its centre) is split again at a
@@ -46,9 +47,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from collectief.benoemen import Naamgever, ThemaNaam
+from collectief.benoemen import Naamgever, ThemaNaam, geschreven
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
+from collectief.inbedding import inbed
 from collectief.matching import Trefwoordenmatcher
 from collectief.nlp import LemmaCache, Pipeline, lemmatiseer
 from collectief.normalise import normaliseer
@@ -185,6 +187,8 @@ class ThemaModel(BaseEstimator):
         take part in grouping (the rest may join a theme later, or is overig).
     samenvoegen : lowest cosine between two groups' distinctive vocabularies (c-TF-IDF) at which they merge.
     char_gewicht : weight of character n-grams against lemma n-grams in discovery's similarity graph.
+    inbedding : share of sentence-embedding similarity (:mod:`collectief.inbedding`) in discovery's similarity
+        graph, against the n-gram similarity; 0 leaves the encoder out.
     woordsoorten : lemma -> part-of-speech tag from a tagger, for naming; without it, the shipped lexicon.
     drempel_catalogus : lowest combined score at which a note gets a known theme.
     random_state : seed for every random step; same data and seed give the same themes.
@@ -203,6 +207,7 @@ class ThemaModel(BaseEstimator):
         samenvoegen: float = 0.3,
         dichtheid: float = 0.5,
         char_gewicht: float = 1.0,
+        inbedding: float = 0.4,
         woordsoorten: Mapping[str, str] | None = None,
         random_state: int = 0,
         vorige: ThemaModel | None = None,
@@ -217,6 +222,7 @@ class ThemaModel(BaseEstimator):
         self.samenvoegen = samenvoegen
         self.dichtheid = dichtheid
         self.char_gewicht = char_gewicht
+        self.inbedding = inbedding
         self.woordsoorten = woordsoorten
         self.random_state = random_state
         self.vorige = vorige
@@ -412,9 +418,10 @@ class ThemaModel(BaseEstimator):
     ) -> tuple[list[tuple[OntdektThema, np.ndarray, np.ndarray]], list[tuple[str, np.ndarray, np.ndarray]]]:
         """Group the free notes; return new themes and the groups that turned out to be known themes.
 
-        1. Notes are linked to their nearest neighbours (cosine over lemma and character n-grams) and the graph
-           is split into communities by a consensus of Louvain runs (modularity), so the number of themes
-           follows from the data.
+        1. Notes are linked to their nearest neighbours (cosine over lemma and character n-grams, blended with the
+           cosine of sentence embeddings) and the graph is split into communities by a consensus of Louvain runs
+           (modularity), so the number of themes follows from the data. Groups too small to be a theme go, with the
+           notes without evidence of their own from known themes' groups, to a second round among themselves.
         2. Fragments of one subject are merged: communities whose distinctive vocabulary (c-TF-IDF) overlaps.
         3. A group whose members mostly lean to one known theme becomes that theme; any other group of enough
            notes and households with a nameable subject becomes a new theme.
@@ -433,7 +440,10 @@ class ThemaModel(BaseEstimator):
         X = Vectoriseerder(min_df=2, char_gewicht=self.char_gewicht).fit_transform([lemmas[i] for i in steekproef])
         if X.shape[1] < 3:
             return [], []
-        naasten, gelijkenis = _naaste_buren(X, self.buren)
+        # Notes about one subject in other words ("scootmobiel kapot", "leerlingenvervoer") are linked by their
+        # sentence embeddings; the n-grams keep the graph to what the notes actually say.
+        E = inbed([notities.teksten[i] for i in steekproef]).astype(np.float64) if self.inbedding > 0 else None
+        naasten, gelijkenis = _naaste_buren(X, self.buren, E, self.inbedding)
         # Density: a note whose second-nearest neighbour is far recurs nowhere yet; it stays out of the graph and
         # may join a theme below when close enough to it, or else is overig: a genuine one-off.
         # Relative to the data's own typical density, so short titles and long sentences are judged alike.
@@ -502,6 +512,10 @@ class ThemaModel(BaseEstimator):
                     kandidaten.append(thema)
             elif thema is not None:
                 kandidaten.append(thema)
+            elif not tweede_ronde:
+                # Too small to be a theme on its own (often a piece of a mixed group split finer): its notes get a
+                # second chance among the other loose notes, where pieces of one subject can meet.
+                los.append(leden_s)
         # Bigger themes first, then by name, so ids are deterministic.
         kandidaten.sort(key=lambda t: (-len(t[1]), t[0].naam))
         uit = []
@@ -561,12 +575,20 @@ class ThemaModel(BaseEstimator):
         teksten: Sequence[str],
     ) -> list[OntdektThema]:
         """Names from each theme's final members: notes joined and left after the group was first named, and the
-        name and terms must describe the notes a team will read under it."""
+        name and terms must describe the notes a team will read under it. When no noun is shared by enough of
+        the final members, the first name stays if its words are still written in at least two of them; else the
+        theme is no theme (as in :meth:`_maak_thema`): it is left out, and its notes are free again."""
         bezet = set(bezet)
         uit = []
         for t in themas:
-            naam = _benoem(W, namen, np.flatnonzero(labels == t.id), naamgever, teksten)
-            label, termen = (naam.naam, naam.termen) if naam is not None else (t.naam, t.kernwoorden)
+            leden = np.flatnonzero(labels == t.id)
+            naam = _benoem(W, namen, leden, naamgever, teksten)
+            if naam is not None:
+                label, termen = naam.naam, naam.termen
+            elif all(geschreven({w}, [teksten[i] for i in leden]) for w in _naamwoorden(t.naam)):
+                label, termen = t.naam, t.kernwoorden
+            else:
+                continue
             label = _uniek(label, bezet)
             bezet.add(label)
             uit.append(replace(t, naam=label, kernwoorden=termen))
@@ -657,8 +679,14 @@ class ThemaModel(BaseEstimator):
         return model
 
 
-def _naaste_buren(X: sp.csr_matrix, buren: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's ``buren`` nearest other rows by cosine (rows are L2-normalised), best first, with similarities."""
+def _naaste_buren(
+    X: sp.csr_matrix, buren: int, E: np.ndarray | None = None, gewicht: float = 0.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``buren`` nearest other rows by cosine (rows are L2-normalised), best first, with similarities.
+
+    With embeddings ``E`` (one L2-normalised row per row of ``X``), the similarity is ``(1 - gewicht)`` times the
+    cosine of ``X`` plus ``gewicht`` times the cosine of ``E``.
+    """
     n = X.shape[0]
     k = max(1, min(buren, n - 1))
     naasten = np.zeros((n, k), dtype=int)
@@ -669,6 +697,8 @@ def _naaste_buren(X: sp.csr_matrix, buren: int) -> tuple[np.ndarray, np.ndarray]
     def blok(begin: int) -> None:
         eind = min(begin + _KNN_BLOK, n)
         sims = (X[begin:eind] @ XT).toarray()
+        if E is not None:
+            sims = (1.0 - gewicht) * sims + gewicht * (E[begin:eind] @ E.T)
         sims[np.arange(eind - begin), np.arange(begin, eind)] = -1.0
         deel = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         deel_sims = np.take_along_axis(sims, deel, axis=1)
@@ -885,6 +915,11 @@ def _wijs_centroiden_toe(notities: Notities, ontdekt: Sequence[OntdektThema]) ->
     ids = np.array([o.id for o in ontdekt], dtype=object)
     labels = np.where(score >= drempels, ids[beste], OVERIG).astype(object)
     return labels, np.where(labels == OVERIG, 0.0, score)
+
+
+def _naamwoorden(naam: str) -> list[str]:
+    """The nouns of a theme's name ("Regiotaxi, scootmobiel en rolstoel" -> regiotaxi, scootmobiel, rolstoel)."""
+    return [w for w in re.split(r", | en ", naam.lower()) if w]
 
 
 def _uniek(naam: str, bezet: set[str]) -> str:

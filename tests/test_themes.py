@@ -133,12 +133,24 @@ def test_themes_outside_the_catalogue_are_found_by_discovery(volledig, ground_tr
     assert f1 >= 0.25, f"{thema}: F1 {f1:.2f}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 9 target F1 >= 0.7 not reached yet (vervoer 0.49, statushouders 0.43)")
-@pytest.mark.parametrize("thema", ["vervoer", "statushouders"])
+@pytest.mark.parametrize(
+    "thema",
+    [
+        # With sentence embeddings in the graph (seventh session): vervoer is one theme, F1 0.89 at seeds 0-3.
+        "vervoer",
+        # Its notes are about naturalisation, family reunification, residence permits, civic integration and
+        # settling in: the encoder does not see these as one subject (their mean embeddings are closer to other
+        # themes than to each other), and no shared word links them. F1 0.28 (0.24-0.34 at seeds 0-3).
+        pytest.param(
+            "statushouders",
+            marks=pytest.mark.xfail(strict=True, reason="issue 9 target F1 >= 0.7 not reached for statushouders"),
+        ),
+    ],
+)
 def test_themes_outside_the_catalogue_are_whole(volledig, ground_truth, thema) -> None:
     df = volledig.hulpvragen
-    f1, _ = _beste_f1(ground_truth.loc[df["rij"]].to_numpy(), df["thema_id"].to_numpy(), thema)
-    assert f1 >= 0.7
+    f1, gevonden = _beste_f1(ground_truth.loc[df["rij"]].to_numpy(), df["thema_id"].to_numpy(), thema)
+    assert f1 >= 0.7 and gevonden.startswith("ontdekt_"), (f1, gevonden)
 
 
 def test_known_themes_do_not_absorb_what_they_do_not_cover(volledig, ground_truth, catalogus) -> None:
