@@ -14,6 +14,7 @@
     .venv/bin/python bench/bench_themes.py handgeschreven6  # a sixth (bench/handgeschreven6/)
     .venv/bin/python bench/bench_themes.py handgeschreven7  # a seventh (bench/handgeschreven7/)
     .venv/bin/python bench/bench_themes.py handgeschreven8  # an eighth (bench/handgeschreven8/)
+    .venv/bin/python bench/bench_themes.py handgeschreven9  # a ninth (bench/handgeschreven9/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
@@ -262,7 +263,7 @@ def publiek() -> None:
 
 
 #: The hand-written theme sets under bench/, in the order they arrived.
-HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 9))
+HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 10))
 
 VEILIGHEIDSSETS = {
     "veiligheid": ROOT / "tests" / "data" / "veiligheid" / "veiligheid.csv",
