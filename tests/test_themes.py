@@ -95,6 +95,28 @@ def test_fragments_with_the_same_distinctive_words_merge() -> None:
     assert [g.tolist() for g in themes._voeg_fragmenten_samen(W, groepen, 1.01)] == [[0, 1], [2, 3], [4, 5]]
 
 
+def test_a_theme_is_renamed_from_its_final_notes_or_dropped() -> None:
+    """Three themes whose members changed after they were first named. Notes 0-2 share the noun "regiotaxi": named
+    from it. Notes 3-5 share only verbs, and their first name "Kookplaat" is written in two of them: it stays.
+    Notes 6-8 share only verbs, and "Rekenvoorbeeld" is written in one: no theme, left out."""
+    import scipy.sparse as sp
+
+    from collectief.themes import OntdektThema
+
+    teksten = [
+        "regiotaxi te laat", "regiotaxi rijdt niet", "regiotaxi gebeld",
+        "kookplaat lopen wachten", "nieuwe kookplaat wachten", "lopen en wachten",
+        "rekenvoorbeeld bellen wachten", "bellen en wachten", "wachten op bellen",
+    ]  # fmt: skip
+    namen = np.array(["regiotaxi", "wachten", "bellen"])
+    W = sp.csr_matrix(np.array([[1, 0, 0]] * 3 + [[0, 1, 0]] * 3 + [[0, 1, 1]] * 3, dtype=float))
+    labels = np.array(["ontdekt_1"] * 3 + ["ontdekt_2"] * 3 + ["ontdekt_3"] * 3, dtype=object)
+    themas = [OntdektThema(f"ontdekt_{i}", naam, (naam.lower(),), {}, 0.1) for i, naam in
+              ((1, "Bus"), (2, "Kookplaat"), (3, "Rekenvoorbeeld"))]  # fmt: skip
+    uit = ThemaModel._benoem_opnieuw(themas, labels, W, namen, Naamgever(), set(), teksten)
+    assert [(t.id, t.naam) for t in uit] == [("ontdekt_1", "Regiotaxi"), ("ontdekt_2", "Kookplaat")]
+
+
 def test_discovered_names_are_nouns_with_terms_and_examples(volledig) -> None:
     ontdekt = volledig.themas[volledig.themas["bron"] == "ontdekt"]
     assert len(ontdekt) >= 1
