@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -21,7 +22,7 @@ import numpy as np
 
 from collectief.privacy.woordenlijsten import lees_lijst
 
-__all__ = ["Naamgever", "ThemaNaam", "generieke_woorden", "geschreven", "woordsoorten"]
+__all__ = ["Naamgever", "ThemaNaam", "generieke_woorden", "geschreven", "naamwoorden", "woordsoorten"]
 
 _MIN_HOOFD = 3  # shortest head noun of a compound
 _MAX_NAAMWOORDEN = 3
@@ -192,5 +193,17 @@ class Naamgever:
                 naamwoorden.append(woord)
         if not naamwoorden:
             return None
-        naam = naamwoorden[0] if len(naamwoorden) == 1 else ", ".join(naamwoorden[:-1]) + " en " + naamwoorden[-1]
-        return ThemaNaam(naam[0].upper() + naam[1:], tuple(termen))
+        return ThemaNaam(_als_naam(naamwoorden), tuple(termen))
+
+
+def _als_naam(woorden: Sequence[str]) -> str:
+    """Nouns joined Dutch-style, capitalised: regiotaxi, scootmobiel, rolstoel -> "Regiotaxi, scootmobiel en
+    rolstoel"; :func:`naamwoorden` reads them back."""
+    naam = woorden[0] if len(woorden) == 1 else ", ".join(woorden[:-1]) + " en " + woorden[-1]
+    return naam[0].upper() + naam[1:]
+
+
+def naamwoorden(naam: str) -> list[str]:
+    """The nouns of a theme's name, lower case ("Regiotaxi, scootmobiel en rolstoel" -> regiotaxi, scootmobiel,
+    rolstoel): the inverse of how :meth:`Naamgever.benoem` joins them."""
+    return [w for w in re.split(r", | en ", naam.lower()) if w]

@@ -39,12 +39,13 @@ def inbed(teksten: Sequence[str]) -> np.ndarray:
     order or repetition. Other texts beside it may change a note's vector in the fifth decimal (the encoder runs
     a batch's tokens as one block); the same texts always give the same bits.
     """
-    uit = np.zeros((len(teksten), DIMENSIES), dtype=np.float32)
     if not len(teksten):
-        return uit
-    uniek, terug = np.unique(np.asarray(list(teksten), dtype=object).astype(str), return_inverse=True)
+        return np.zeros((0, DIMENSIES), dtype=np.float32)
+    # Python strings, not a fixed-width numpy array: one long note would size every row of that array.
+    uniek = sorted({str(t) for t in teksten})
+    plek = {t: i for i, t in enumerate(uniek)}
     with _SLOT:  # the encoder's buffers are not meant for two threads at once (the dashboard may have two)
-        vectoren = np.asarray(_encoder().encode([str(t) for t in uniek]), dtype=np.float64)
+        vectoren = np.asarray(_encoder().encode(uniek), dtype=np.float64)
     normen = np.linalg.norm(vectoren, axis=1, keepdims=True)
     vectoren = (vectoren / np.where(normen > 0, normen, 1.0)).astype(np.float32)
-    return vectoren[terug.ravel()]
+    return vectoren[[plek[str(t)] for t in teksten]]

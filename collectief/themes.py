@@ -47,7 +47,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from collectief.benoemen import Naamgever, ThemaNaam, geschreven
+from collectief.benoemen import Naamgever, ThemaNaam, geschreven, naamwoorden
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
 from collectief.inbedding import inbed
@@ -583,9 +583,10 @@ class ThemaModel(BaseEstimator):
         for t in themas:
             leden = np.flatnonzero(labels == t.id)
             naam = _benoem(W, namen, leden, naamgever, teksten)
+            eigen = [teksten[i] for i in leden]
             if naam is not None:
                 label, termen = naam.naam, naam.termen
-            elif all(geschreven({w}, [teksten[i] for i in leden]) for w in _naamwoorden(t.naam)):
+            elif all(geschreven({w}, eigen) for w in naamwoorden(t.naam)):
                 label, termen = t.naam, t.kernwoorden
             else:
                 continue
@@ -915,11 +916,6 @@ def _wijs_centroiden_toe(notities: Notities, ontdekt: Sequence[OntdektThema]) ->
     ids = np.array([o.id for o in ontdekt], dtype=object)
     labels = np.where(score >= drempels, ids[beste], OVERIG).astype(object)
     return labels, np.where(labels == OVERIG, 0.0, score)
-
-
-def _naamwoorden(naam: str) -> list[str]:
-    """The nouns of a theme's name ("Regiotaxi, scootmobiel en rolstoel" -> regiotaxi, scootmobiel, rolstoel)."""
-    return [w for w in re.split(r", | en ", naam.lower()) if w]
 
 
 def _uniek(naam: str, bezet: set[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from collectief.benoemen import Naamgever, generieke_woorden, woordsoorten
+from collectief.benoemen import Naamgever, generieke_woorden, naamwoorden, woordsoorten
 
 
 @pytest.mark.parametrize("woord", ["genoemd", "denken", "aanvragen", "nauwelijks", "vaak", "lager", "rijden"])
@@ -115,3 +115,14 @@ def test_a_name_word_is_written_in_the_notes() -> None:
         .naam
         == "Regiotaxi"
     )
+
+
+def test_a_name_reads_back_into_its_nouns() -> None:
+    """What benoem joins Dutch-style, naamwoorden splits again (a compound with "en" inside stays whole)."""
+    naam = Naamgever().benoem(
+        ["regiotaxi", "scootmobiel", "rolstoel"], np.array([3.0, 2.0, 1.0]), np.array([0.5, 0.4, 0.3]), 10
+    )
+    assert naam is not None and naam.naam == "Regiotaxi, scootmobiel en rolstoel"
+    assert naamwoorden(naam.naam) == ["regiotaxi", "scootmobiel", "rolstoel"]
+    assert naamwoorden("Kookplaat") == ["kookplaat"]
+    assert naamwoorden("Tienermoeder en enveloppen") == ["tienermoeder", "enveloppen"]

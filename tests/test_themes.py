@@ -101,8 +101,6 @@ def test_a_theme_is_renamed_from_its_final_notes_or_dropped() -> None:
     Notes 6-8 share only verbs, and "Rekenvoorbeeld" is written in one: no theme, left out."""
     import scipy.sparse as sp
 
-    from collectief.themes import OntdektThema
-
     teksten = [
         "regiotaxi te laat", "regiotaxi rijdt niet", "regiotaxi gebeld",
         "kookplaat lopen wachten", "nieuwe kookplaat wachten", "lopen en wachten",
@@ -111,7 +109,7 @@ def test_a_theme_is_renamed_from_its_final_notes_or_dropped() -> None:
     namen = np.array(["regiotaxi", "wachten", "bellen"])
     W = sp.csr_matrix(np.array([[1, 0, 0]] * 3 + [[0, 1, 0]] * 3 + [[0, 1, 1]] * 3, dtype=float))
     labels = np.array(["ontdekt_1"] * 3 + ["ontdekt_2"] * 3 + ["ontdekt_3"] * 3, dtype=object)
-    themas = [OntdektThema(f"ontdekt_{i}", naam, (naam.lower(),), {}, 0.1) for i, naam in
+    themas = [themes.OntdektThema(f"ontdekt_{i}", naam, (naam.lower(),), {}, 0.1) for i, naam in
               ((1, "Bus"), (2, "Kookplaat"), (3, "Rekenvoorbeeld"))]  # fmt: skip
     uit = ThemaModel._benoem_opnieuw(themas, labels, W, namen, Naamgever(), set(), teksten)
     assert [(t.id, t.naam) for t in uit] == [("ontdekt_1", "Regiotaxi"), ("ontdekt_2", "Kookplaat")]
