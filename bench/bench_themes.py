@@ -274,6 +274,8 @@ VEILIGHEIDSSETS = {
     "veiligheid6": ROOT / "tests" / "data" / "veiligheid" / "veiligheid6.csv",
     "veiligheid7": ROOT / "tests" / "data" / "veiligheid" / "veiligheid7.csv",
     "veiligheid8": ROOT / "tests" / "data" / "veiligheid" / "veiligheid8.csv",
+    "veiligheid9": ROOT / "tests" / "data" / "veiligheid" / "veiligheid9.csv",
+    "veiligheid10": ROOT / "tests" / "data" / "veiligheid" / "veiligheid10.csv",
     "buurt": ROOT / "tests" / "data" / "veiligheid" / "buurt.csv",
     "ouderen": ROOT / "tests" / "data" / "veiligheid" / "ouderen.csv",
 }
@@ -329,8 +331,8 @@ def veiligheid() -> None:
     learned check: by half, overall, by category; then the share of ordinary notes flagged.
 
     Halves: A = even rows, B = odd rows. For veiligheid2 only the misses of half A were read after the first
-    score; of veiligheid3 to veiligheid8 no note was read. The halves A of veiligheid2 to veiligheid5 are in the
-    classifier's training notes, so their halves B are held out; veiligheid6 to 8 are not trained on at all (see
+    score; of veiligheid3 to veiligheid10 no note was read. The halves A of veiligheid2 to veiligheid8 are in the
+    classifier's training notes, so their halves B are held out; veiligheid9 and 10 are not trained on at all (see
     bench/README.md). The ordinary notes of the newer sets (categorie "gewoon") count as look-alikes here; the
     tests report them apart. buurt (neighbourhood notes) and ouderen (older residents): the false alarms of buurt's
     half A and the misses of ouderen's half A were read; their halves B are held out.

@@ -5,9 +5,10 @@
 Sources (the package must not read tests/ or data/ at run time, so the notes are copied, normalised):
 
 - ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
-- ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid5.csv``: the even rows only (half A). The odd rows
+- ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid8.csv``: the even rows only (half A). The odd rows
   (half B) are the held-out tests of the safety check and never enter training or the choice of the thresholds.
-  ``veiligheid6.csv``, ``veiligheid7.csv`` and ``gewoon.csv`` stay wholly held out (see bench/README.md);
+  ``veiligheid9.csv``, ``veiligheid10.csv``, ``gewoon.csv`` and ``buurt.csv`` stay wholly held out (see
+  bench/README.md);
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
   the sample's ordinary notes that gets flagged can be measured on notes the model has not seen;
@@ -39,7 +40,7 @@ from collectief.normalise import normaliseer  # noqa: E402
 UIT = ROOT / "collectief" / "data" / "veiligheid_training.tsv.gz"
 INDIVIDUEEL = {"huiselijk_geweld", "verslaving", "justitie", "acute_crisis"}
 #: Independent sets of which the even rows (half A) are training notes; the odd rows (half B) are held out.
-HALF_A = ("veiligheid2", "veiligheid3", "veiligheid4", "veiligheid5")
+HALF_A = ("veiligheid2", "veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6", "veiligheid7", "veiligheid8")
 
 
 def _veiligheidssets() -> list[pd.DataFrame]:

@@ -1,4 +1,4 @@
-"""Safety recall on seven independent sets, and false alarms on an eighth of ordinary notes, all written by
+"""Safety recall on nine independent sets, and false alarms on a tenth of ordinary notes, all written by
 people who never saw the code or the signal lexicon.
 
 - ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
@@ -18,28 +18,33 @@ people who never saw the code or the signal lexicon.
   about something else, 312 look-alikes and 303 ordinary notes. Scored once on arrival (724ac45's check):
   recall 0.867 (lexicon alone 0.432), look-alikes 0.179, ordinary notes 0.003.
 - ``tests/data/veiligheid/veiligheid6.csv``: 300 safety notes (1% with an obvious word; most of 8-15 words, by
-  different kinds of staff), 340 look-alikes and 321 ordinary notes. Wholly held out: training on its half A
-  was tried and undone (the sample's statushouders theme dissolved at seed 0 when other notes were flagged).
-  Recall 0.780 (lexicon alone 0.450), look-alikes 0.103, ordinary notes 0.006.
+  different kinds of staff), 340 look-alikes and 321 ordinary notes. Wholly held out until the eighth session
+  (recall 0.780, lexicon alone 0.450, look-alikes 0.103, ordinary notes 0.006); since then its half A is
+  training notes.
 - ``tests/data/veiligheid/veiligheid7.csv``: 300 safety notes, 300 look-alikes and 300 ordinary notes written as
-  hurried notes (typos, abbreviations, broken Dutch, a third of them logs of two or three matters). Wholly held
-  out: training on its half A (with veiligheid6's and gewoon's) was tried and not kept, as it lowered recall on
-  the other halves B. Scored on arrival (5be03a2): recall 0.933 (lexicon alone 0.597), look-alikes 0.160,
-  ordinary notes 0.013.
+  hurried notes (typos, abbreviations, broken Dutch, a third of them logs of two or three matters). Scored on
+  arrival (5be03a2): recall 0.933 (lexicon alone 0.597), look-alikes 0.160, ordinary notes 0.013. Its half A
+  is training notes since the eighth session.
 - ``tests/data/veiligheid/veiligheid8.csv``: 150 safety notes (15 per category, 81% without an obvious word, half
   hidden in an ordinary question), 150 look-alikes written to sound close and 150 ordinary notes, in telegram
-  style and multi-subject logs. Wholly held out, never read. Scored on arrival (c167699): recall 0.907, half B
-  0.917 (lexicon alone 0.625), look-alikes 0.280, ordinary notes 0.013.
+  style and multi-subject logs. Never read. Scored on arrival (c167699): recall 0.907, half B 0.917 (lexicon
+  alone 0.625), look-alikes 0.280, ordinary notes 0.013. Its half A is training notes since the eighth session.
+- ``tests/data/veiligheid/veiligheid9.csv`` and ``veiligheid10.csv``: 150 safety notes, 150 look-alikes and 150
+  ordinary notes each; veiligheid9 written as many kinds of staff and front desks write (93% of the safety notes
+  without an obvious word), veiligheid10 with the signal hidden in ordinary business, in euphemism and youth or
+  regional speech (93% without). Wholly held out, never read; scored on arrival in the eighth session (see
+  ``test_wholly_held_out_sets``).
 - ``tests/data/veiligheid/gewoon.csv``: 1,000 ordinary notes, 28% with a word a naive filter reacts to. Not
   trained on; 2.4% flagged on arrival, then its false alarms were read (see the test below).
 
-Of the newer sets only the even rows (half A) joined the training notes; no note of them was read to change the
-lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``) backs up
-a single weak cue and, at a stricter threshold, flags notes without any cue. Its training notes are all of
+Of veiligheid2 to veiligheid8 only the even rows (half A) joined the training notes; no note of them was read to
+change the lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``)
+backs up a single weak cue and, at a stricter threshold, flags notes without any cue. Its training notes are all of
 ``veiligheid.csv``, the halves A, the even rows of the sample and of the hand-written theme set, and a synthetic
-set (seed 11); C and both thresholds were chosen by cross-validation on those notes only. Held out, with the
-learned check (lexicon alone in brackets): recall 0.964 (0.702) on veiligheid2 B, 0.932 (0.426) on veiligheid3 B,
-0.906 (0.500) on veiligheid4 B, 0.883 (0.432) on veiligheid5 B.
+set (seed 11); C and both thresholds were chosen by cross-validation on the training notes only (before the
+halves A of veiligheid6 to veiligheid8 joined; see veiligheid.toml). Held out, with the
+learned check (lexicon alone in brackets): recall 0.952 (0.702) on veiligheid2 B, 0.951 (0.426) on veiligheid3 B,
+0.917 (0.483) on veiligheid4 B, 0.920 (0.432) on veiligheid5 B.
 Figures on ``veiligheid.csv`` and the halves A are on training notes.
 
 The assertions below hold what the check reaches; they do not claim the issue's 0.95 on notes written by others.
@@ -70,6 +75,8 @@ SET8 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid8.csv"
 GEWOON = Path(__file__).parent / "data" / "veiligheid" / "gewoon.csv"
 BUURT = Path(__file__).parent / "data" / "veiligheid" / "buurt.csv"
 OUDEREN = Path(__file__).parent / "data" / "veiligheid" / "ouderen.csv"
+SET9 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid9.csv"
+SET10 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid10.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -121,8 +128,8 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
     assert (tweede["veilig"] == 1).sum() == 169 and (tweede["veilig"] == 0).sum() == 170
     recall2 = tweede.loc[tweede["veilig"] == 1, "gevonden"].mean()
     fp2 = tweede.loc[tweede["veilig"] == 0, "gevonden"].mean()
-    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.964
-    # (81/84), false positives 0.047 (4/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
+    # Half B (odd rows) was never read nor trained on: the held-out figure. Measured with the learned check 0.952
+    # (80/84), false positives 0.035 (3/85); lexicon alone 0.702 (59/84) and 0.024 (2/85).
     half_b = tweede.iloc[1::2]
     recall_b = half_b.loc[half_b["veilig"] == 1, "gevonden"].mean()
     fp_b = half_b.loc[half_b["veilig"] == 0, "gevonden"].mean()
@@ -142,24 +149,24 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
 @pytest.mark.parametrize(
     ("pad", "veilig_aantal", "min_recall", "min_winst", "max_lijkt", "max_gewoon", "min_categorie"),
     [
-        # Measured 0.932 (151/162), look-alikes 0.146 (23/157), ordinary 0.006 (1/162); lexicon alone 0.426.
-        (SET3, 325, 0.90, 0.4, 0.20, 0.02, 0.6),
-        # Measured 0.906 (163/180), look-alikes 0.134 (21/157), ordinary 0.011 (2/181); lexicon alone 0.500.
-        (SET4, 361, 0.88, 0.3, 0.18, 0.04, 0.6),
-        # Measured 0.883 (143/162), look-alikes 0.077 (12/156), ordinary 0.000 (0/151); lexicon alone 0.432.
-        (SET5, 324, 0.85, 0.35, 0.12, 0.02, 0.6),
-        # Not trained on at all. Measured 0.800 (120/150), look-alikes 0.088, ordinary 0.006; lexicon alone 0.420;
-        # its weakest category on half B 0.53 (8/15).
-        (SET6, 300, 0.75, 0.3, 0.12, 0.02, 0.5),
-        # Not trained on at all (hurried notes with typos, a third of them logs of two or three matters).
-        # Measured 0.923 (144/156), look-alikes 0.148, ordinary 0.015; lexicon alone 0.558; weakest category
-        # on half B 0.87 (13/15).
-        (SET7, 300, 0.88, 0.3, 0.18, 0.04, 0.7),
-        # Arrived in the fifth session; not trained on, and no note of it read. Scored on arrival (c167699's check,
-        # the same with the session's lexicon change): recall 0.917 (66/72), look-alikes 0.304 (24/79; written to
-        # sound close: "verslaafd aan series", reclassering as an employer), ordinary 0.014 (1/74); lexicon alone
-        # 0.625; weakest category on half B 0.67. Over all rows 0.907 (136/150).
-        (SET8, 150, 0.85, 0.2, 0.36, 0.04, 0.5),
+        # Measured 0.951 (154/162), look-alikes 0.140 (22/157), ordinary 0.000 (0/162); lexicon alone 0.426.
+        (SET3, 325, 0.92, 0.4, 0.20, 0.02, 0.6),
+        # Measured 0.917 (165/180), look-alikes 0.115 (18/157), ordinary 0.022 (4/181); lexicon alone 0.483.
+        (SET4, 361, 0.89, 0.3, 0.18, 0.04, 0.6),
+        # Measured 0.920 (149/162), look-alikes 0.077 (12/156), ordinary 0.000 (0/151); lexicon alone 0.432.
+        (SET5, 324, 0.89, 0.35, 0.12, 0.02, 0.6),
+        # Half A trained since the eighth session (before: 0.800 wholly held out). Measured 0.893 (134/150),
+        # look-alikes 0.100, ordinary 0.006; lexicon alone 0.407; weakest category on half B 0.73.
+        (SET6, 300, 0.86, 0.3, 0.12, 0.02, 0.6),
+        # Hurried notes with typos, a third of them logs of two or three matters; half A trained since the eighth
+        # session (before: 0.923). Measured 0.949 (148/156), look-alikes 0.136, ordinary 0.015; lexicon alone
+        # 0.551; weakest category on half B 0.88.
+        (SET7, 300, 0.92, 0.3, 0.18, 0.04, 0.75),
+        # No note of it read. Scored on arrival in the fifth session: half B 0.917 (66/72), look-alikes 0.304
+        # (written to sound close: "verslaafd aan series", reclassering as an employer). Half A trained since the
+        # eighth session: 0.944 (68/72), look-alikes 0.278 (22/79), ordinary 0.027 (2/74); lexicon alone 0.625;
+        # weakest category on half B 0.67.
+        (SET8, 150, 0.90, 0.2, 0.34, 0.04, 0.6),
     ],
     ids=["veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6", "veiligheid7", "veiligheid8"],
 )
@@ -172,8 +179,8 @@ def test_held_out_half_of_the_newer_sets(
     max_gewoon: float,
     min_categorie: float,
 ) -> None:
-    """Half B (odd rows) of veiligheid3 to veiligheid8, never read nor trained on: recall, and what is flagged
-    among its look-alikes and its ordinary notes (categorie "gewoon")."""
+    """Half B (odd rows) of veiligheid3 to veiligheid8, never read nor trained on (their halves A are training
+    notes): recall, and what is flagged among its look-alikes and its ordinary notes (categorie "gewoon")."""
     data = _lees(pad)
     assert (data["veilig"] == 1).sum() == veilig_aantal and data["categorie"].nunique() == 11
     half_b = data.iloc[1::2]
@@ -192,7 +199,40 @@ def test_held_out_half_of_the_newer_sets(
 
 
 @pytest.mark.parametrize(
-    "pad", [SET2, SET3, SET4, SET5], ids=["veiligheid2", "veiligheid3", "veiligheid4", "veiligheid5"]
+    ("pad", "min_recall", "max_lijkt", "max_gewoon"),
+    [
+        # Many kinds of staff and front desks. On arrival, the check before the eighth session's training notes:
+        # 0.887 (133/150); with them 0.907 (136/150), look-alikes 0.160 (24/150), ordinary 0.020 (3/150); lexicon
+        # alone 0.593; weakest category 0.73.
+        (SET9, 0.88, 0.20, 0.04),
+        # The signal hidden in ordinary business, euphemism, youth and regional speech. On arrival, before: 0.827
+        # (124/150); with them 0.853 (128/150), look-alikes 0.193 (29/150), ordinary 0.000 (0/150); lexicon alone
+        # 0.527; weakest category 0.73.
+        (SET10, 0.83, 0.23, 0.02),
+    ],
+    ids=["veiligheid9", "veiligheid10"],
+)
+def test_wholly_held_out_sets(pad: Path, min_recall: float, max_lijkt: float, max_gewoon: float) -> None:
+    """veiligheid9 and veiligheid10, never read, trained on or used to choose anything: recall below the issue's
+    0.95 (see bench/README.md), what is flagged among look-alikes and ordinary notes, every category mostly
+    caught."""
+    data = _lees(pad)
+    assert len(data) == 450 and (data["veilig"] == 1).sum() == 150 and data["categorie"].nunique() == 11
+    veilig = data[data["veilig"] == 1]
+    lijkt = data[(data["veilig"] == 0) & (data["categorie"] != "gewoon")]
+    gewoon = data[data["categorie"] == "gewoon"]
+    recall = veilig["gevonden"].mean()
+    print(
+        f"\n{pad.stem}: recall {recall:.3f} (lexicon {veilig['lexicon'].mean():.3f}), look-alikes "
+        f"{lijkt['gevonden'].mean():.3f}, ordinary {gewoon['gevonden'].mean():.3f}"
+    )
+    assert recall >= min_recall and recall >= veilig["lexicon"].mean() + 0.25, recall
+    assert veilig.groupby("categorie")["gevonden"].mean().min() >= 0.6
+    assert lijkt["gevonden"].mean() <= max_lijkt and gewoon["gevonden"].mean() <= max_gewoon
+
+
+@pytest.mark.parametrize(
+    "pad", [SET2, SET3, SET4, SET5, SET6, SET7, SET8], ids=[f"veiligheid{n}" for n in range(2, 9)]
 )
 def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     training = set(lees_training()["tekst"])
@@ -200,7 +240,7 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
     half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
-    for apart in (SET6, SET7, SET8, GEWOON, BUURT):
+    for apart in (SET9, SET10, GEWOON, BUURT):
         assert not training & {normaliseer(t) for t in pd.read_csv(apart, sep=";")["tekst"]}
 
 
