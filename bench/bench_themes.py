@@ -16,6 +16,7 @@
     .venv/bin/python bench/bench_themes.py handgeschreven8  # an eighth (bench/handgeschreven8/)
     .venv/bin/python bench/bench_themes.py handgeschreven9  # a ninth (bench/handgeschreven9/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
+    .venv/bin/python bench/bench_themes.py stabiliteit [sets]  # themes refitted with 2% of the notes left out
 
 Baselines get the same scrubbed, normalised texts, Dutch stop words removed, and the true number of themes
 (an advantage real users never have). BERTopic runs when it is installed (``pip install -e ".[bench]"``), with a
@@ -401,6 +402,38 @@ def veiligheid() -> None:
         print(f"| {'sample-based':18} | {variant:9} | {time.perf_counter() - start:7.1f} |")
 
 
+def _voorbereide_sets(namen: list[str]) -> dict[str, tuple]:
+    """Development sets by name ("sample", "synth" or a hand-written set), unscrubbed and prepared once:
+    ``(notities, woordsoorten, truth, outside themes)``. Safety notes count as one truth label, "veiligheid"."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import synth_bench
+
+    from collectief.nlp import laad_pipeline, woordsoorten
+    from collectief.themes import bereid_voor
+
+    pipeline = laad_pipeline()
+    sets = {}
+    for naam in namen:
+        if naam == "sample":
+            df = _sample(scrub=False)
+            echt = pd.read_csv(TRUTH, sep=";").set_index("rij")["thema_id"].loc[df["rij"]].to_numpy()
+            buiten = ["vervoer", "statushouders"]
+        else:
+            df, w = synth_bench.lees(synth_bench.maak(2000) if naam == "synth" else ROOT / "bench" / naam)
+            echt = np.where(w["veilig"].to_numpy() == 1, "veiligheid", w["thema"].to_numpy())
+            buiten = sorted(set(echt[w["in_catalogus"].to_numpy() == "nee"]) - {"eenmalig"})
+        huishoudens = [None if pd.isna(h) else str(h) for h in df["huishouden"]]
+        notities = bereid_voor(df["tekst"].tolist(), pipeline, huishoudens)
+        sets[naam] = (notities, woordsoorten(list(notities.teksten), pipeline), echt, buiten)
+    return sets
+
+
+def _labels(model, notities, individueel: list[str]) -> np.ndarray:
+    """A fitted model's labels, the individual-only themes as one label ("veiligheid", as in the truth)."""
+    labels = model.fit(notities).labels_.astype(str)
+    return np.where(np.isin(labels, individueel), "veiligheid", labels)
+
+
 def varianten(instellingen: list[str], zaden: int = 4) -> None:
     """Compare settings of the theme engine, each over seeds 0..zaden-1, on the raw sample, the synthetic set
     (n = 2000, seed 7) and both hand-written sets: mean AMI (NMI on the sample) and mean best F1 of the themes
@@ -408,37 +441,15 @@ def varianten(instellingen: list[str], zaden: int = 4) -> None:
     ``collectief.themes`` (names starting with ``_``), e.g. ``'{"_ANKER_BEWIJS": 1.0}'``. ``{}`` is the default.
     Texts are not scrubbed (deduce) here: this compares settings, it does not score the product.
     """
+    import synth_bench
     from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
 
     import collectief.themes as themes_module
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    import synth_bench
-
-    from collectief.nlp import laad_pipeline, woordsoorten
-    from collectief.themes import ThemaModel, bereid_voor
+    from collectief.themes import ThemaModel
 
     catalogus = laad_catalogus()
     individueel = [t.id for t in catalogus if t.individueel]
-    sets = {}
-    sample = _sample(scrub=False)
-    waarheid = pd.read_csv(TRUTH, sep=";").set_index("rij")["thema_id"].loc[sample["rij"]].to_numpy()
-    sets["sample"] = (sample, waarheid, ["vervoer", "statushouders"])
-    for naam, map_ in (
-        ("synth", synth_bench.maak(2000)),
-        ("handgeschreven", ROOT / "bench" / "handgeschreven"),
-        ("handgeschreven2", ROOT / "bench" / "handgeschreven2"),
-    ):
-        df, w = synth_bench.lees(map_)
-        echt = np.where(w["veilig"].to_numpy() == 1, "veiligheid", w["thema"].to_numpy())
-        buiten = sorted(set(echt[w["in_catalogus"].to_numpy() == "nee"]) - {"eenmalig"})
-        sets[naam] = (df, echt, buiten)
-    pipeline = laad_pipeline()
-    voorbereid = {}
-    for naam, (df, _, _) in sets.items():
-        huishoudens = [None if pd.isna(h) else str(h) for h in df["huishouden"]]
-        notities = bereid_voor(df["tekst"].tolist(), pipeline, huishoudens)
-        voorbereid[naam] = (notities, woordsoorten(list(notities.teksten), pipeline))
+    sets = _voorbereide_sets(["sample", "synth", "handgeschreven", "handgeschreven2"])
     print(f"| {'setting':32} | {'set':14} | {'AMI/NMI':>7} | {'outside F1':>10} | per seed |")
     print("|----------------------------------|----------------|---------|------------|----------|")
     standaard = {k: getattr(themes_module, k) for k in dir(themes_module) if k.startswith("_") and k.isupper()}
@@ -449,15 +460,13 @@ def varianten(instellingen: list[str], zaden: int = 4) -> None:
         for k, v in constanten.items():
             setattr(themes_module, k, v)
         try:
-            for naam, (_, echt, buiten) in sets.items():
-                notities, soorten = voorbereid[naam]
+            for naam, (notities, soorten, echt, buiten) in sets.items():
                 scores, f1s = [], []
                 for zaad in range(zaden):
                     model = ThemaModel(
                         catalogus=tuple(catalogus), woordsoorten=soorten, random_state=zaad, **parameters
                     )
-                    labels = model.fit(notities).labels_.astype(str)
-                    labels = np.where(np.isin(labels, individueel), "veiligheid", labels)
+                    labels = _labels(model, notities, individueel)
                     maat = normalized_mutual_info_score if naam == "sample" else adjusted_mutual_info_score
                     scores.append(maat(echt, labels))
                     f1s.append(np.mean([synth_bench.beste_f1(echt, labels, t)[0] for t in buiten]))
@@ -518,6 +527,53 @@ def _cpu() -> str:
     return platform.processor()
 
 
+def stabiliteit(namen: list[str], weglaten: float = 0.02, trekkingen: int = 3, zaad: int = 0) -> None:
+    """How much discovery's outcome hangs on which notes take part. Each set is fitted on all its notes and again
+    on a random share (1 - ``weglaten``) of them, ``trekkingen`` times; reported: the agreement of the two
+    labellings on the notes both runs saw (AMI), the score against the truth (NMI on the sample, AMI otherwise)
+    and the best F1 of the themes outside the catalogue (the sample's vervoer and statushouders; the mean over
+    a hand-written set's). Unscrubbed notes, seed ``zaad``; a note left out is like a note flagged by the safety
+    check or missing from next month's export.
+    """
+    from sklearn.metrics import adjusted_mutual_info_score
+
+    print(f"{weglaten:.0%} of the notes left out, {trekkingen} draws, seed {zaad}")
+    print("| set | all notes: score | outside F1 | draws: score | outside F1 | agreement with all notes (AMI) |")
+    print("|---|---:|---|---|---|---|")
+    for naam, voorbereid in _voorbereide_sets(namen).items():
+        notities = voorbereid[0]
+        alle, score, f1 = _fit_deel(naam, voorbereid, np.arange(len(notities)), zaad)
+        rng = np.random.default_rng(zaad)
+        scores, f1s, overeenkomst = [], [], []
+        for _ in range(trekkingen):
+            index = np.sort(rng.choice(len(notities), round((1 - weglaten) * len(notities)), replace=False))
+            labels, score_d, f1_d = _fit_deel(naam, voorbereid, index, zaad)
+            scores.append(f"{score_d:.3f}")
+            f1s.append(f1_d)
+            overeenkomst.append(f"{adjusted_mutual_info_score(alle[index], labels):.3f}")
+        print(
+            f"| {naam} | {score:.3f} | {f1} | {', '.join(scores)} | {', '.join(f1s)} | {', '.join(overeenkomst)} |",
+            flush=True,
+        )
+
+
+def _fit_deel(naam: str, voorbereid: tuple, index: np.ndarray, zaad: int) -> tuple[np.ndarray, float, str]:
+    """Fit the notes ``index`` of a prepared set: labels, score against the truth, outside themes' best F1."""
+    import synth_bench
+    from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
+
+    from collectief.themes import ThemaModel
+
+    notities, soorten, echt, buiten = voorbereid
+    catalogus = laad_catalogus()
+    individueel = [t.id for t in catalogus if t.individueel]
+    model = ThemaModel(catalogus=tuple(catalogus), woordsoorten=soorten, random_state=zaad)
+    labels = _labels(model, notities.deel(index), individueel)
+    maat = normalized_mutual_info_score if naam == "sample" else adjusted_mutual_info_score
+    f1s = [synth_bench.beste_f1(echt[index], labels, t)[0] for t in buiten]
+    f1 = " / ".join(f"{x:.2f}" for x in f1s) if naam == "sample" else f"{np.mean(f1s):.2f}"
+    return labels, maat(echt[index], labels), f1
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument(
@@ -532,6 +588,7 @@ if __name__ == "__main__":
             "synth",
             *HANDGESCHREVEN,
             "varianten",
+            "stabiliteit",
         ],
     )
     parser.add_argument("n", nargs="*")
@@ -550,6 +607,8 @@ if __name__ == "__main__":
         veiligheid()
     elif args.wat == "varianten":
         varianten(args.n or ["{}"])
+    elif args.wat == "stabiliteit":
+        stabiliteit(args.n or ["sample", *HANDGESCHREVEN])
     elif args.wat.startswith("handgeschreven"):
         sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import kwaliteit_van
