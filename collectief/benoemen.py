@@ -195,6 +195,24 @@ class Naamgever:
             return None
         return ThemaNaam(_als_naam(naamwoorden), tuple(termen))
 
+    def onderscheid(self, naam: str, termen: Sequence[str], teksten: Sequence[str]) -> str:
+        """A name another theme already has, made this theme's own: its most distinctive noun not yet in the name
+        (from ``termen``, best first) is added when it is written in at least two of its notes (``teksten``):
+        "School" becomes "School en laptop". The name as it is when there is no such noun or no room (three
+        nouns already)."""
+        woorden = naamwoorden(naam)
+        if len(woorden) >= _MAX_NAAMWOORDEN:
+            return naam
+        for term in termen:
+            if (
+                term not in self._generiek
+                and self.is_zelfstandig(term)
+                and not any(term in w or w in term for w in woorden)
+                and geschreven({term}, teksten)
+            ):
+                return _als_naam([*woorden, term])
+        return naam
+
 
 def _als_naam(woorden: Sequence[str]) -> str:
     """Nouns joined Dutch-style, capitalised: regiotaxi, scootmobiel, rolstoel -> "Regiotaxi, scootmobiel en

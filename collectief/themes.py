@@ -590,6 +590,9 @@ class ThemaModel(BaseEstimator):
                 label, termen = t.naam, t.kernwoorden
             else:
                 continue
+            if label in bezet:
+                # Two themes, one name: the later one gets a noun of its own, else a number.
+                label = naamgever.onderscheid(label, termen, eigen)
             label = _uniek(label, bezet)
             bezet.add(label)
             uit.append(replace(t, naam=label, kernwoorden=termen))

@@ -126,3 +126,20 @@ def test_a_name_reads_back_into_its_nouns() -> None:
     assert naamwoorden(naam.naam) == ["regiotaxi", "scootmobiel", "rolstoel"]
     assert naamwoorden("Kookplaat") == ["kookplaat"]
     assert naamwoorden("Tienermoeder en enveloppen") == ["tienermoeder", "enveloppen"]
+
+
+@pytest.mark.parametrize(
+    ("naam", "termen", "teksten", "verwacht"),
+    [
+        # "kapot" is no noun; "laptop" is, and two of the notes write it.
+        ("School", ("school", "kapot", "laptop"), ["laptop kapot", "school laptop", "school"], "School en laptop"),
+        # Written once is not enough: the name stays (the caller then numbers it).
+        ("School", ("school", "laptop"), ["laptop kapot", "school"], "School"),
+        # Three nouns already: no room.
+        ("Regiotaxi, scootmobiel en rolstoel", ("bus",), ["bus", "bus"], "Regiotaxi, scootmobiel en rolstoel"),
+    ],
+)
+def test_a_name_two_themes_share_gets_a_noun_of_its_own(
+    naam: str, termen: tuple[str, ...], teksten: list[str], verwacht: str
+) -> None:
+    assert Naamgever().onderscheid(naam, termen, teksten) == verwacht

@@ -115,6 +115,28 @@ def test_a_theme_is_renamed_from_its_final_notes_or_dropped() -> None:
     assert [(t.id, t.naam) for t in uit] == [("ontdekt_1", "Regiotaxi"), ("ontdekt_2", "Kookplaat")]
 
 
+def test_a_name_already_taken_gets_a_noun_of_its_own_or_a_number() -> None:
+    """"School" is taken (a saved theme of an earlier month). Both themes keep their first name (their notes share
+    no noun as often as a name needs, but "school" is written in two of each): the first has "laptop" among its
+    terms, written in two of its notes, and becomes "School en laptop"; the second has no such noun and becomes
+    "School (2)"."""
+    import scipy.sparse as sp
+
+    teksten = [
+        "school laptop kapot", "laptop voor school", "wachten",
+        "school bellen", "school en wachten", "bellen",
+    ]  # fmt: skip
+    namen = np.array(["wachten", "bellen"])
+    W = sp.csr_matrix(np.array([[1, 0]] * 3 + [[0, 1]] * 3, dtype=float))
+    labels = np.array(["ontdekt_1"] * 3 + ["ontdekt_2"] * 3, dtype=object)
+    themas = [
+        themes.OntdektThema("ontdekt_1", "School", ("school", "laptop"), {}, 0.1),
+        themes.OntdektThema("ontdekt_2", "School", ("school", "bellen"), {}, 0.1),
+    ]
+    uit = ThemaModel._benoem_opnieuw(themas, labels, W, namen, Naamgever(), {"School"}, teksten)
+    assert [t.naam for t in uit] == ["School en laptop", "School (2)"]
+
+
 def test_discovered_names_are_nouns_with_terms_and_examples(volledig) -> None:
     ontdekt = volledig.themas[volledig.themas["bron"] == "ontdekt"]
     assert len(ontdekt) >= 1
