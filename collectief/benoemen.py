@@ -185,9 +185,7 @@ class Naamgever:
             if (
                 len(naamwoorden) < _MAX_NAAMWOORDEN
                 and dekking[i] >= min_dekking - 1e-9
-                and woord not in self._generiek
-                and self.is_zelfstandig(woord)
-                and not any(woord in n or n in woord for n in naamwoorden)
+                and self._past_in_naam(woord, naamwoorden)
                 and (not teksten or geschreven({woord, str(woorden[i])}, teksten))
             ):
                 naamwoorden.append(woord)
@@ -204,14 +202,18 @@ class Naamgever:
         if len(woorden) >= _MAX_NAAMWOORDEN:
             return naam
         for term in termen:
-            if (
-                term not in self._generiek
-                and self.is_zelfstandig(term)
-                and not any(term in w or w in term for w in woorden)
-                and geschreven({term}, teksten)
-            ):
+            if self._past_in_naam(term, woorden) and geschreven({term}, teksten):
                 return _als_naam([*woorden, term])
         return naam
+
+    def _past_in_naam(self, woord: str, gekozen: Sequence[str]) -> bool:
+        """May ``woord`` join the nouns ``gekozen`` for a name: a noun, not generic, not part of (nor containing)
+        one of them. (Whether the notes write it is the caller's second condition.)"""
+        return (
+            woord not in self._generiek
+            and self.is_zelfstandig(woord)
+            and not any(woord in n or n in woord for n in gekozen)
+        )
 
 
 def _als_naam(woorden: Sequence[str]) -> str:
@@ -223,5 +225,6 @@ def _als_naam(woorden: Sequence[str]) -> str:
 
 def naamwoorden(naam: str) -> list[str]:
     """The nouns of a theme's name, lower case ("Regiotaxi, scootmobiel en rolstoel" -> regiotaxi, scootmobiel,
-    rolstoel): the inverse of how :meth:`Naamgever.benoem` joins them."""
-    return [w for w in re.split(r", | en ", naam.lower()) if w]
+    rolstoel): the inverse of how :meth:`Naamgever.benoem` joins them. The number a name two themes share carries
+    ("School (2)") is no noun."""
+    return [w for w in re.split(r", | en ", re.sub(r" \(\d+\)$", "", naam).lower()) if w]

@@ -126,6 +126,7 @@ def test_a_name_reads_back_into_its_nouns() -> None:
     assert naamwoorden(naam.naam) == ["regiotaxi", "scootmobiel", "rolstoel"]
     assert naamwoorden("Kookplaat") == ["kookplaat"]
     assert naamwoorden("Tienermoeder en enveloppen") == ["tienermoeder", "enveloppen"]
+    assert naamwoorden("School en laptop (2)") == ["school", "laptop"]  # the number two themes' name carries
 
 
 @pytest.mark.parametrize(

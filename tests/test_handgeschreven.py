@@ -18,7 +18,6 @@ no user has) runs on the same notes, so the comparison is made here, not copied 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import numpy as np
@@ -31,6 +30,7 @@ from sklearn.metrics import adjusted_mutual_info_score
 from sklearn.preprocessing import normalize
 
 from collectief.analysis import als_dataframe, analyseer
+from collectief.benoemen import naamwoorden
 from collectief.catalogue import laad_catalogus
 from collectief.intake import open_export
 from collectief.normalise import normaliseer
@@ -122,8 +122,7 @@ def test_hand_written_notes(naam: str, min_ami: float, min_precisie: float, pipe
     # (abbreviations written out: "KOT" is read as "kinderopvangtoeslag").
     for thema_id, naam_ in zip(ontdekt["thema_id"], ontdekt["thema"], strict=True):
         teksten = analyse.hulpvragen.loc[labels == thema_id, "tekst"].map(normaliseer)
-        # A name two themes share carries a number (" (2)", see themes._uniek); the words are what is checked.
-        for woord in re.sub(r" \(\d+\)$", "", naam_).lower().replace(" en ", ", ").split(", "):
+        for woord in naamwoorden(naam_):  # without the number a name two themes share carries ("School (2)")
             assert teksten.str.contains(woord, regex=False).sum() >= 2, (naam_, woord)
     # Open set: how many of the known themes' notes are about that theme (the rest: subjects the catalogue does
     # not cover, pulled in by a general keyword or a family word).

@@ -12,7 +12,7 @@ from sklearn.metrics import normalized_mutual_info_score
 
 from collectief import themes
 from collectief.analysis import analyseer
-from collectief.benoemen import Naamgever, generieke_woorden
+from collectief.benoemen import Naamgever, generieke_woorden, naamwoorden
 from collectief.catalogue import laad_catalogus
 from collectief.errors import CollectiefFout
 from collectief.nlp import DOMEIN_STOPWOORDEN, Pipeline
@@ -58,10 +58,6 @@ def test_same_data_and_seed_give_identical_output(sample_df, catalogus, pipeline
     nog_eens.model.opslaan(tmp_path / "a.json")
     volledig.model.opslaan(tmp_path / "b.json")
     assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
-
-
-def _naamwoorden(naam: str) -> list[str]:
-    return [w.lower() for deel in naam.split(", ") for w in deel.split(" en ")]
 
 
 def test_nearest_neighbours_do_not_depend_on_blocks_or_threads(monkeypatch) -> None:
@@ -116,10 +112,10 @@ def test_a_theme_is_renamed_from_its_final_notes_or_dropped() -> None:
 
 
 def test_a_name_already_taken_gets_a_noun_of_its_own_or_a_number() -> None:
-    """"School" is taken (a saved theme of an earlier month). Both themes keep their first name (their notes share
-    no noun as often as a name needs, but "school" is written in two of each): the first has "laptop" among its
-    terms, written in two of its notes, and becomes "School en laptop"; the second has no such noun and becomes
-    "School (2)"."""
+    """The name "School" is taken (a saved theme of an earlier month). Both themes keep their first name (their
+    notes share no noun as often as a name needs, but "school" is written in two of each): the first has "laptop"
+    among its terms, written in two of its notes, and becomes "School en laptop"; the second has no such noun and
+    becomes "School (2)"."""
     import scipy.sparse as sp
 
     teksten = [
@@ -142,7 +138,7 @@ def test_discovered_names_are_nouns_with_terms_and_examples(volledig) -> None:
     assert len(ontdekt) >= 1
     naamgever = Naamgever()
     for _, thema in ontdekt.iterrows():
-        woorden = _naamwoorden(thema["thema"])
+        woorden = naamwoorden(thema["thema"])
         assert 1 <= len(woorden) <= 3, thema["thema"]
         assert all(naamgever.is_zelfstandig(w) for w in woorden), thema["thema"]
         assert not set(woorden) & (DOMEIN_STOPWOORDEN | generieke_woorden()), thema["thema"]
