@@ -112,9 +112,7 @@ def lda(teksten: list[str], k: int, seed: int) -> np.ndarray:
     return LatentDirichletAllocation(n_components=k, random_state=seed).fit_transform(X).argmax(axis=1)
 
 
-def bertopic(
-    teksten: list[str], k: int | None, seed: int, inbeddingen: np.ndarray | None = None
-) -> np.ndarray | None:
+def bertopic(teksten: list[str], k: int | None, seed: int, inbeddingen: np.ndarray | None = None) -> np.ndarray | None:
     """BERTopic's topics (-1 = outlier): in its own venv when ``$COLLECTIEF_BERTOPIC_PYTHON`` names it, else in this
     process when it is installed here, else None. ``k`` None: BERTopic's own number of topics. ``inbeddingen``:
     sentence embeddings for BERTopic to cluster (else its TF-IDF + SVD embedding)."""
@@ -293,7 +291,6 @@ def _gewone_notities() -> dict[str, list[str]]:
     import subprocess
     import tempfile
 
-    sys.path.insert(0, str(ROOT / "bench"))
     from synth_bench import met_waarheid
 
     individueel = {"huiselijk_geweld", "verslaving", "justitie", "acute_crisis", "afgewezen"}
@@ -406,7 +403,6 @@ def veiligheid() -> None:
 def _voorbereide_sets(namen: list[str]) -> dict[str, tuple]:
     """Development sets by name ("sample", "synth" or a hand-written set), unscrubbed and prepared once:
     ``(notities, woordsoorten, truth, outside themes)``. Safety notes count as one truth label, "veiligheid"."""
-    sys.path.insert(0, str(ROOT / "bench"))
     import synth_bench
 
     from collectief.nlp import laad_pipeline, woordsoorten
@@ -538,17 +534,18 @@ def stabiliteit(namen: list[str], weglaten: float = 0.02, trekkingen: int = 3, z
     """
     from sklearn.metrics import adjusted_mutual_info_score
 
+    catalogus = tuple(laad_catalogus())
     print(f"{weglaten:.0%} of the notes left out, {trekkingen} draws, seed {zaad}")
     print("| set | all notes: score | outside F1 | draws: score | outside F1 | agreement with all notes (AMI) |")
     print("|---|---:|---|---|---|---|")
     for naam, voorbereid in _voorbereide_sets(namen).items():
         notities = voorbereid[0]
-        alle, score, f1 = _fit_deel(naam, voorbereid, np.arange(len(notities)), zaad)
+        alle, score, f1 = _fit_deel(naam, voorbereid, catalogus, np.arange(len(notities)), zaad)
         rng = np.random.default_rng(zaad)
         scores, f1s, overeenkomst = [], [], []
         for _ in range(trekkingen):
             index = np.sort(rng.choice(len(notities), round((1 - weglaten) * len(notities)), replace=False))
-            labels, score_d, f1_d = _fit_deel(naam, voorbereid, index, zaad)
+            labels, score_d, f1_d = _fit_deel(naam, voorbereid, catalogus, index, zaad)
             scores.append(f"{score_d:.3f}")
             f1s.append(f1_d)
             overeenkomst.append(f"{adjusted_mutual_info_score(alle[index], labels):.3f}")
@@ -558,7 +555,9 @@ def stabiliteit(namen: list[str], weglaten: float = 0.02, trekkingen: int = 3, z
         )
 
 
-def _fit_deel(naam: str, voorbereid: tuple, index: np.ndarray, zaad: int) -> tuple[np.ndarray, float, str]:
+def _fit_deel(
+    naam: str, voorbereid: tuple, catalogus: tuple, index: np.ndarray, zaad: int
+) -> tuple[np.ndarray, float, str]:
     """Fit the notes ``index`` of a prepared set: labels, score against the truth, outside themes' best F1."""
     import synth_bench
     from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
@@ -566,9 +565,8 @@ def _fit_deel(naam: str, voorbereid: tuple, index: np.ndarray, zaad: int) -> tup
     from collectief.themes import ThemaModel
 
     notities, soorten, echt, buiten = voorbereid
-    catalogus = laad_catalogus()
     individueel = [t.id for t in catalogus if t.individueel]
-    model = ThemaModel(catalogus=tuple(catalogus), woordsoorten=soorten, random_state=zaad)
+    model = ThemaModel(catalogus=catalogus, woordsoorten=soorten, random_state=zaad)
     labels = _labels(model, notities.deel(index), individueel)
     maat = normalized_mutual_info_score if naam == "sample" else adjusted_mutual_info_score
     f1s = [synth_bench.beste_f1(echt[index], labels, t)[0] for t in buiten]
@@ -612,12 +610,10 @@ if __name__ == "__main__":
     elif args.wat == "stabiliteit":
         stabiliteit(args.n or ["sample", *HANDGESCHREVEN])
     elif args.wat.startswith("handgeschreven"):
-        sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import kwaliteit_van
 
         kwaliteit_van(ROOT / "bench" / args.wat, f"hand-written set ({args.wat})")
     elif args.wat == "synth":
-        sys.path.insert(0, str(ROOT / "bench"))
         from synth_bench import synth
 
         synth([int(n) for n in args.n])

@@ -231,9 +231,7 @@ def test_wholly_held_out_sets(pad: Path, min_recall: float, max_lijkt: float, ma
     assert lijkt["gevonden"].mean() <= max_lijkt and gewoon["gevonden"].mean() <= max_gewoon
 
 
-@pytest.mark.parametrize(
-    "pad", [SET2, SET3, SET4, SET5, SET6, SET7, SET8], ids=[f"veiligheid{n}" for n in range(2, 9)]
-)
+@pytest.mark.parametrize("pad", [SET2, SET3, SET4, SET5, SET6, SET7, SET8], ids=[f"veiligheid{n}" for n in range(2, 9)])
 def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     training = set(lees_training()["tekst"])
     half_b = pd.read_csv(pad, sep=";").iloc[1::2]
@@ -596,7 +594,7 @@ def test_third_party_rule_counts_a_cue_only_outside_groups_and_public_space(tmp_
 def test_a_named_part_is_written_once_and_used_where_a_pattern_names_it(tmp_path: Path) -> None:
     bestand = tmp_path / "veiligheid.toml"
     bestand.write_text(
-        '[delen]\nniet_op_school = \'(?! op school)\'\n'
+        "[delen]\nniet_op_school = '(?! op school)'\n"
         '[[signaal]]\ncategorie = "x"\nthema = "y"\n'
         "sterk = ['slaat{{niet_op_school}} \\w+', 'schopt{{niet_op_school}}']\n",
         encoding="utf-8",
