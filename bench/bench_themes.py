@@ -15,6 +15,7 @@
     .venv/bin/python bench/bench_themes.py handgeschreven7  # a seventh (bench/handgeschreven7/)
     .venv/bin/python bench/bench_themes.py handgeschreven8  # an eighth (bench/handgeschreven8/)
     .venv/bin/python bench/bench_themes.py handgeschreven9  # a ninth (bench/handgeschreven9/)
+    .venv/bin/python bench/bench_themes.py handgeschreven10  # a tenth (bench/handgeschreven10/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
     .venv/bin/python bench/bench_themes.py stabiliteit [sets]  # themes refitted with 2% of the notes left out
 
@@ -263,7 +264,7 @@ def publiek() -> None:
 
 
 #: The hand-written theme sets under bench/, in the order they arrived.
-HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 10))
+HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 11))
 
 VEILIGHEIDSSETS = {
     "veiligheid": ROOT / "tests" / "data" / "veiligheid" / "veiligheid.csv",
@@ -276,6 +277,8 @@ VEILIGHEIDSSETS = {
     "veiligheid8": ROOT / "tests" / "data" / "veiligheid" / "veiligheid8.csv",
     "veiligheid9": ROOT / "tests" / "data" / "veiligheid" / "veiligheid9.csv",
     "veiligheid10": ROOT / "tests" / "data" / "veiligheid" / "veiligheid10.csv",
+    "veiligheid11": ROOT / "tests" / "data" / "veiligheid" / "veiligheid11.csv",
+    "veiligheid12": ROOT / "tests" / "data" / "veiligheid" / "veiligheid12.csv",
     "buurt": ROOT / "tests" / "data" / "veiligheid" / "buurt.csv",
     "ouderen": ROOT / "tests" / "data" / "veiligheid" / "ouderen.csv",
 }
@@ -330,8 +333,8 @@ def veiligheid() -> None:
     learned check: by half, overall, by category; then the share of ordinary notes flagged.
 
     Halves: A = even rows, B = odd rows. For veiligheid2 only the misses of half A were read after the first
-    score; of veiligheid3 to veiligheid10 no note was read. The halves A of veiligheid2 to veiligheid8 are in the
-    classifier's training notes, so their halves B are held out; veiligheid9 and 10 are not trained on at all (see
+    score; of veiligheid3 to veiligheid12 no note was read. The halves A of veiligheid2 to veiligheid10 are in the
+    classifier's training notes, so their halves B are held out; veiligheid11 and 12 are not trained on at all (see
     bench/README.md). The ordinary notes of the newer sets (categorie "gewoon") count as look-alikes here; the
     tests report them apart. buurt (neighbourhood notes) and ouderen (older residents): the false alarms of buurt's
     half A and the misses of ouderen's half A were read; their halves B are held out.

@@ -5,10 +5,10 @@
 Sources (the package must not read tests/ or data/ at run time, so the notes are copied, normalised):
 
 - ``tests/data/veiligheid/veiligheid.csv``: all rows (safety notes and look-alikes);
-- ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid8.csv``: the even rows only (half A). The odd rows
+- ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid10.csv``: the even rows only (half A). The odd rows
   (half B) are the held-out tests of the safety check and never enter training (the eighth session compared the
   cross-validation rule's new pick with the kept thresholds on them; see ``collectief/data/veiligheid.toml``).
-  ``veiligheid9.csv``, ``veiligheid10.csv``, ``gewoon.csv`` and ``buurt.csv`` stay wholly held out (see
+  ``veiligheid11.csv``, ``veiligheid12.csv``, ``gewoon.csv`` and ``buurt.csv`` stay wholly held out (see
   bench/README.md);
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of
@@ -41,7 +41,7 @@ from collectief.normalise import normaliseer  # noqa: E402
 UIT = ROOT / "collectief" / "data" / "veiligheid_training.tsv.gz"
 INDIVIDUEEL = {"huiselijk_geweld", "verslaving", "justitie", "acute_crisis"}
 #: Independent sets of which the even rows (half A) are training notes; the odd rows (half B) are held out.
-HALF_A = ("veiligheid2", "veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6", "veiligheid7", "veiligheid8")
+HALF_A = tuple(f"veiligheid{n}" for n in range(2, 11))
 
 
 def _veiligheidssets() -> list[pd.DataFrame]:

@@ -1,4 +1,4 @@
-"""Safety recall on nine independent sets, and false alarms on a tenth of ordinary notes, all written by
+"""Safety recall on eleven independent sets, and false alarms on a twelfth of ordinary notes, all written by
 people who never saw the code or the signal lexicon.
 
 - ``tests/data/veiligheid/veiligheid.csv``: 115 safety notes (most without the obvious words) and 113 look-alikes.
@@ -32,12 +32,19 @@ people who never saw the code or the signal lexicon.
 - ``tests/data/veiligheid/veiligheid9.csv`` and ``veiligheid10.csv``: 150 safety notes, 150 look-alikes and 150
   ordinary notes each; veiligheid9 written as many kinds of staff and front desks write (93% of the safety notes
   without an obvious word), veiligheid10 with the signal hidden in ordinary business, in euphemism and youth or
-  regional speech (93% without). Wholly held out, never read; scored on arrival in the eighth session (see
-  ``test_wholly_held_out_sets``).
+  regional speech (93% without). Never read; scored on arrival in the eighth session: recall 0.907 and 0.853
+  (look-alikes 0.160 and 0.193, ordinary notes 0.020 and 0). Their halves A are training notes since the ninth
+  session.
+- ``tests/data/veiligheid/veiligheid11.csv`` and ``veiligheid12.csv``: 150 safety notes (95% without an obvious
+  word), 150 look-alikes and 150 ordinary notes each; veiligheid11 in the voices of people outside the core team
+  who write in the shared system (school social work, youth work, district nurse, budget coach, housing
+  consultant, ...), veiligheid12 with indirect signals in three registers (terse list exports, hurried or
+  second-language Dutch, formal reports). Wholly held out, never read; scored on arrival in the ninth session
+  (see ``test_wholly_held_out_sets``).
 - ``tests/data/veiligheid/gewoon.csv``: 1,000 ordinary notes, 28% with a word a naive filter reacts to. Not
   trained on; 2.4% flagged on arrival, then its false alarms were read (see the test below).
 
-Of veiligheid2 to veiligheid8 only the even rows (half A) joined the training notes; no note of them was read to
+Of veiligheid2 to veiligheid10 only the even rows (half A) joined the training notes; no note of them was read to
 change the lexicon, and their odd rows (half B) are held out. A learned check (``collectief/veiligheid_model.py``)
 backs up a single weak cue and, at a stricter threshold, flags notes without any cue. Its training notes are all of
 ``veiligheid.csv``, the halves A, the even rows of the sample and of the hand-written theme set, and a synthetic
@@ -77,6 +84,8 @@ BUURT = Path(__file__).parent / "data" / "veiligheid" / "buurt.csv"
 OUDEREN = Path(__file__).parent / "data" / "veiligheid" / "ouderen.csv"
 SET9 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid9.csv"
 SET10 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid10.csv"
+SET11 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid11.csv"
+SET12 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid12.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -167,8 +176,16 @@ def test_second_set_and_the_union(veiligheidsset: pd.DataFrame, veiligheidsset2:
         # eighth session: 0.944 (68/72), look-alikes 0.278 (22/79), ordinary 0.027 (2/74); lexicon alone 0.625;
         # weakest category on half B 0.67.
         (SET8, 150, 0.90, 0.2, 0.34, 0.04, 0.6),
+        # Wholly held out in the eighth session (0.907 on the whole set); half A trained since the ninth. Half B
+        # before: 0.912 (62/68); now 0.897 (61/68), look-alikes 0.118 (9/76), ordinary 0.000 (0/81); lexicon
+        # alone 0.603; weakest category on half B 0.50 (of about 7 notes).
+        (SET9, 150, 0.86, 0.2, 0.18, 0.03, 0.4),
+        # Wholly held out in the eighth session (0.853); half A trained since the ninth. Half B before: 0.853
+        # (64/75); now 0.880 (66/75), look-alikes 0.208 (16/77), ordinary 0.000 (0/73); lexicon alone 0.533;
+        # weakest category on half B 0.75.
+        (SET10, 150, 0.84, 0.25, 0.26, 0.03, 0.6),
     ],
-    ids=["veiligheid3", "veiligheid4", "veiligheid5", "veiligheid6", "veiligheid7", "veiligheid8"],
+    ids=[f"veiligheid{n}" for n in range(3, 11)],
 )
 def test_held_out_half_of_the_newer_sets(
     pad: Path,
@@ -179,7 +196,7 @@ def test_held_out_half_of_the_newer_sets(
     max_gewoon: float,
     min_categorie: float,
 ) -> None:
-    """Half B (odd rows) of veiligheid3 to veiligheid8, never read nor trained on (their halves A are training
+    """Half B (odd rows) of veiligheid3 to veiligheid10, never read nor trained on (their halves A are training
     notes): recall, and what is flagged among its look-alikes and its ordinary notes (categorie "gewoon")."""
     data = _lees(pad)
     assert (data["veilig"] == 1).sum() == veilig_aantal and data["categorie"].nunique() == 11
@@ -201,19 +218,18 @@ def test_held_out_half_of_the_newer_sets(
 @pytest.mark.parametrize(
     ("pad", "min_recall", "max_lijkt", "max_gewoon"),
     [
-        # Many kinds of staff and front desks. On arrival, the check before the eighth session's training notes:
-        # 0.887 (133/150); with them 0.907 (136/150), look-alikes 0.160 (24/150), ordinary 0.020 (3/150); lexicon
-        # alone 0.593; weakest category 0.73.
-        (SET9, 0.88, 0.20, 0.04),
-        # The signal hidden in ordinary business, euphemism, youth and regional speech. On arrival, before: 0.827
-        # (124/150); with them 0.853 (128/150), look-alikes 0.193 (29/150), ordinary 0.000 (0/150); lexicon alone
-        # 0.527; weakest category 0.73.
-        (SET10, 0.83, 0.23, 0.02),
+        # Outside staff in the shared system. On arrival, the check before the ninth session's training notes:
+        # 0.867 (130/150); with them 0.860 (129/150), look-alikes 0.267 (40/150), ordinary 0.013 (2/150); lexicon
+        # alone 0.433; weakest category 0.67.
+        (SET11, 0.83, 0.31, 0.04),
+        # Indirect signals in three registers. On arrival, before: 0.840 (126/150); with them 0.840 (126/150),
+        # look-alikes 0.253 (38/150), ordinary 0.000 (0/150); lexicon alone 0.413; weakest category 0.67.
+        (SET12, 0.81, 0.30, 0.02),
     ],
-    ids=["veiligheid9", "veiligheid10"],
+    ids=["veiligheid11", "veiligheid12"],
 )
 def test_wholly_held_out_sets(pad: Path, min_recall: float, max_lijkt: float, max_gewoon: float) -> None:
-    """veiligheid9 and veiligheid10, never read, trained on or used to choose anything: recall below the issue's
+    """veiligheid11 and veiligheid12, never read, trained on or used to choose anything: recall below the issue's
     0.95 (see bench/README.md), what is flagged among look-alikes and ordinary notes, every category mostly
     caught."""
     data = _lees(pad)
@@ -231,14 +247,16 @@ def test_wholly_held_out_sets(pad: Path, min_recall: float, max_lijkt: float, ma
     assert lijkt["gevonden"].mean() <= max_lijkt and gewoon["gevonden"].mean() <= max_gewoon
 
 
-@pytest.mark.parametrize("pad", [SET2, SET3, SET4, SET5, SET6, SET7, SET8], ids=[f"veiligheid{n}" for n in range(2, 9)])
+@pytest.mark.parametrize(
+    "pad", [SET2, SET3, SET4, SET5, SET6, SET7, SET8, SET9, SET10], ids=[f"veiligheid{n}" for n in range(2, 11)]
+)
 def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     training = set(lees_training()["tekst"])
     half_b = pd.read_csv(pad, sep=";").iloc[1::2]
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
     half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
-    for apart in (SET9, SET10, GEWOON, BUURT):
+    for apart in (SET11, SET12, GEWOON, BUURT):
         assert not training & {normaliseer(t) for t in pd.read_csv(apart, sep=";")["tekst"]}
 
 
