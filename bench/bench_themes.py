@@ -5,6 +5,7 @@
     .venv/bin/python bench/bench_themes.py speed        # 1k, 10k, 100k rows: seconds and peak memory
     .venv/bin/python bench/bench_themes.py publiek      # discovery alone on ../shared/bench-data vs baselines
     .venv/bin/python bench/bench_themes.py veiligheid   # safety recall and false positives on the safety sets
+    .venv/bin/python bench/bench_themes.py schrijvers   # safety recall on a writer left out of the training notes
     .venv/bin/python bench/bench_themes.py synth        # the independent synthetic set (bench/synth/)
     .venv/bin/python bench/bench_themes.py handgeschreven  # the independent hand-written set (bench/handgeschreven/)
     .venv/bin/python bench/bench_themes.py handgeschreven2  # a second one, held out (bench/handgeschreven2/)
@@ -403,6 +404,38 @@ def veiligheid() -> None:
         print(f"| {'sample-based':18} | {variant:9} | {time.perf_counter() - start:7.1f} |")
 
 
+def schrijvers() -> None:
+    """Safety recall on a writer the check has never seen: for each independent set (veiligheid3 to 10), the
+    classifiers are trained without that set's half A and score its half B (leave one writer out). The false
+    alarms are counted with the shipped check on the non-safety notes of the hand-written sets it was not trained
+    on (handgeschreven2 and later)."""
+    from synth_bench import met_waarheid
+
+    from collectief.veiligheid import Veiligheidssignalen
+    from collectief.veiligheid_model import lees_training
+
+    lexicon = Veiligheidssignalen.standaard(leren=False)
+    training = lees_training()
+    print("| set (half B) | safety notes | found, trained without its half A |")
+    print("|---|---:|---:|")
+    gevonden = totaal = 0
+    for nummer in range(3, 11):
+        naam = f"veiligheid{nummer}"
+        half_b = pd.read_csv(VEILIGHEIDSSETS[naam], sep=";").iloc[1::2]
+        teksten = [normaliseer(t) for t in half_b.loc[half_b["veilig"] == 1, "tekst"]]
+        zonder = lexicon.met_model(training[~training["bron"].str.startswith(f"{naam}_A")])
+        hier = sum(bool(c) for c in zonder.vind(teksten))
+        gevonden, totaal = gevonden + hier, totaal + len(teksten)
+        print(f"| {naam} | {len(teksten)} | {hier / len(teksten):.3f} |")
+    print(f"| **all** | {totaal} | **{gevonden / totaal:.3f}** |")
+    gewoon = []
+    for naam in HANDGESCHREVEN[1:]:
+        alle = met_waarheid(ROOT / "bench" / naam)
+        gewoon += [normaliseer(str(t)) for t in alle.loc[alle["veilig"] == 0, "omschrijving"]]
+    vals = np.mean([bool(c) for c in Veiligheidssignalen.standaard().vind(gewoon)])
+    print(f"\nnon-safety notes of handgeschreven2-{len(HANDGESCHREVEN)} flagged: {vals:.3f} (n = {len(gewoon)})")
+
+
 def _voorbereide_sets(namen: list[str]) -> dict[str, tuple]:
     """Development sets by name ("sample", "synth" or a hand-written set), unscrubbed and prepared once:
     ``(notities, woordsoorten, truth, outside themes)``. Safety notes count as one truth label, "veiligheid"."""
@@ -588,6 +621,7 @@ if __name__ == "__main__":
             "_meet",
             "publiek",
             "veiligheid",
+            "schrijvers",
             "synth",
             *HANDGESCHREVEN,
             "varianten",
@@ -608,6 +642,8 @@ if __name__ == "__main__":
         publiek()
     elif args.wat == "veiligheid":
         veiligheid()
+    elif args.wat == "schrijvers":
+        schrijvers()
     elif args.wat == "varianten":
         varianten(args.n or ["{}"])
     elif args.wat == "stabiliteit":

@@ -39,6 +39,7 @@ from importlib import resources
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from collectief.errors import CollectiefFout
 from collectief.normalise import normaliseer
@@ -351,11 +352,13 @@ class Veiligheidssignalen:
         signalen = cls.uit_toml(tekst, "veiligheid.toml (ingebouwd)")
         return signalen.met_model() if leren else signalen
 
-    def met_model(self) -> Veiligheidssignalen:
-        """The same signals with the classifiers trained from the shipped notes named in ``[leren]``."""
+    def met_model(self, data: pd.DataFrame | None = None) -> Veiligheidssignalen:
+        """The same signals with the classifiers trained from the shipped notes named in ``[leren]`` (or from
+        ``data``, in their format: the benchmark leaves one writer's notes out)."""
         if self.leren is None:
             return self
-        data = lees_training(self.leren.training)
+        if data is None:
+            data = lees_training(self.leren.training)
         model = Veiligheidsclassificatie(C=self.leren.C, drempel=self.leren.drempel)
         model.fit(data["tekst"].tolist(), data["veilig"].to_numpy())
         categoriemodel = None
