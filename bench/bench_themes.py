@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+from sklearn.metrics import adjusted_mutual_info_score, adjusted_rand_score, normalized_mutual_info_score
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -228,8 +228,6 @@ def bertopic_apart(
 
 def publiek() -> None:
     """Discovery alone on public labelled Dutch texts (read from ../shared/bench-data, never copied)."""
-    from sklearn.metrics import adjusted_mutual_info_score
-
     if not BENCH_DATA.exists():
         sys.exit(f"{BENCH_DATA} not found: the public sets live next to the repository, in shared/bench-data")
     print(f"pipeline: {laad_pipeline().naam}; AMI against the labels; baselines get the true k")
@@ -320,12 +318,23 @@ def _gewone_notities() -> dict[str, list[str]]:
     uit["hand-written, odd rows, non-safety"] = oneven.loc[oneven["veilig"] == 0, "omschrijving"].tolist()
     uit["hand-written, odd rows, safety (recall)"] = oneven.loc[oneven["veilig"] == 1, "omschrijving"].tolist()
     # Not trained on:
-    for naam in HANDGESCHREVEN[1:]:
-        alle = met_waarheid(ROOT / "bench" / naam)
-        uit[f"{naam}, non-safety"] = alle.loc[alle["veilig"] == 0, "omschrijving"].tolist()
-        uit[f"{naam}, safety (recall)"] = alle.loc[alle["veilig"] == 1, "omschrijving"].tolist()
+    for naam, (gewoon, veilig) in _handgeschreven_notities().items():
+        uit[f"{naam}, non-safety"] = gewoon
+        uit[f"{naam}, safety (recall)"] = veilig
     gewoon = pd.read_csv(ROOT / "tests" / "data" / "veiligheid" / "gewoon.csv", sep=";")
     uit["gewoon.csv (1,000 ordinary, not trained on)"] = gewoon["tekst"].tolist()
+    return uit
+
+
+def _handgeschreven_notities() -> dict[str, tuple[list[str], list[str]]]:
+    """Per hand-written set the safety check was not trained on (handgeschreven2 and later): its non-safety notes
+    and its safety notes."""
+    from synth_bench import met_waarheid
+
+    uit = {}
+    for naam in HANDGESCHREVEN[1:]:
+        alle = met_waarheid(ROOT / "bench" / naam)
+        uit[naam] = tuple(alle.loc[alle["veilig"] == v, "omschrijving"].tolist() for v in (0, 1))
     return uit
 
 
@@ -409,8 +418,6 @@ def schrijvers() -> None:
     classifiers are trained without that set's half A and score its half B (leave one writer out). The false
     alarms are counted with the shipped check on the non-safety notes of the hand-written sets it was not trained
     on (handgeschreven2 and later)."""
-    from synth_bench import met_waarheid
-
     from collectief.veiligheid import Veiligheidssignalen
     from collectief.veiligheid_model import lees_training
 
@@ -428,10 +435,7 @@ def schrijvers() -> None:
         gevonden, totaal = gevonden + hier, totaal + len(teksten)
         print(f"| {naam} | {len(teksten)} | {hier / len(teksten):.3f} |")
     print(f"| **all** | {totaal} | **{gevonden / totaal:.3f}** |")
-    gewoon = []
-    for naam in HANDGESCHREVEN[1:]:
-        alle = met_waarheid(ROOT / "bench" / naam)
-        gewoon += [normaliseer(str(t)) for t in alle.loc[alle["veilig"] == 0, "omschrijving"]]
+    gewoon = [normaliseer(str(t)) for niet_veilig, _ in _handgeschreven_notities().values() for t in niet_veilig]
     vals = np.mean([bool(c) for c in Veiligheidssignalen.standaard().vind(gewoon)])
     print(f"\nnon-safety notes of handgeschreven2-{len(HANDGESCHREVEN)} flagged: {vals:.3f} (n = {len(gewoon)})")
 
@@ -474,14 +478,9 @@ def varianten(instellingen: list[str], zaden: int = 4) -> None:
     ``collectief.themes`` (names starting with ``_``), e.g. ``'{"_ANKER_BEWIJS": 1.0}'``. ``{}`` is the default.
     Texts are not scrubbed (deduce) here: this compares settings, it does not score the product.
     """
-    import synth_bench
-    from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
-
     import collectief.themes as themes_module
-    from collectief.themes import ThemaModel
 
-    catalogus = laad_catalogus()
-    individueel = [t.id for t in catalogus if t.individueel]
+    catalogus = tuple(laad_catalogus())
     sets = _voorbereide_sets(["sample", "synth", "handgeschreven", "handgeschreven2"])
     print(f"| {'setting':32} | {'set':14} | {'AMI/NMI':>7} | {'outside F1':>10} | per seed |")
     print("|----------------------------------|----------------|---------|------------|----------|")
@@ -493,16 +492,13 @@ def varianten(instellingen: list[str], zaden: int = 4) -> None:
         for k, v in constanten.items():
             setattr(themes_module, k, v)
         try:
-            for naam, (notities, soorten, echt, buiten) in sets.items():
+            for naam, voorbereid in sets.items():
                 scores, f1s = [], []
                 for zaad in range(zaden):
-                    model = ThemaModel(
-                        catalogus=tuple(catalogus), woordsoorten=soorten, random_state=zaad, **parameters
-                    )
-                    labels = _labels(model, notities, individueel)
-                    maat = normalized_mutual_info_score if naam == "sample" else adjusted_mutual_info_score
-                    scores.append(maat(echt, labels))
-                    f1s.append(np.mean([synth_bench.beste_f1(echt, labels, t)[0] for t in buiten]))
+                    alle = np.arange(len(voorbereid[0]))
+                    _, score, f1 = _fit_deel(naam, voorbereid, catalogus, alle, zaad, **parameters)
+                    scores.append(score)
+                    f1s.append(np.mean(f1))
                 per_zaad = " ".join(f"{x:.3f}" for x in scores)
                 print(f"| {tekst:32} | {naam:14} | {np.mean(scores):7.3f} | {np.mean(f1s):10.3f} | {per_zaad} |")
         finally:
@@ -568,8 +564,6 @@ def stabiliteit(namen: list[str], weglaten: float = 0.02, trekkingen: int = 3, z
     a hand-written set's). Unscrubbed notes, seed ``zaad``; a note left out is like a note flagged by the safety
     check or missing from next month's export.
     """
-    from sklearn.metrics import adjusted_mutual_info_score
-
     catalogus = tuple(laad_catalogus())
     print(f"{weglaten:.0%} of the notes left out, {trekkingen} draws, seed {zaad}")
     print("| set | all notes: score | outside F1 | draws: score | outside F1 | agreement with all notes (AMI) |")
@@ -577,13 +571,14 @@ def stabiliteit(namen: list[str], weglaten: float = 0.02, trekkingen: int = 3, z
     for naam, voorbereid in _voorbereide_sets(namen).items():
         notities = voorbereid[0]
         alle, score, f1 = _fit_deel(naam, voorbereid, catalogus, np.arange(len(notities)), zaad)
+        f1 = _f1_tekst(naam, f1)
         rng = np.random.default_rng(zaad)
         scores, f1s, overeenkomst = [], [], []
         for _ in range(trekkingen):
             index = np.sort(rng.choice(len(notities), round((1 - weglaten) * len(notities)), replace=False))
             labels, score_d, f1_d = _fit_deel(naam, voorbereid, catalogus, index, zaad)
             scores.append(f"{score_d:.3f}")
-            f1s.append(f1_d)
+            f1s.append(_f1_tekst(naam, f1_d))
             overeenkomst.append(f"{adjusted_mutual_info_score(alle[index], labels):.3f}")
         print(
             f"| {naam} | {score:.3f} | {f1} | {', '.join(scores)} | {', '.join(f1s)} | {', '.join(overeenkomst)} |",
@@ -592,22 +587,26 @@ def stabiliteit(namen: list[str], weglaten: float = 0.02, trekkingen: int = 3, z
 
 
 def _fit_deel(
-    naam: str, voorbereid: tuple, catalogus: tuple, index: np.ndarray, zaad: int
-) -> tuple[np.ndarray, float, str]:
-    """Fit the notes ``index`` of a prepared set: labels, score against the truth, outside themes' best F1."""
+    naam: str, voorbereid: tuple, catalogus: tuple, index: np.ndarray, zaad: int, **parameters
+) -> tuple[np.ndarray, float, list[float]]:
+    """Fit the notes ``index`` of a prepared set (``ThemaModel`` ``parameters`` beside the defaults): labels,
+    score against the truth (NMI on the sample, AMI otherwise), and each outside theme's best F1."""
     import synth_bench
-    from sklearn.metrics import adjusted_mutual_info_score, normalized_mutual_info_score
 
     from collectief.themes import ThemaModel
 
     notities, soorten, echt, buiten = voorbereid
     individueel = [t.id for t in catalogus if t.individueel]
-    model = ThemaModel(catalogus=catalogus, woordsoorten=soorten, random_state=zaad)
+    model = ThemaModel(catalogus=catalogus, woordsoorten=soorten, random_state=zaad, **parameters)
     labels = _labels(model, notities.deel(index), individueel)
     maat = normalized_mutual_info_score if naam == "sample" else adjusted_mutual_info_score
     f1s = [synth_bench.beste_f1(echt[index], labels, t)[0] for t in buiten]
-    f1 = " / ".join(f"{x:.2f}" for x in f1s) if naam == "sample" else f"{np.mean(f1s):.2f}"
-    return labels, maat(echt[index], labels), f1
+    return labels, maat(echt[index], labels), f1s
+
+
+def _f1_tekst(naam: str, f1s: list[float]) -> str:
+    """The sample's outside themes one by one (vervoer / statushouders); a hand-written set's mean."""
+    return " / ".join(f"{x:.2f}" for x in f1s) if naam == "sample" else f"{np.mean(f1s):.2f}"
 
 
 if __name__ == "__main__":
