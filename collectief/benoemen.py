@@ -227,4 +227,9 @@ def naamwoorden(naam: str) -> list[str]:
     """The nouns of a theme's name, lower case ("Regiotaxi, scootmobiel en rolstoel" -> regiotaxi, scootmobiel,
     rolstoel): the inverse of how :meth:`Naamgever.benoem` joins them. The number a name two themes share carries
     ("School (2)") is no noun."""
-    return [w for w in re.split(r", | en ", re.sub(r" \(\d+\)$", "", naam).lower()) if w]
+    return [w for w in re.split(r", | en ", zonder_nummer(naam).lower()) if w]
+
+
+def zonder_nummer(naam: str) -> str:
+    """A theme's name without the number that tells two themes of one name apart: "School (2)" -> "School"."""
+    return re.sub(r" \(\d+\)$", "", naam)

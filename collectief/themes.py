@@ -47,7 +47,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from collectief.benoemen import Naamgever, ThemaNaam, geschreven, naamwoorden
+from collectief.benoemen import Naamgever, ThemaNaam, geschreven, naamwoorden, zonder_nummer
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
 from collectief.inbedding import inbed
@@ -924,5 +924,5 @@ def _wijs_centroiden_toe(notities: Notities, ontdekt: Sequence[OntdektThema]) ->
 def _uniek(naam: str, bezet: set[str]) -> str:
     if naam not in bezet:
         return naam
-    teller = Counter(b.rsplit(" (", 1)[0] for b in bezet)
+    teller = Counter(zonder_nummer(b) for b in bezet)
     return f"{naam} ({teller[naam] + 1})"
