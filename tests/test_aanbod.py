@@ -137,14 +137,17 @@ beschrijving = "Hulp bij de buurtapp."
 
 
 def test_eigen_bestand_vervangt_blok_bij_andere_soort(tmp_path: Path) -> None:
-    pad = schrijf(tmp_path, """
+    pad = schrijf(
+        tmp_path,
+        """
 [aanbod.eenzaamheid_wandelgroep]
 thema = "eenzaamheid"
 soort = "algemeen"
 naam = "x"
 partners = ["y"]
 beschrijving = "z"
-""")
+""",
+    )
     # a changed soort replaces the block; algemeen must have thema "*", so this names the problem
     fout = fout_bij(pad)
     assert "eenzaamheid_wandelgroep" in str(fout)
@@ -210,7 +213,9 @@ def test_ongeldige_velden(tmp_path: Path, blok: str, in_melding: str) -> None:
 
 
 def test_groepsaanbod_voor_individueel_thema_geweigerd(tmp_path: Path) -> None:
-    pad = schrijf(tmp_path, """
+    pad = schrijf(
+        tmp_path,
+        """
 [aanbod.hg_groep]
 thema = "huiselijk_geweld"
 naam = "Praatgroep"
@@ -222,7 +227,8 @@ uren_per_sessie = 2
 medewerkers = 1
 bereik = { laag = 0.1, verwacht = 0.2, hoog = 0.3 }
 beschrijving = "x"
-""")
+""",
+    )
     tekst = str(fout_bij(pad))
     assert "bij aanbod 'hg_groep' (thema 'huiselijk_geweld', regel 2)" in tekst
     assert "alleen voor individuele opvolging" in tekst
@@ -238,7 +244,9 @@ def test_nieuw_aanbod_mist_velden(tmp_path: Path) -> None:
     pad = schrijf(tmp_path, '[aanbod.nieuw]\nthema = "wonen"\nnaam = "Iets"\n')
     assert "ontbreekt de sleutel 'partners'" in str(fout_bij(pad))
     # a new entry gets nothing from the built-in file, so a partial bereik is incomplete
-    pad = schrijf(tmp_path, """
+    pad = schrijf(
+        tmp_path,
+        """
 [aanbod.nieuw]
 thema = "wonen"
 naam = "Iets"
@@ -250,7 +258,9 @@ uren_per_sessie = 1
 medewerkers = 1
 bereik = { laag = 0.1, verwacht = 0.2 }
 beschrijving = "x"
-""", "nieuw.toml")
+""",
+        "nieuw.toml",
+    )
     assert "ontbreekt 'bereik.hoog'" in str(fout_bij(pad))
 
 

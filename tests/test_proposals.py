@@ -205,9 +205,7 @@ def _kleine_aantallen(tekst: str) -> list[str]:
 
 
 def test_nooit_een_aantal_onder_de_vijf(catalogus) -> None:
-    df = pd.concat(
-        [gegevens(), maak([("schulden", "2026-09", 3, "West", 2)])], ignore_index=True
-    )
+    df = pd.concat([gegevens(), maak([("schulden", "2026-09", 3, "West", 2)])], ignore_index=True)
     # a lenient rule lets schulden (3 questions from 2 households) through
     regel = Regel(min_hulpvragen=3, min_huishoudens=1)
     voorstellen = stel_voor(df, analyseer_herhaling(df, THEMAS, regel=regel), THEMAS, catalogus=catalogus)

@@ -90,9 +90,7 @@ def test_trend_uit_gegevens() -> None:
         ("toeslagen", m, 10) for m in maanden("2026-07", 3)
     ]
     stabiel = [("wonen", m, 3) for m in maanden("2026-01", 6)] + [("wonen", m, 5) for m in maanden("2026-07", 3)]
-    dalend = [("schulden", m, 10) for m in maanden("2026-01", 6)] + [
-        ("schulden", m, 2) for m in maanden("2026-07", 3)
-    ]
+    dalend = [("schulden", m, 10) for m in maanden("2026-01", 6)] + [("schulden", m, 2) for m in maanden("2026-07", 3)]
     a = analyseer_herhaling(maak(stijgend + stabiel + dalend))
     assert a.venster == tuple(pd.period_range("2026-07", "2026-09", freq="M"))
     toeslagen = a.thema("toeslagen")
