@@ -43,6 +43,7 @@ MELDINGEN: dict[str, str] = {
         "In '{bestand}' staat de tekstkolom '{kolom}' wel, maar geen enkele rij bevat tekst. Controleer of de "
         "juiste kolom is gekoppeld."
     ),
+    "E012": ("Het begrippenbestand '{bestand}' klopt niet: {wat}. {oplossing}"),
     "E040": (
         "Het bestand '{bestand}' is geen database van collectief ({wat}). Er is niets in veranderd. Kies met --db "
         "of COLLECTIEF_DB een database van collectief, of een nieuwe bestandsnaam."

@@ -6,8 +6,9 @@
    the keyword-sure notes give each note a probability per known theme, and the known theme it leans to (if any).
    "None of the known themes" is an outcome, not a failure: groups decide, not single notes.
 2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours (lemma and
-   character n-grams, and a sentence encoder's embeddings: :mod:`collectief.inbedding`). Notes in a sparse spot (far
-   from even their second neighbour, relative to the data's typical density) are one-offs so far. The rest is split
+   character n-grams, the domain's concepts they mention: :mod:`collectief.begrippen`, and a sentence encoder's
+   embeddings: :mod:`collectief.inbedding`). Notes in a sparse spot (far from even their second neighbour, relative
+   to the data's typical density) are one-offs so far. The rest is split
    into communities by a consensus of Louvain runs (modularity). Per group: when most of its notes lean to one known
    theme, it is that theme (members leaning to another keep theirs; members without evidence of their own are
    grouped anew among themselves in a second round, with the groups too small to be a theme, and join the theme only
@@ -47,6 +48,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
+from collectief.begrippen import laad_begrippen
 from collectief.benoemen import Naamgever, ThemaNaam, geschreven, naamwoorden, zonder_nummer
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
@@ -189,6 +191,8 @@ class ThemaModel(BaseEstimator):
     char_gewicht : weight of character n-grams against lemma n-grams in discovery's similarity graph.
     inbedding : share of sentence-embedding similarity (:mod:`collectief.inbedding`) in discovery's similarity
         graph, against the n-gram similarity; 0 leaves the encoder out.
+    begrippen : weight of the domain's concepts (:mod:`collectief.begrippen`) beside the n-grams in discovery's
+        similarity graph; 0 leaves them out.
     woordsoorten : lemma -> part-of-speech tag from a tagger, for naming; without it, the shipped lexicon.
     drempel_catalogus : lowest combined score at which a note gets a known theme.
     random_state : seed for every random step; same data and seed give the same themes.
@@ -208,6 +212,7 @@ class ThemaModel(BaseEstimator):
         dichtheid: float = 0.5,
         char_gewicht: float = 1.0,
         inbedding: float = 0.4,
+        begrippen: float = 0.6,
         woordsoorten: Mapping[str, str] | None = None,
         random_state: int = 0,
         vorige: ThemaModel | None = None,
@@ -223,6 +228,7 @@ class ThemaModel(BaseEstimator):
         self.dichtheid = dichtheid
         self.char_gewicht = char_gewicht
         self.inbedding = inbedding
+        self.begrippen = begrippen
         self.woordsoorten = woordsoorten
         self.random_state = random_state
         self.vorige = vorige
@@ -418,10 +424,11 @@ class ThemaModel(BaseEstimator):
     ) -> tuple[list[tuple[OntdektThema, np.ndarray, np.ndarray]], list[tuple[str, np.ndarray, np.ndarray]]]:
         """Group the free notes; return new themes and the groups that turned out to be known themes.
 
-        1. Notes are linked to their nearest neighbours (cosine over lemma and character n-grams, blended with the
-           cosine of sentence embeddings) and the graph is split into communities by a consensus of Louvain runs
-           (modularity), so the number of themes follows from the data. Groups too small to be a theme go, with the
-           notes without evidence of their own from known themes' groups, to a second round among themselves.
+        1. Notes are linked to their nearest neighbours (cosine over lemma and character n-grams and the domain's
+           concepts, blended with the cosine of sentence embeddings) and the graph is split into communities by a
+           consensus of Louvain runs (modularity), so the number of themes follows from the data. Groups too small
+           to be a theme go, with the notes without evidence of their own from known themes' groups, to a second
+           round among themselves.
         2. Fragments of one subject are merged: communities whose distinctive vocabulary (c-TF-IDF) overlaps.
         3. A group whose members mostly lean to one known theme becomes that theme; any other group of enough
            notes and households with a nameable subject becomes a new theme.
@@ -437,7 +444,14 @@ class ThemaModel(BaseEstimator):
         rng = np.random.default_rng(self.random_state)
         # Very large pools: find the themes on a sample, then assign every note (including the rest) below.
         steekproef = np.sort(rng.choice(n, _MAX_GRAAF, replace=False)) if n > _MAX_GRAAF else np.arange(n)
-        X = Vectoriseerder(min_df=2, char_gewicht=self.char_gewicht).fit_transform([lemmas[i] for i in steekproef])
+        # Notes about one subject in other words share a concept of the domain ("regiotaxipas", "scootmobiel").
+        vectoriseerder = Vectoriseerder(
+            min_df=2,
+            char_gewicht=self.char_gewicht,
+            begrippen=laad_begrippen() if self.begrippen > 0 else None,
+            begrip_gewicht=self.begrippen,
+        )
+        X = vectoriseerder.fit_transform([lemmas[i] for i in steekproef])
         if X.shape[1] < 3:
             return [], []
         # Notes about one subject in other words ("scootmobiel kapot", "leerlingenvervoer") are linked by their

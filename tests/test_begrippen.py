@@ -1,0 +1,106 @@
+"""The domain's concepts: the shipped file is valid, words find their concepts (whole, inflected, in compounds),
+a bad file gets a Dutch error naming file, entry and fix, and the features bring same-subject notes closer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from collectief.begrippen import Begrip, Begrippenlijst, laad_begrippen, lees_begrippen
+from collectief.errors import CollectiefFout
+from collectief.features import Vectoriseerder
+
+LIJST = Begrippenlijst(
+    [
+        Begrip("vervoer", "Vervoer", ("regiotaxi", "scootmobiel", "bus", "rolstoel")),
+        Begrip("migratie", "Migratie", ("ind", "naturalisatie", "statushouder")),
+        Begrip("hulpmiddelen", "Hulpmiddelen", ("rolstoel", "traplift")),
+    ]
+)
+
+
+def _ids(woord: str) -> set[str]:
+    return {LIJST.begrippen[i].id for i in LIJST.van(woord)}
+
+
+def test_whole_words_and_inflections() -> None:
+    assert _ids("regiotaxi") == {"vervoer"}
+    assert _ids("rolstoel") == {"vervoer", "hulpmiddelen"}  # a word may belong to two
+    assert _ids("statushouders") == {"migratie"}  # plural
+    assert _ids("bussen") == set()  # not every plural: only endings taken off, no doubled consonants
+    assert _ids("ind") == {"migratie"}
+    assert _ids("ind-procedure") == {"migratie"}  # a hyphenated word's parts
+
+
+def test_compounds_only_with_words_of_five_letters_or_more() -> None:
+    assert _ids("regiotaxipas") == {"vervoer"}  # begins with a concept word
+    assert _ids("elektrischerolstoel") == {"vervoer", "hulpmiddelen"}  # ends with one
+    assert _ids("kind") == set()  # 'ind' is too short to count inside a word
+    assert _ids("busreis") == set()  # so is 'bus'
+    assert _ids("huurtoeslag") == set()
+
+
+def test_matrix_marks_each_notes_concepts_once() -> None:
+    m = LIJST.matrix([["regiotaxipas", "scootmobiel"], ["naturalisatie", "rolstoel"], [], ["kind"]]).toarray()
+    assert m.tolist() == [[1, 0, 0], [1, 1, 1], [0, 0, 0], [0, 0, 0]]
+
+
+def test_shipped_concepts() -> None:
+    lijst = laad_begrippen()
+    ids = {b.id for b in lijst.begrippen}
+    assert len(lijst) >= 90 and len(ids) == len(lijst)
+    assert all(20 <= len(b.woorden) <= 70 for b in lijst.begrippen)
+    # Hand-checked words from three subjects and one word that must stay unmatched.
+    assert "vervoer_mobiliteit" in {lijst.begrippen[i].id for i in lijst.van("regiotaxipas")}
+    assert "huisdieren" in {lijst.begrippen[i].id for i in lijst.van("dierenarts")}
+    assert "verblijf_migratie" in {lijst.begrippen[i].id for i in lijst.van("gezinshereniging")}
+    assert lijst.van("mevrouw") == frozenset()
+
+
+def test_concepts_bring_notes_about_one_subject_closer() -> None:
+    """Two notes that share no word but a concept are closer with the concepts than without; an unrelated note
+    is not."""
+    notes = [["scootmobiel", "kapot"], ["regiotaxi", "laat"], ["naturalisatie", "vraag"], ["energie", "rekening"]]
+    zonder = Vectoriseerder(min_df=1).fit_transform(notes)
+    met = Vectoriseerder(min_df=1, begrippen=LIJST, begrip_gewicht=0.6).fit_transform(notes)
+    cos = lambda X, a, b: float((X[a] @ X[b].T).toarray()[0, 0])  # noqa: E731
+    assert cos(zonder, 0, 1) < 0.05 < cos(met, 0, 1)
+    assert cos(met, 0, 2) == pytest.approx(cos(zonder, 0, 2), abs=1e-9)
+    assert np.allclose(np.asarray(met.multiply(met).sum(axis=1)).ravel(), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("tekst", "deel"),
+    [
+        ("[[begrip]]\nid = 'a'\nnaam = 'A'\n", "id, naam en woorden"),
+        ("[[begrip]]\nid = 'a'\nnaam = 'A'\nwoorden = ['Hoofdletter']\n", "kleine letters"),
+        ("[[begrip]]\nid = 'a'\nnaam = 'A'\nwoorden = ['twee woorden']\n", "zonder spaties"),
+        ("[[begrip]]\nid = 'a'\nnaam = 'A'\nwoorden = []\n", "kleine letters"),
+        (
+            "[[begrip]]\nid = 'a'\nnaam = 'A'\nwoorden = ['bus']\n"
+            "[[begrip]]\nid = 'a'\nnaam = 'B'\nwoorden = ['tram']\n",
+            "uniek",
+        ),
+        (
+            "".join(f"[[begrip]]\nid = '{i}'\nnaam = 'X'\nwoorden = ['taxi']\n" for i in "abc"),
+            "in meer dan 2 begrippen",
+        ),
+        ("[thema]\n", "onbekende sectie"),
+        ("[[begrip]\n", "geen geldige TOML"),
+        ("", "geen enkel begrip"),
+    ],
+)
+def test_bad_file_is_named_with_a_fix(tekst: str, deel: str) -> None:
+    with pytest.raises(CollectiefFout) as fout:
+        lees_begrippen(tekst, "mijn_begrippen.toml")
+    assert fout.value.code == "E012"
+    assert "mijn_begrippen.toml" in str(fout.value) and deel in str(fout.value)
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    pad = tmp_path / "begrippen.toml"
+    pad.write_bytes(b"\xff\xfe niet utf-8")
+    with pytest.raises(CollectiefFout, match="UTF-8"):
+        laad_begrippen(pad)
