@@ -159,6 +159,7 @@ class Naamgever:
         dekking: np.ndarray,
         leden: int | None = None,
         teksten: Sequence[str] = (),
+        voorrang: np.ndarray | None = None,
     ) -> ThemaNaam | None:
         """Name from candidate lemmas with their distinctiveness and share of the theme's notes that use them.
 
@@ -167,28 +168,38 @@ class Naamgever:
         Given the theme's (normalised) ``teksten``, it must also be written in at least two of them as it stands
         in the name (a plural or compound containing it counts): a lemma the notes only hold as a verb form
         ("bestaat" -> "bestaan") is no word the team wrote. Up to three such nouns, joined Dutch-style
-        ("regiotaxi, scootmobiel en rolstoel").
+        ("regiotaxi, scootmobiel en rolstoel"). Words marked in ``voorrang`` are tried first for the name (the
+        theme's shared concept); the terms keep the order of distinctiveness.
         """
         min_dekking = max(0.1, 2 / leden) if leden else 0.1
         volgorde = np.argsort(-np.asarray(gewichten), kind="stable")
         elders = frozenset(str(w) for w in woorden)
-        naamwoorden: list[str] = []
-        termen: list[str] = []
-        for i in volgorde:
-            if gewichten[i] <= 0 or dekking[i] < 0.05:
-                continue
-            woord = str(woorden[i]) if self.pos else _spelling(str(woorden[i]), self._lexicon, elders)
-            if woord in termen:
-                continue  # a misspelling of a word already taken
-            if len(termen) < 8 and self.is_inhoud(woord) and woord not in self._generiek:
-                termen.append(woord)
-            if (
-                len(naamwoorden) < _MAX_NAAMWOORDEN
-                and dekking[i] >= min_dekking - 1e-9
-                and self._past_in_naam(woord, naamwoorden)
-                and (not teksten or geschreven({woord, str(woorden[i])}, teksten))
-            ):
-                naamwoorden.append(woord)
+
+        def kies(volgorde: np.ndarray) -> tuple[list[str], list[str]]:
+            naamwoorden: list[str] = []
+            termen: list[str] = []
+            for i in volgorde:
+                if gewichten[i] <= 0 or dekking[i] < 0.05:
+                    continue
+                woord = str(woorden[i]) if self.pos else _spelling(str(woorden[i]), self._lexicon, elders)
+                if woord in termen:
+                    continue  # a misspelling of a word already taken
+                if len(termen) < 8 and self.is_inhoud(woord) and woord not in self._generiek:
+                    termen.append(woord)
+                if (
+                    len(naamwoorden) < _MAX_NAAMWOORDEN
+                    and dekking[i] >= min_dekking - 1e-9
+                    and self._past_in_naam(woord, naamwoorden)
+                    and (not teksten or geschreven({woord, str(woorden[i])}, teksten))
+                ):
+                    naamwoorden.append(woord)
+            return naamwoorden, termen
+
+        naamwoorden, termen = kies(volgorde)
+        if voorrang is not None:
+            # The name's nouns from the marked words first; the terms keep the order of distinctiveness.
+            eerst = np.asarray(voorrang, dtype=bool)[volgorde]
+            naamwoorden, _ = kies(np.concatenate([volgorde[eerst], volgorde[~eerst]]))
         if not naamwoorden:
             return None
         return ThemaNaam(_als_naam(naamwoorden), tuple(termen))

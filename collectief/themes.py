@@ -14,11 +14,11 @@
    grouped anew among themselves in a second round, with the groups too small to be a theme, and join the theme only
    if that round leaves them in such a group again); a group of mostly known themes but mixed is split again at a finer
    resolution; any other group of enough notes and households with a nameable subject is a new theme, named by
-   :mod:`collectief.benoemen`, and its notes leave the known theme they leaned to, except notes with strong keyword
-   evidence (the *anchor*). A group that is not one subject (too few members close to its centre) is split again at a
-   finer resolution. The number of themes follows from the data. Notes near a theme (its centroid, or most of their
-   neighbours) join it; what is left keeps the known theme it has or leans to, or is ``overig``: counted and shown,
-   never hidden.
+   :mod:`collectief.benoemen` (after the concept most of its notes share, when they do), and its notes leave the
+   known theme they leaned to, except notes with strong keyword evidence (the *anchor*). A group that is not one
+   subject (too few members close to its centre) is split again at a finer resolution. The number of themes follows
+   from the data. Notes near a theme (its centroid, or most of their neighbours) join it; what is left keeps the
+   known theme it has or leans to, or is ``overig``: counted and shown, never hidden.
 3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
    whatever else it mentions, and takes no part in finding or keeping group themes; ``signalen_`` lists every
    individual-only theme it signals.
@@ -88,6 +88,8 @@ _ANKER_BEWIJS = 1.0
 #: keyword evidence of at least this much goes back to it: the group is about something else, and this note was
 #: drawn in by the words around its known subject (fourth session of issue 9; see bench/README.md).
 _ANKER_RAND = 0.8
+#: Share of a group's notes that must share one of the domain's concepts for its name to come from that concept.
+_BEGRIP_NAAM = 0.4
 #: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
 _DREMPEL_KWANTIEL = 0.1
 #: Below this cosine similarity a note never belongs to a discovered theme.
@@ -470,6 +472,8 @@ class ThemaModel(BaseEstimator):
         Ws = W[steekproef]
         groepen = _voeg_fragmenten_samen(Ws, gemeenschappen, self.samenvoegen)
         naamgever = Naamgever(self.woordsoorten)
+        # Per lemma the domain's concepts it belongs to: a theme whose notes mostly share one is named after it.
+        onderwerp = laad_begrippen().matrix([[w] for w in namen]) if self.begrippen > 0 else None
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)
         bekend: dict[str, list[np.ndarray]] = {}
@@ -514,7 +518,7 @@ class ThemaModel(BaseEstimator):
                             continue
                     bekend.setdefault("", []).append(leden)
                     continue
-            thema = self._maak_thema(W, namen, leden, notities, naamgever)
+            thema = self._maak_thema(W, namen, leden, notities, naamgever, onderwerp)
             if thema is not None and len(thema[1]) >= _SAMENHANG * len(leden):
                 kandidaten.append(thema)
             elif len(leden) >= 2 * self.min_grootte and diepte < _MAX_VERFIJNING:
@@ -575,7 +579,7 @@ class ThemaModel(BaseEstimator):
             labels[leden[rand & terug_aan_rand[leden]]] = OVERIG
         uit = [t for t in uit if (labels == t.id).any()]
         uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen, terug_aan_rand)
-        uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen, notities.teksten)
+        uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen, notities.teksten, onderwerp)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
     @staticmethod
@@ -587,6 +591,7 @@ class ThemaModel(BaseEstimator):
         naamgever: Naamgever,
         bezet: set[str],
         teksten: Sequence[str],
+        onderwerp: sp.csr_matrix | None = None,
     ) -> list[OntdektThema]:
         """Names from each theme's final members: notes joined and left after the group was first named, and the
         name and terms must describe the notes a team will read under it. When no noun is shared by enough of
@@ -596,7 +601,7 @@ class ThemaModel(BaseEstimator):
         uit = []
         for t in themas:
             leden = np.flatnonzero(labels == t.id)
-            naam = _benoem(W, namen, leden, naamgever, teksten)
+            naam = _benoem(W, namen, leden, naamgever, teksten, onderwerp)
             eigen = [teksten[i] for i in leden]
             if naam is not None:
                 label, termen = naam.naam, naam.termen
@@ -619,11 +624,12 @@ class ThemaModel(BaseEstimator):
         leden: np.ndarray,
         notities: Notities,
         naamgever: Naamgever,
+        onderwerp: sp.csr_matrix | None = None,
     ) -> tuple[ThemaNaam, np.ndarray, np.ndarray, dict[str, float], float] | None:
         """Name, core members, their similarity, centroid and join threshold of a group; None when it is noise."""
         if len(leden) < self.min_grootte:
             return None
-        naam = _benoem(W, namen, leden, naamgever, notities.teksten)
+        naam = _benoem(W, namen, leden, naamgever, notities.teksten, onderwerp)
         if naam is None:
             return None  # no noun recurs in this group: noise, not a theme
         leden = np.asarray(leden, dtype=int)
@@ -866,14 +872,30 @@ def _onderscheidend(W: sp.csr_matrix, leden: np.ndarray) -> tuple[np.ndarray, np
 
 
 def _benoem(
-    W: sp.csr_matrix, namen: np.ndarray, leden: np.ndarray, naamgever: Naamgever, teksten: Sequence[str]
+    W: sp.csr_matrix,
+    namen: np.ndarray,
+    leden: np.ndarray,
+    naamgever: Naamgever,
+    teksten: Sequence[str],
+    onderwerp: sp.csr_matrix | None = None,
 ) -> ThemaNaam | None:
     """A group's name from its distinctive lemmas and the words its notes (``teksten``, all notes) hold
-    (:meth:`Naamgever.benoem`); None when no noun recurs in it."""
+    (:meth:`Naamgever.benoem`); None when no noun recurs in it.
+
+    With ``onderwerp`` (per lemma of ``namen`` its concepts, :mod:`collectief.begrippen`): when at least
+    ``_BEGRIP_NAAM`` of the group's notes share one concept, the name's nouns come from that concept's words
+    first, so a theme is named after what most of its notes are about, not after a few notes that repeat a word.
+    """
     gewichten, dekking = _onderscheidend(W, leden)
     kolommen = np.flatnonzero(gewichten > 0)
     eigen = [teksten[i] for i in leden]
-    return naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden), eigen)
+    voorrang = None
+    if onderwerp is not None and len(leden) and onderwerp.shape[1]:
+        per_begrip = np.asarray((((W[leden] > 0).astype(np.float64) @ onderwerp) > 0).mean(axis=0)).ravel()
+        beste = int(np.argmax(per_begrip))
+        if per_begrip[beste] >= _BEGRIP_NAAM:
+            voorrang = onderwerp[:, beste].toarray().ravel()[kolommen] > 0
+    return naamgever.benoem(namen[kolommen], gewichten[kolommen], dekking[kolommen], len(leden), eigen, voorrang)
 
 
 def _voeg_fragmenten_samen(W: sp.csr_matrix, groepen: list[np.ndarray], drempel: float) -> list[np.ndarray]:

@@ -7,10 +7,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from collectief.begrippen import Begrip, Begrippenlijst, laad_begrippen, lees_begrippen
+from collectief.benoemen import Naamgever
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
+from collectief.themes import _benoem
 
 LIJST = Begrippenlijst(
     [
@@ -104,3 +107,29 @@ def test_unreadable_file(tmp_path: Path) -> None:
     pad.write_bytes(b"\xff\xfe niet utf-8")
     with pytest.raises(CollectiefFout, match="UTF-8"):
         laad_begrippen(pad)
+
+
+def test_a_theme_is_named_after_the_concept_most_of_its_notes_share() -> None:
+    """Through discovery's naming step: six of ten notes share the migration concept in different words, five
+    say "school"; with the concepts the name starts from the migration words, without them from "school"."""
+    notes = [
+        "naturalisatie uitleg",
+        "naturalisatie termijn",
+        "naturalisatie school",
+        "statushouder sleutel",
+        "statushouder les",
+        "ind procedure",
+        "school mentor",
+        "school ziek",
+        "school reis",
+        "school rooster",
+    ]
+    vect = TfidfVectorizer(token_pattern=r"\S+")
+    W = vect.fit_transform(notes)
+    namen = vect.get_feature_names_out()
+    leden = np.arange(len(notes))
+    onderwerp = LIJST.matrix([[w] for w in namen])
+    zonder = _benoem(W, namen, leden, Naamgever(), notes)
+    met = _benoem(W, namen, leden, Naamgever(), notes, onderwerp)
+    assert zonder is not None and zonder.naam == "School, naturalisatie en statushouder"
+    assert met is not None and met.naam == "Naturalisatie, statushouder en school"

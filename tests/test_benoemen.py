@@ -144,3 +144,22 @@ def test_a_name_two_themes_share_gets_a_noun_of_its_own(
     naam: str, termen: tuple[str, ...], teksten: list[str], verwacht: str
 ) -> None:
     assert Naamgever().onderscheid(naam, termen, teksten) == verwacht
+
+
+def test_the_shared_subject_names_the_theme_first() -> None:
+    # A group whose notes mostly share a concept (migration) but where a few notes repeat "school" and
+    # "verpleeghuis": those words are the most distinctive, yet the name starts from the shared subject's words.
+    woorden = np.array(["school", "verpleeghuis", "gezinshereniging", "naturalisatie", "verblijfsvergunning"])
+    gewichten = np.array([5.0, 4.0, 3.0, 2.0, 1.0])
+    dekking = np.full(len(woorden), 0.2)
+    gewoon = Naamgever().benoem(woorden, gewichten, dekking)
+    assert gewoon is not None and gewoon.naam == "School, verpleeghuis en gezinshereniging"
+    voorrang = np.array([False, False, True, True, True])
+    naam = Naamgever().benoem(woorden, gewichten, dekking, voorrang=voorrang)
+    assert naam is not None and naam.naam == "Gezinshereniging, naturalisatie en verblijfsvergunning"
+    # The terms shown beside the name keep the order of distinctiveness.
+    assert naam.termen == gewoon.termen == tuple(woorden)
+    # A marked word must still qualify on its own: written by enough of the notes.
+    dekking[3:] = 0.01
+    naam = Naamgever().benoem(woorden, gewichten, dekking, voorrang=voorrang)
+    assert naam is not None and naam.naam == "Gezinshereniging, school en verpleeghuis"
