@@ -948,3 +948,23 @@ def test_upload_laat_werkblad_en_kolom_kiezen(gedeeld: Path) -> None:
     assert keuze.options[1].startswith("'Hulpvraag': ") and "categorie" in keuze.options[1]
     keuze.set_value("E").run()
     assert not at.exception and "tekst ← 'Hulpvraag'" in at.success[0].value
+
+
+def test_a_kept_analysis_is_made_again_when_what_decides_the_themes_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysis version covers the engine's modules and the shipped word lists it reads (concepts, safety
+    signals and training notes, word classes): a copy of the package with one of them changed gives another
+    version, so an upgraded tool never shows an analysis the old code made."""
+    from collectief.dashboard import werkruimte
+
+    for naam in werkruimte._THEMA_MODULES:
+        assert (werkruimte._PAKKET / naam).is_file(), naam  # a renamed file would silently drop out
+    assert {"begrippen.py", "benoemen.py", "veiligheid.py", "data/begrippen.toml"} <= set(werkruimte._THEMA_MODULES)
+    kopie = tmp_path / "collectief"
+    shutil.copytree(werkruimte._PAKKET, kopie, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(werkruimte, "_PAKKET", kopie)
+    voor = werkruimte._motor_kenmerk()
+    pad = kopie / "data" / "begrippen.toml"
+    pad.write_text(pad.read_text(encoding="utf-8") + "\n# een regel erbij\n", encoding="utf-8")
+    assert werkruimte._motor_kenmerk() != voor

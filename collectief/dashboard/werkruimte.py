@@ -180,8 +180,26 @@ def _nlp_kenmerk() -> str:
     return f"{gevraagd}:{'ja' if aanwezig else 'nee'}"
 
 
-#: The modules whose code decides the themes: when one changes, kept analyses are made again.
-_THEMA_MODULES = ("analysis.py", "features.py", "matching.py", "nlp.py", "normalise.py", "themes.py")
+#: The modules and shipped data files that decide the themes, their names and the safety flags: when one
+#: changes, kept analyses are made again.
+_THEMA_MODULES = (
+    "analysis.py",
+    "begrippen.py",
+    "benoemen.py",
+    "features.py",
+    "inbedding.py",
+    "matching.py",
+    "nlp.py",
+    "normalise.py",
+    "themes.py",
+    "veiligheid.py",
+    "veiligheid_model.py",
+    "data/begrippen.toml",
+    "data/generieke_woorden.txt",
+    "data/veiligheid.toml",
+    "data/veiligheid_training.tsv.gz",
+    "data/woordsoorten.tsv.gz",
+)
 
 
 def _motor_kenmerk() -> str:
