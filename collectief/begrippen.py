@@ -29,7 +29,7 @@ import scipy.sparse as sp
 
 from collectief.errors import CollectiefFout
 
-__all__ = ["Begrip", "Begrippenlijst", "laad_begrippen"]
+__all__ = ["Begrip", "Begrippenlijst", "laad_begrippen", "lees_begrippen"]
 
 #: Shortest concept word that also counts at the start or end of a compound.
 _MIN_DEEL = 5

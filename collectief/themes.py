@@ -7,18 +7,18 @@
    "None of the known themes" is an outcome, not a failure: groups decide, not single notes.
 2. *Discovery.* Every note (except those a saved discovered theme claims) is linked to its nearest neighbours (lemma and
    character n-grams, the domain's concepts they mention: :mod:`collectief.begrippen`, and a sentence encoder's
-   embeddings: :mod:`collectief.inbedding`). Notes in a sparse spot (far from even their second neighbour, relative
-   to the data's typical density) are one-offs so far. The rest is split
-   into communities by a consensus of Louvain runs (modularity). Per group: when most of its notes lean to one known
-   theme, it is that theme (members leaning to another keep theirs; members without evidence of their own are
-   grouped anew among themselves in a second round, with the groups too small to be a theme, and join the theme only
-   if that round leaves them in such a group again); a group of mostly known themes but mixed is split again at a finer
-   resolution; any other group of enough notes and households with a nameable subject is a new theme, named by
-   :mod:`collectief.benoemen` (after the concept most of its notes share, when they do), and its notes leave the
-   known theme they leaned to, except notes with strong keyword evidence (the *anchor*). A group that is not one
-   subject (too few members close to its centre) is split again at a finer resolution. The number of themes follows
-   from the data. Notes near a theme (its centroid, or most of their neighbours) join it; what is left keeps the
-   known theme it has or leans to, or is ``overig``: counted and shown, never hidden.
+   embeddings: :mod:`collectief.inbedding`). Notes in a sparse spot (far from even their second neighbour, relative to
+   the data's typical density) are one-offs so far. The rest is split into communities by a consensus of Louvain runs
+   (modularity). Per group: when most of its notes lean to one known theme, it is that theme (members leaning to another
+   keep theirs; members without evidence of their own are grouped anew among themselves in a second round, with the
+   groups too small to be a theme, and join the theme only if that round leaves them in such a group again); a group of
+   mostly known themes but mixed is split again at a finer resolution; any other group of enough notes and households
+   with a nameable subject is a new theme, named by :mod:`collectief.benoemen` (after the concept most of its notes
+   share, when they do), and its notes leave the known theme they leaned to, except notes with strong keyword evidence
+   (the *anchor*). A group that is not one subject (too few members close to its centre) is split again at a finer
+   resolution. The number of themes follows from the data. Notes near a theme (its centroid, or most of their
+   neighbours) join it; what is left keeps the known theme it has or leans to, or is ``overig``: counted and shown,
+   never hidden.
 3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
    whatever else it mentions, and takes no part in finding or keeping group themes; ``signalen_`` lists every
    individual-only theme it signals.
@@ -446,7 +446,7 @@ class ThemaModel(BaseEstimator):
         rng = np.random.default_rng(self.random_state)
         # Very large pools: find the themes on a sample, then assign every note (including the rest) below.
         steekproef = np.sort(rng.choice(n, _MAX_GRAAF, replace=False)) if n > _MAX_GRAAF else np.arange(n)
-        # Notes about one subject in other words share a concept of the domain ("regiotaxipas", "scootmobiel").
+        # Notes about one subject in other words may share a concept of the domain ("regiotaxipas", "scootmobiel").
         vectoriseerder = Vectoriseerder(
             min_df=2,
             char_gewicht=self.char_gewicht,
