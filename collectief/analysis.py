@@ -13,6 +13,7 @@ from collectief.records import OVERIG, Afwijzing, Hulpvraag, RuweRij, Thema
 from collectief.suppress import K
 
 if TYPE_CHECKING:
+    from collectief.begrippen import Begrippenlijst
     from collectief.nlp import LemmaCache, Pipeline
     from collectief.store import Store
     from collectief.themes import ThemaModel
@@ -114,12 +115,13 @@ def analyseer(
     vorige: ThemaModel | None = None,
     pipeline: Pipeline | None = None,
     cache: LemmaCache | None = None,
+    begrippen: Begrippenlijst | None = None,
 ) -> Analyse:
     """Assign every hulpvraag a theme and describe the themes.
 
     ``hulpvragen`` has at least ``tekst`` (scrubbed) and optionally ``huishouden``, ``datum``, ``wijk``,
     ``minuten``, ``rij``, ``id``. ``k`` is the small-cell threshold: examples only for themes with at least
-    ``k`` households.
+    ``k`` households. ``begrippen``: the domain's concepts for discovery (None: the shipped ones).
     """
     # Imported here, not at the top: reading the stored hulpvragen (:func:`invoer_uit_database`, which the
     # dashboard calls on every fresh server) must not pay for spaCy and scikit-learn.
@@ -145,6 +147,7 @@ def analyseer(
         min_huishoudens=min_huishoudens,
         random_state=seed,
         vorige=vorige,
+        begrippenlijst=begrippen,
         # With a tagger (nl_core_news_sm), its tags name the themes; without one, the shipped lexicon does.
         woordsoorten=woordsoorten(list(notities.teksten), pipeline),
     ).fit(notities)

@@ -109,6 +109,10 @@ def _fout(bestand: str, wat: str, oplossing: str) -> CollectiefFout:
 
 def lees_begrippen(tekst: str, bestand: str) -> Begrippenlijst:
     """Parse and check a concepts file (TOML with ``[[begrip]]`` blocks: id, naam, woorden)."""
+    return _controleer(_lees(tekst, bestand), bestand)
+
+
+def _lees(tekst: str, bestand: str) -> list[Begrip]:
     try:
         data = tomllib.loads(tekst)
     except tomllib.TOMLDecodeError as fout:
@@ -119,7 +123,6 @@ def lees_begrippen(tekst: str, bestand: str) -> Begrippenlijst:
         )
     begrippen: list[Begrip] = []
     ids: set[str] = set()
-    telling: dict[str, int] = {}
     for nummer, item in enumerate(data.get("begrip", []), start=1):
         naam = f"begrip {nummer} ({item.get('id', 'zonder id')})"
         if set(item) != {"id", "naam", "woorden"}:
@@ -136,9 +139,18 @@ def lees_begrippen(tekst: str, bestand: str) -> Begrippenlijst:
                 "Schrijf elk woord als één los woord in kleine letters.",
             )
         ids.add(item["id"])
-        for woord in set(woorden):
-            telling[woord] = telling.get(woord, 0) + 1
         begrippen.append(Begrip(item["id"], item["naam"], tuple(dict.fromkeys(woorden))))
+    if not begrippen:
+        raise _fout(bestand, "er staat geen enkel begrip in", "Voeg minstens één blok [[begrip]] toe.")
+    return begrippen
+
+
+def _controleer(begrippen: Sequence[Begrip], bestand: str) -> Begrippenlijst:
+    """The list, once no word belongs to more than ``_MAX_PER_WOORD`` concepts."""
+    telling: dict[str, int] = {}
+    for begrip in begrippen:
+        for woord in begrip.woorden:
+            telling[woord] = telling.get(woord, 0) + 1
     te_vaak = sorted(w for w, n in telling.items() if n > _MAX_PER_WOORD)
     if te_vaak:
         raise _fout(
@@ -146,20 +158,23 @@ def lees_begrippen(tekst: str, bestand: str) -> Begrippenlijst:
             f"{len(te_vaak)} woord(en) staan in meer dan {_MAX_PER_WOORD} begrippen, bijvoorbeeld '{te_vaak[0]}'",
             "Zet een woord alleen bij de begrippen waar het echt bij hoort.",
         )
-    if not begrippen:
-        raise _fout(bestand, "er staat geen enkel begrip in", "Voeg minstens één blok [[begrip]] toe.")
     return Begrippenlijst(begrippen)
 
 
-def laad_begrippen(pad: str | Path | None = None) -> Begrippenlijst:
-    """The shipped concepts, or those of this file."""
-    if pad is None:
+def laad_begrippen(eigen: str | Path | None = None) -> Begrippenlijst:
+    """The shipped concepts, with a team's own file (same format) adding concepts or replacing one by its id
+    (local organisations, a region's transport service, ...)."""
+    if eigen is None:
         return _ingebouwd()
     try:
-        tekst = Path(pad).read_text(encoding="utf-8")
+        tekst = Path(eigen).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as fout:
-        raise _fout(str(pad), f"het bestand kan niet worden gelezen ({fout})", "Sla het op als UTF-8-tekst.") from None
-    return lees_begrippen(tekst, str(pad))
+        raise _fout(
+            str(eigen), f"het bestand kan niet worden gelezen ({fout})", "Sla het op als UTF-8-tekst."
+        ) from None
+    per_id = {b.id: b for b in _ingebouwd().begrippen}
+    per_id.update((b.id, b) for b in _lees(tekst, str(eigen)))
+    return _controleer(list(per_id.values()), str(eigen))
 
 
 @lru_cache(maxsize=1)

@@ -162,6 +162,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     from collectief.aanbod import laad_aanbod
     from collectief.actie import Periode, maak_plan
     from collectief.analysis import afwijzingen_frame, als_dataframe, analyseer, invoer_uit_database
+    from collectief.begrippen import laad_begrippen
     from collectief.catalogue import laad_catalogus
     from collectief.export import schrijf_bestanden, schrijf_rapport
     from collectief.importer import lees_gescrubd
@@ -169,6 +170,7 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
     from collectief.themes import ThemaModel
 
     catalogus = () if args.no_catalogue else laad_catalogus(args.catalogus)
+    begrippen = laad_begrippen(args.begrippen) if args.begrippen else None
     aanbod = laad_aanbod(args.aanbod)
     try:
         periode = Periode(tot=args.tot, standaard_maanden=args.maanden)
@@ -201,7 +203,16 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
         bron = Path(args.invoer).name
         print(rapport_tekst(rapport))
     vorige = ThemaModel.laad(args.model, catalogus) if args.model and args.model.exists() else None
-    analyse = analyseer(df, catalogus, seed=args.seed, min_grootte=args.min_size, k=args.k, vorige=vorige, cache=store)
+    analyse = analyseer(
+        df,
+        catalogus,
+        seed=args.seed,
+        min_grootte=args.min_size,
+        k=args.k,
+        vorige=vorige,
+        cache=store,
+        begrippen=begrippen,
+    )
     if store is not None:
         store.close()
     plan = maak_plan(analyse, besluiten, team, gestart, periode, args.wijk, args.k, catalogus=aanbod)
@@ -369,6 +380,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     ana.add_argument("--no-catalogue", action="store_true", help="alleen nieuwe thema's ontdekken, zonder catalogus")
     ana.add_argument("--catalogus", type=Path, help="eigen themabestand (TOML) dat de catalogus aanvult")
+    ana.add_argument(
+        "--begrippen", type=Path, help="eigen begrippenbestand (TOML) dat de begrippen van het sociaal domein aanvult"
+    )
     ana.add_argument("--aanbod", type=Path, help="eigen aanbodbestand (TOML) dat de aanbodcatalogus aanvult")
     ana.add_argument(
         "--min-size", type=int, default=MIN_GROOTTE, help="minimaal aantal hulpvragen voor een ontdekt thema"

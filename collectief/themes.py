@@ -48,7 +48,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from collectief.begrippen import laad_begrippen
+from collectief.begrippen import Begrippenlijst, laad_begrippen
 from collectief.benoemen import Naamgever, ThemaNaam, geschreven, naamwoorden, zonder_nummer
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
@@ -195,6 +195,7 @@ class ThemaModel(BaseEstimator):
         graph, against the n-gram similarity; 0 leaves the encoder out.
     begrippen : weight of the domain's concepts (:mod:`collectief.begrippen`) beside the n-grams in discovery's
         similarity graph; 0 leaves them out.
+    begrippenlijst : the concepts; None for the shipped ones (a team's own file: ``laad_begrippen(pad)``).
     woordsoorten : lemma -> part-of-speech tag from a tagger, for naming; without it, the shipped lexicon.
     drempel_catalogus : lowest combined score at which a note gets a known theme.
     random_state : seed for every random step; same data and seed give the same themes.
@@ -215,6 +216,7 @@ class ThemaModel(BaseEstimator):
         char_gewicht: float = 1.0,
         inbedding: float = 0.4,
         begrippen: float = 0.6,
+        begrippenlijst: Begrippenlijst | None = None,
         woordsoorten: Mapping[str, str] | None = None,
         random_state: int = 0,
         vorige: ThemaModel | None = None,
@@ -231,6 +233,7 @@ class ThemaModel(BaseEstimator):
         self.char_gewicht = char_gewicht
         self.inbedding = inbedding
         self.begrippen = begrippen
+        self.begrippenlijst = begrippenlijst
         self.woordsoorten = woordsoorten
         self.random_state = random_state
         self.vorige = vorige
@@ -320,6 +323,12 @@ class ThemaModel(BaseEstimator):
         self.labels_ = labels
         self.scores_ = np.round(scores, 4)
         return self
+
+    def _begrippen(self) -> Begrippenlijst | None:
+        """The concepts discovery uses (None when their weight is 0)."""
+        if self.begrippen <= 0:
+            return None
+        return self.begrippenlijst if self.begrippenlijst is not None else laad_begrippen()
 
     def _groot_genoeg(self, leden: np.ndarray, huishoudens: Sequence[str | None]) -> bool:
         """Enough notes and distinct households for a discovered theme (notes count when households are unknown)."""
@@ -450,7 +459,7 @@ class ThemaModel(BaseEstimator):
         vectoriseerder = Vectoriseerder(
             min_df=2,
             char_gewicht=self.char_gewicht,
-            begrippen=laad_begrippen() if self.begrippen > 0 else None,
+            begrippen=self._begrippen(),
             begrip_gewicht=self.begrippen,
         )
         X = vectoriseerder.fit_transform([lemmas[i] for i in steekproef])
@@ -473,7 +482,8 @@ class ThemaModel(BaseEstimator):
         groepen = _voeg_fragmenten_samen(Ws, gemeenschappen, self.samenvoegen)
         naamgever = Naamgever(self.woordsoorten)
         # Per lemma the domain's concepts it belongs to: a theme whose notes mostly share one is named after it.
-        onderwerp = laad_begrippen().matrix([[w] for w in namen]) if self.begrippen > 0 else None
+        begrippen = self._begrippen()
+        onderwerp = begrippen.matrix([[w] for w in namen]) if begrippen is not None else None
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)
         bekend: dict[str, list[np.ndarray]] = {}

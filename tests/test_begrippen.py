@@ -6,14 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from collectief.analysis import analyseer
 from collectief.begrippen import Begrip, Begrippenlijst, laad_begrippen, lees_begrippen
 from collectief.benoemen import Naamgever
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
-from collectief.themes import _benoem
+from collectief.themes import ThemaModel, _benoem
 
 LIJST = Begrippenlijst(
     [
@@ -133,3 +135,42 @@ def test_a_theme_is_named_after_the_concept_most_of_its_notes_share() -> None:
     met = _benoem(W, namen, leden, Naamgever(), notes, onderwerp)
     assert zonder is not None and zonder.naam == "School, naturalisatie en statushouder"
     assert met is not None and met.naam == "Naturalisatie, statushouder en school"
+
+
+def test_a_teams_file_adds_concepts_and_replaces_one_by_its_id(tmp_path: Path) -> None:
+    eigen = tmp_path / "mijn_begrippen.toml"
+    eigen.write_text(
+        '[[begrip]]\nid = "lokaal_vervoer"\nnaam = "Vervoer in de regio"\nwoorden = ["belbus", "plusbus"]\n\n'
+        '[[begrip]]\nid = "huisdieren"\nnaam = "Dieren"\nwoorden = ["hond", "kat", "konijn"]\n',
+        encoding="utf-8",
+    )
+    ingebouwd = laad_begrippen()
+    lijst = laad_begrippen(eigen)
+    assert len(lijst) == len(ingebouwd) + 1
+    ids = [b.id for b in lijst.begrippen]
+    assert ids[: len(ingebouwd)] == [b.id for b in ingebouwd.begrippen]  # the shipped order is kept
+    assert {lijst.begrippen[i].id for i in lijst.van("plusbus")} == {"lokaal_vervoer"}
+    assert lijst.begrippen[ids.index("huisdieren")].woorden == ("hond", "kat", "konijn")
+    assert lijst.van("dierenarts") == frozenset()  # the shipped huisdieren words are replaced, not added to
+    assert laad_begrippen() is ingebouwd  # the shipped list itself is untouched
+
+
+def test_a_teams_file_may_not_put_a_word_in_a_third_concept(tmp_path: Path) -> None:
+    # 'rolstoel' is in two shipped concepts already.
+    eigen = tmp_path / "mijn_begrippen.toml"
+    eigen.write_text('[[begrip]]\nid = "extra"\nnaam = "Extra"\nwoorden = ["rolstoel"]\n', encoding="utf-8")
+    with pytest.raises(CollectiefFout, match=r"mijn_begrippen\.toml") as fout:
+        laad_begrippen(eigen)
+    assert "in meer dan 2 begrippen" in str(fout.value) and fout.value.code == "E012"
+
+
+def test_the_theme_model_uses_the_concepts_it_is_given() -> None:
+    assert ThemaModel(begrippenlijst=LIJST)._begrippen() is LIJST
+    assert ThemaModel()._begrippen() is laad_begrippen()
+    assert ThemaModel(begrippen=0.0, begrippenlijst=LIJST)._begrippen() is None
+
+
+def test_the_facade_passes_a_teams_concepts_to_the_theme_model(pipeline) -> None:
+    df = pd.DataFrame({"tekst": ["regiotaxi komt niet", "scootmobiel kapot", "naturalisatie aanvragen"]})
+    assert analyseer(df, pipeline=pipeline, begrippen=LIJST).model.begrippenlijst is LIJST
+    assert analyseer(df, pipeline=pipeline).model.begrippenlijst is None  # the shipped concepts

@@ -547,3 +547,22 @@ def test_themas_csv_toont_de_termen_van_ontdekte_themas(csv_uitvoer: Path) -> No
     aantallen = [len(t.split(", ")) for t in ontdekt["termen"]]
     assert all(3 <= n <= 8 for n in aantallen), aantallen
     assert (themas.loc[themas["bron"] != "ontdekt", "termen"] == "").all()
+
+
+def test_analyse_met_eigen_begrippenbestand(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kop, rijen = _sample_rijen()
+    invoer = tmp_path / "export.csv"
+    with invoer.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=";").writerows([kop, *rijen[:60]])
+    goed = tmp_path / "begrippen.toml"
+    goed.write_text('[[begrip]]\nid = "lokaal"\nnaam = "Lokaal"\nwoorden = ["belbus", "plusbus"]\n', encoding="utf-8")
+    assert main(["analyse", str(invoer), "--out", str(tmp_path / "uit"), "--stil", "--begrippen", str(goed)]) == 0
+    assert (tmp_path / "uit" / "themas.csv").exists()
+    # A bad file stops before anything is read or written, with the file named and the fix.
+    fout = tmp_path / "fout.toml"
+    fout.write_text('[[begrip]]\nid = "lokaal"\nnaam = "Lokaal"\nwoorden = ["Belbus"]\n', encoding="utf-8")
+    capsys.readouterr()
+    assert main(["analyse", str(invoer), "--out", str(tmp_path / "uit2"), "--stil", "--begrippen", str(fout)]) == 2
+    melding = capsys.readouterr().err
+    assert "fout.toml" in melding and "kleine letters" in melding and "[E012]" in melding
+    assert not (tmp_path / "uit2").exists()
