@@ -1,5 +1,6 @@
 """The domain's concepts: the shipped file is valid, words find their concepts (whole, inflected, in compounds),
-a bad file gets a Dutch error naming file, entry and fix, and the features bring same-subject notes closer."""
+a bad file gets a Dutch error naming file, entry and fix, a team's file adds or replaces concepts, the features
+bring same-subject notes closer, and a theme is named after the concept most of its notes share."""
 
 from __future__ import annotations
 
