@@ -455,12 +455,11 @@ class ThemaModel(BaseEstimator):
         rng = np.random.default_rng(self.random_state)
         # Very large pools: find the themes on a sample, then assign every note (including the rest) below.
         steekproef = np.sort(rng.choice(n, _MAX_GRAAF, replace=False)) if n > _MAX_GRAAF else np.arange(n)
-        # Notes about one subject in other words may share a concept of the domain ("regiotaxipas", "scootmobiel").
+        # Notes about one subject in other words may share a concept of the domain ("regiotaxipas", "scootmobiel");
+        # the same concepts name a theme whose notes mostly share one (below).
+        begrippen = self._begrippen()
         vectoriseerder = Vectoriseerder(
-            min_df=2,
-            char_gewicht=self.char_gewicht,
-            begrippen=self._begrippen(),
-            begrip_gewicht=self.begrippen,
+            min_df=2, char_gewicht=self.char_gewicht, begrippen=begrippen, begrip_gewicht=self.begrippen
         )
         X = vectoriseerder.fit_transform([lemmas[i] for i in steekproef])
         if X.shape[1] < 3:
@@ -482,7 +481,6 @@ class ThemaModel(BaseEstimator):
         groepen = _voeg_fragmenten_samen(Ws, gemeenschappen, self.samenvoegen)
         naamgever = Naamgever(self.woordsoorten)
         # Per lemma the domain's concepts it belongs to: a theme whose notes mostly share one is named after it.
-        begrippen = self._begrippen()
         onderwerp = begrippen.matrix([[w] for w in namen]) if begrippen is not None else None
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)

@@ -958,9 +958,9 @@ def test_a_kept_analysis_is_made_again_when_what_decides_the_themes_changes(
     version, so an upgraded tool never shows an analysis the old code made."""
     from collectief.dashboard import werkruimte
 
-    for naam in werkruimte._THEMA_MODULES:
+    for naam in werkruimte._THEMA_BESTANDEN:
         assert (werkruimte._PAKKET / naam).is_file(), naam  # a renamed file would silently drop out
-    assert {"begrippen.py", "benoemen.py", "veiligheid.py", "data/begrippen.toml"} <= set(werkruimte._THEMA_MODULES)
+    assert {"begrippen.py", "benoemen.py", "veiligheid.py", "data/begrippen.toml"} <= set(werkruimte._THEMA_BESTANDEN)
     kopie = tmp_path / "collectief"
     shutil.copytree(werkruimte._PAKKET, kopie, ignore=shutil.ignore_patterns("__pycache__"))
     monkeypatch.setattr(werkruimte, "_PAKKET", kopie)

@@ -182,7 +182,7 @@ def _nlp_kenmerk() -> str:
 
 #: The modules and shipped data files that decide the themes, their names and the safety flags: when one
 #: changes, kept analyses are made again.
-_THEMA_MODULES = (
+_THEMA_BESTANDEN = (
     "analysis.py",
     "begrippen.py",
     "benoemen.py",
@@ -205,7 +205,7 @@ _THEMA_MODULES = (
 def _motor_kenmerk() -> str:
     """A fingerprint of the theme engine's code (reading a few small files, no imports)."""
     h = hashlib.sha1()
-    for naam in _THEMA_MODULES:
+    for naam in _THEMA_BESTANDEN:
         try:
             h.update((_PAKKET / naam).read_bytes())
         except OSError:
