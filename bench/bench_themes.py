@@ -279,6 +279,8 @@ VEILIGHEIDSSETS = {
     "veiligheid10": ROOT / "tests" / "data" / "veiligheid" / "veiligheid10.csv",
     "veiligheid11": ROOT / "tests" / "data" / "veiligheid" / "veiligheid11.csv",
     "veiligheid12": ROOT / "tests" / "data" / "veiligheid" / "veiligheid12.csv",
+    "veiligheid13": ROOT / "tests" / "data" / "veiligheid" / "veiligheid13.csv",
+    "veiligheid14": ROOT / "tests" / "data" / "veiligheid" / "veiligheid14.csv",
     "buurt": ROOT / "tests" / "data" / "veiligheid" / "buurt.csv",
     "ouderen": ROOT / "tests" / "data" / "veiligheid" / "ouderen.csv",
 }
@@ -344,8 +346,8 @@ def veiligheid() -> None:
     learned check: by half, overall, by category; then the share of ordinary notes flagged.
 
     Halves: A = even rows, B = odd rows. For veiligheid2 only the misses of half A were read after the first
-    score; of veiligheid3 to veiligheid12 no note was read. The halves A of veiligheid2 to veiligheid10 are in the
-    classifier's training notes, so their halves B are held out; veiligheid11 and 12 are not trained on at all (see
+    score; of veiligheid3 to veiligheid14 no note was read. The halves A of veiligheid2 to veiligheid10 are in the
+    classifier's training notes, so their halves B are held out; veiligheid11 to 14 are not trained on at all (see
     bench/README.md). The ordinary notes of the newer sets (categorie "gewoon") count as look-alikes here; the
     tests report them apart. buurt (neighbourhood notes) and ouderen (older residents): the false alarms of buurt's
     half A and the misses of ouderen's half A were read; their halves B are held out.

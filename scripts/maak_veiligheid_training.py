@@ -8,7 +8,7 @@ Sources (the package must not read tests/ or data/ at run time, so the notes are
 - ``tests/data/veiligheid/veiligheid2.csv`` to ``veiligheid10.csv``: the even rows only (half A). The odd rows
   (half B) are the held-out tests of the safety check and never enter training (the eighth session compared the
   cross-validation rule's new pick with the kept thresholds on them; see ``collectief/data/veiligheid.toml``).
-  ``veiligheid11.csv``, ``veiligheid12.csv``, ``gewoon.csv`` and ``buurt.csv`` stay wholly held out (see
+  ``veiligheid11.csv`` to ``veiligheid14.csv``, ``gewoon.csv`` and ``buurt.csv`` stay wholly held out (see
   bench/README.md);
 - ``data/sample``: the even rows (``rij`` even) of the dashboard sample, labelled by its ground truth
   (individual-only themes are safety notes, everything else ordinary); the odd rows stay out, so the share of

@@ -41,6 +41,10 @@ people who never saw the code or the signal lexicon.
   consultant, ...), veiligheid12 with indirect signals in three registers (terse list exports, hurried or
   second-language Dutch, formal reports). Wholly held out, never read; scored on arrival in the ninth session
   (see ``test_wholly_held_out_sets``).
+- ``tests/data/veiligheid/veiligheid13.csv`` and ``veiligheid14.csv``: the same shape (99% and 100% of the safety
+  notes without an obvious word); veiligheid13 with the signal hidden inside an ordinary request (a form, a bill, a
+  school cost) as a half-sentence or an observation, veiligheid14 across many communities and life stages in the
+  clients' own words. Wholly held out, never read; scored on arrival in the eleventh session.
 - ``tests/data/veiligheid/gewoon.csv``: 1,000 ordinary notes, 28% with a word a naive filter reacts to. Not
   trained on; 2.4% flagged on arrival, then its false alarms were read (see the test below).
 
@@ -86,6 +90,8 @@ SET9 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid9.csv"
 SET10 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid10.csv"
 SET11 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid11.csv"
 SET12 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid12.csv"
+SET13 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid13.csv"
+SET14 = Path(__file__).parent / "data" / "veiligheid" / "veiligheid14.csv"
 
 
 def _lees(pad: Path) -> pd.DataFrame:
@@ -226,11 +232,17 @@ def test_held_out_half_of_the_newer_sets(
         # Indirect signals in three registers. On arrival: 0.840 (126/150), 0.840, and now 0.860 (129/150),
         # look-alikes 0.253 (38/150), ordinary 0.007 (1/150); lexicon alone 0.413; weakest category 0.73.
         (SET12, 0.81, 0.30, 0.02),
+        # The signal hidden inside an ordinary request (eleventh session). On arrival: 0.900 (135/150), look-alikes
+        # 0.207 (31/150), ordinary 0.013 (2/150); lexicon alone 0.473; weakest category 0.80.
+        (SET13, 0.87, 0.25, 0.03),
+        # Many communities and life stages, in the clients' own words (eleventh session). On arrival: 0.887
+        # (133/150), look-alikes 0.220 (33/150), ordinary 0.013 (2/150); lexicon alone 0.440; weakest category 0.80.
+        (SET14, 0.85, 0.26, 0.03),
     ],
-    ids=["veiligheid11", "veiligheid12"],
+    ids=["veiligheid11", "veiligheid12", "veiligheid13", "veiligheid14"],
 )
 def test_wholly_held_out_sets(pad: Path, min_recall: float, max_lijkt: float, max_gewoon: float) -> None:
-    """veiligheid11 and veiligheid12, never read, trained on or used to choose anything: recall below the issue's
+    """veiligheid11 to veiligheid14, never read, trained on or used to choose anything: recall below the issue's
     0.95 (see bench/README.md), what is flagged among look-alikes and ordinary notes, every category mostly
     caught."""
     data = _lees(pad)
@@ -257,7 +269,7 @@ def test_held_out_half_is_not_in_the_training_notes(pad: Path) -> None:
     assert not training & {normaliseer(t) for t in half_b["tekst"]}
     half_a = pd.read_csv(pad, sep=";").iloc[::2]
     assert {normaliseer(t) for t in half_a["tekst"]} <= training
-    for apart in (SET11, SET12, GEWOON, BUURT):
+    for apart in (SET11, SET12, SET13, SET14, GEWOON, BUURT):
         assert not training & {normaliseer(t) for t in pd.read_csv(apart, sep=";")["tekst"]}
 
 
