@@ -18,6 +18,7 @@
     .venv/bin/python bench/bench_themes.py handgeschreven9  # a ninth (bench/handgeschreven9/)
     .venv/bin/python bench/bench_themes.py handgeschreven10  # a tenth (bench/handgeschreven10/)
     .venv/bin/python bench/bench_themes.py handgeschreven11  # an eleventh (bench/handgeschreven11/)
+    .venv/bin/python bench/bench_themes.py handgeschreven12  # a twelfth (bench/handgeschreven12/)
     .venv/bin/python bench/bench_themes.py varianten '{}' '{"_ANKER_BEWIJS": 1.5}'  # settings compared over seeds
     .venv/bin/python bench/bench_themes.py stabiliteit [sets]  # themes refitted with 2% of the notes left out
 
@@ -264,7 +265,7 @@ def publiek() -> None:
 
 
 #: The hand-written theme sets under bench/, in the order they arrived.
-HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 12))
+HANDGESCHREVEN = tuple(f"handgeschreven{i}" if i > 1 else "handgeschreven" for i in range(1, 13))
 
 VEILIGHEIDSSETS = {
     "veiligheid": ROOT / "tests" / "data" / "veiligheid" / "veiligheid.csv",

@@ -88,8 +88,15 @@ _ANKER_BEWIJS = 1.0
 #: keyword evidence of at least this much goes back to it: the group is about something else, and this note was
 #: drawn in by the words around its known subject (fourth session of issue 9; see bench/README.md).
 _ANKER_RAND = 0.8
-#: Share of a group's notes that must share one of the domain's concepts for its name to come from that concept.
+#: Share of a group's notes that must share one of the domain's concepts for its name to come from that concept,
+#: and for that concept to be its subject: a member that leans to a known theme without it goes back (eleventh
+#: session of issue 9).
 _BEGRIP_NAAM = 0.4
+#: How a note's concepts appear among its words in discovered themes' centroids: a word that no lemma can be
+#: (lemmas are letters only), written twice, so with sublinear term frequency a shared concept weighs about 1.7
+#: shared words.
+_BEGRIP_TEKEN = "begrip:"
+_BEGRIP_HERHAAL = 2
 #: A discovered theme's join threshold: the similarity that this share of its own members reaches or exceeds.
 _DREMPEL_KWANTIEL = 0.1
 #: Below this cosine similarity a note never belongs to a discovered theme.
@@ -164,6 +171,9 @@ class OntdektThema:
     #: The median member's similarity: below it, a note at the theme's edge that leans to a known theme with some
     #: keyword evidence stays with that theme (``_ANKER_RAND``), in the month it was found and in later ones.
     rand: float = 0.0
+    #: The domain's concept most of its notes share (:data:`_BEGRIP_NAAM`), "" for none: a note that leans to a
+    #: known theme and lacks it is not this theme's, in the month it was found and in later ones.
+    begrip: str = ""
 
     def als_thema(self) -> Thema:
         return Thema(
@@ -272,12 +282,16 @@ class ThemaModel(BaseEstimator):
             # Saved discovered themes come before a leaning or a classifier's verdict: a theme keeps its notes.
             open_ = np.flatnonzero(((labels == OVERIG) | ~self._anker()) & ~apart)
             if len(open_):
-                l2, s2 = _wijs_centroiden_toe(notities.deel(open_), ontdekt)
+                begrippen = self._begrippen()
+                lemmas = notities.deel(open_).lemmas
+                M = begrippen.matrix(lemmas) if begrippen is not None else None
+                l2, s2 = _wijs_centroiden_toe(lemmas, ontdekt, begrippen, M)
                 geclaimd = l2 != OVERIG
-                # The edge rule of discovery holds for saved themes too.
+                # The edge rule and the concept rule of discovery hold for saved themes too.
                 rand = {o.id: o.rand for o in ontdekt}
                 aan_rand = np.array([score < rand.get(label, 0.0) for label, score in zip(l2, s2, strict=True)])
                 geclaimd &= ~(aan_rand & terug_aan_rand[open_])
+                geclaimd &= ~(_mist_begrip(l2, ontdekt, M, begrippen) & (leunt[open_] != OVERIG))
                 labels[open_[geclaimd]], scores[open_[geclaimd]] = l2[geclaimd], s2[geclaimd]
         # Groups decide (open set): every note not held by a saved discovered theme takes part in discovery,
         # leaning to the known theme it has evidence for. A group of mostly one known theme's notes becomes that
@@ -458,6 +472,7 @@ class ThemaModel(BaseEstimator):
         # Notes about one subject in other words may share a concept of the domain ("regiotaxipas", "scootmobiel");
         # the same concepts name a theme whose notes mostly share one (below).
         begrippen = self._begrippen()
+        M = begrippen.matrix(lemmas) if begrippen is not None else None
         vectoriseerder = Vectoriseerder(
             min_df=2, char_gewicht=self.char_gewicht, begrippen=begrippen, begrip_gewicht=self.begrippen
         )
@@ -475,13 +490,16 @@ class ThemaModel(BaseEstimator):
         dicht = np.flatnonzero(tweede >= self.dichtheid * np.median(tweede))
         gemeenschappen = _gemeenschappen(naasten, gelijkenis, dicht, self.resolutie, self.random_state)
         woord_tfidf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True)
-        W = woord_tfidf.fit_transform([" ".join(x) for x in lemmas])
+        # A theme's centroid holds its concepts beside its words, so a note about its subject in other words is near.
+        W = woord_tfidf.fit_transform([" ".join(x) for x in _met_begrippen(lemmas, begrippen, M)])
         namen = woord_tfidf.get_feature_names_out()
         Ws = W[steekproef]
         groepen = _voeg_fragmenten_samen(Ws, gemeenschappen, self.samenvoegen)
         naamgever = Naamgever(self.woordsoorten)
         # Per lemma the domain's concepts it belongs to: a theme whose notes mostly share one is named after it.
-        onderwerp = begrippen.matrix([[w] for w in namen]) if begrippen is not None else None
+        onderwerp = None
+        if begrippen is not None:
+            onderwerp = begrippen.matrix([[] if w.startswith(_BEGRIP_TEKEN) else [w] for w in namen])
         labels = np.array([OVERIG] * n, dtype=object)
         scores = np.zeros(n)
         bekend: dict[str, list[np.ndarray]] = {}
@@ -563,7 +581,9 @@ class ThemaModel(BaseEstimator):
             # Notes of no theme yet (the rest of a large pool, small groups) join the nearest one when close enough.
             rest = np.flatnonzero(labels == OVERIG)
             if len(rest):
-                l2, s2 = _wijs_centroiden_toe(notities.deel(rest), uit)
+                l2, s2 = _wijs_centroiden_toe(
+                    notities.deel(rest).lemmas, uit, begrippen, M[rest] if M is not None else None
+                )
                 labels[rest], scores[rest] = l2, s2
             # Or when most of their nearest neighbours share one theme: close to a theme's edge, not its centre.
             # Two rounds: a note at the edge can lean on a neighbour that joined in the first.
@@ -586,7 +606,14 @@ class ThemaModel(BaseEstimator):
             rand = scores[leden] < np.median(scores[leden]) if len(leden) else np.zeros(0, dtype=bool)
             labels[leden[rand & terug_aan_rand[leden]]] = OVERIG
         uit = [t for t in uit if (labels == t.id).any()]
-        uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen, terug_aan_rand)
+        # A new theme most of whose notes share one of the domain's concepts is about that subject: a member that
+        # leans to a known theme without it was drawn in by the words around its own subject, and goes back.
+        uit = [replace(t, begrip=_gedeeld_begrip(M[labels == t.id], begrippen)) for t in uit] if M is not None else uit
+        labels[_mist_begrip(labels, uit, M, begrippen) & (kandidaat != OVERIG)] = OVERIG
+        uit = [t for t in uit if (labels == t.id).any()]
+        uit, labels, scores = _maak_blijvend(
+            uit, labels, notities, W, namen, terug_aan_rand, kandidaat != OVERIG, begrippen, M
+        )
         uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen, notities.teksten, onderwerp)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
@@ -676,6 +703,7 @@ class ThemaModel(BaseEstimator):
                     "centroide": o.centroide,
                     "drempel": o.drempel,
                     "rand": o.rand,
+                    "begrip": o.begrip,
                 }
                 for o in self.ontdekt_
             ],
@@ -698,6 +726,7 @@ class ThemaModel(BaseEstimator):
                     dict(o["centroide"]),
                     float(o["drempel"]),
                     float(o.get("rand", 0.0)),  # models saved before the edge rule: no edge
+                    str(o.get("begrip", "")),  # models saved before the concept rule: none
                 )
                 for o in data["ontdekt"]
             )
@@ -811,10 +840,14 @@ def _maak_blijvend(
     W: sp.csr_matrix,
     namen: np.ndarray,
     terug_aan_rand: np.ndarray,
+    leunt: np.ndarray,
+    begrippen: Begrippenlijst | None = None,
+    M: sp.csr_matrix | None = None,
 ) -> tuple[list[OntdektThema], np.ndarray, np.ndarray]:
     """Final centroids and join thresholds, such that each member would be assigned the same way next month.
 
-    Members are matched to the final centroids with the rule a later month uses (:func:`_wijs_centroiden_toe`);
+    Members are matched to the final centroids with the rule a later month uses (:func:`_wijs_centroiden_toe`,
+    and the concept rule: a note that ``leunt`` to a known theme and lacks the theme's concept is none of its);
     a theme's threshold is the lowest similarity among its members, so none of them would fall out; its edge
     (``rand``) is the median member's, and no higher than any member in ``terug_aan_rand``, so none of those would
     go back to its known theme.
@@ -822,18 +855,18 @@ def _maak_blijvend(
     if not themas:
         return themas, labels, np.zeros(len(labels))
     themas = [
-        OntdektThema(
-            t.id, t.naam, t.kernwoorden, _centroide(np.asarray(W[labels == t.id].mean(axis=0)).ravel(), namen), 0.0
-        )
+        replace(t, centroide=_centroide(np.asarray(W[labels == t.id].mean(axis=0)).ravel(), namen), drempel=0.0)
         for t in themas
     ]
     leden = np.flatnonzero(np.isin(labels, [t.id for t in themas]))
-    sims = _gelijkenissen([notities.lemmas[i] for i in leden], themas)
+    sims = _gelijkenissen([notities.lemmas[i] for i in leden], themas, begrippen, M[leden] if M is not None else None)
     beste = np.argmax(sims, axis=1)
     labels = labels.copy()
     scores = np.zeros(len(labels))
     labels[leden] = np.array([t.id for t in themas], dtype=object)[beste]
     scores[leden] = sims[np.arange(len(leden)), beste]
+    weg = _mist_begrip(labels, themas, M, begrippen) & leunt
+    labels[weg], scores[weg] = OVERIG, 0.0
     uit = []
     for t in themas:
         eigen = scores[labels == t.id]
@@ -895,7 +928,7 @@ def _benoem(
     first, so a theme is named after what most of its notes are about, not after a few notes that repeat a word.
     """
     gewichten, dekking = _onderscheidend(W, leden)
-    kolommen = np.flatnonzero(gewichten > 0)
+    kolommen = np.flatnonzero((gewichten > 0) & ~np.char.startswith(namen.astype(str), _BEGRIP_TEKEN))
     eigen = [teksten[i] for i in leden]
     voorrang = None
     if onderwerp is not None and len(leden) and onderwerp.shape[1]:
@@ -941,12 +974,59 @@ def _cosinus(W: sp.csr_matrix, namen: np.ndarray, centroide: dict[str, float]) -
     return np.asarray(normalize(W) @ (vector / norm)).ravel()
 
 
-def _gelijkenissen(lemmas: Sequence[Sequence[str]], ontdekt: Sequence[OntdektThema]) -> np.ndarray:
-    """Cosine of each note to each saved centroid: (notes, themes).
+def _met_begrippen(
+    lemmas: Sequence[Sequence[str]], begrippen: Begrippenlijst | None, M: sp.csr_matrix | None = None
+) -> list[list[str]]:
+    """Each note's lemmas followed by its concepts as words of their own (``_BEGRIP_TEKEN`` + id, written
+    ``_BEGRIP_HERHAAL`` times); ``M`` is ``begrippen.matrix(lemmas)`` when already at hand."""
+    if begrippen is None:
+        return [list(x) for x in lemmas]
+    if M is None:
+        M = begrippen.matrix(lemmas)
+    M = sp.csr_matrix(M)
+    tekens = [_BEGRIP_TEKEN + b.id for b in begrippen.begrippen]
+    return [
+        [*x, *(tekens[j] for j in sorted(M.indices[M.indptr[i] : M.indptr[i + 1]]) for _ in range(_BEGRIP_HERHAAL))]
+        for i, x in enumerate(lemmas)
+    ]
+
+
+def _gedeeld_begrip(M: sp.csr_matrix, begrippen: Begrippenlijst | None) -> str:
+    """The concept that at least ``_BEGRIP_NAAM`` of these notes (rows of a concept matrix) share, "" for none."""
+    if begrippen is None or not M.shape[0] or not M.shape[1]:
+        return ""
+    aandeel = np.asarray(M.mean(axis=0)).ravel()
+    beste = int(np.argmax(aandeel))
+    return begrippen.begrippen[beste].id if aandeel[beste] >= _BEGRIP_NAAM else ""
+
+
+def _mist_begrip(
+    labels: np.ndarray, themas: Sequence[OntdektThema], M: sp.csr_matrix | None, begrippen: Begrippenlijst | None
+) -> np.ndarray:
+    """Per note whether its discovered theme (``labels``) is about a concept that the note (a row of ``M``) lacks."""
+    mist = np.zeros(len(labels), dtype=bool)
+    if begrippen is None or M is None:
+        return mist
+    plek = {b.id: j for j, b in enumerate(begrippen.begrippen)}
+    for t in themas:
+        if t.begrip in plek:
+            rijen = np.flatnonzero(labels == t.id)
+            mist[rijen] = np.asarray(M[rijen, plek[t.begrip]].todense()).ravel() == 0
+    return mist
+
+
+def _gelijkenissen(
+    lemmas: Sequence[Sequence[str]],
+    ontdekt: Sequence[OntdektThema],
+    begrippen: Begrippenlijst | None = None,
+    M: sp.csr_matrix | None = None,
+) -> np.ndarray:
+    """Cosine of each note (its lemmas and concepts, :func:`_met_begrippen`) to each saved centroid: (notes, themes).
 
     A note is weighed by its own words only (sublinear term frequency, no corpus statistics), so the same text
     gets the same similarity whatever else is in the batch: a theme keeps its notes from month to month.
     """
+    lemmas = _met_begrippen(lemmas, begrippen, M)
     woorden = sorted({w for o in ontdekt for w in o.centroide} | {w for x in lemmas for w in x})
     tf = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, vocabulary=woorden, sublinear_tf=True, use_idf=False)
     W = tf.fit_transform([" ".join(x) for x in lemmas])
@@ -954,11 +1034,16 @@ def _gelijkenissen(lemmas: Sequence[Sequence[str]], ontdekt: Sequence[OntdektThe
     return np.column_stack([_cosinus(W, namen, o.centroide) for o in ontdekt])
 
 
-def _wijs_centroiden_toe(notities: Notities, ontdekt: Sequence[OntdektThema]) -> tuple[np.ndarray, np.ndarray]:
-    """Match notes to saved discovered themes: best centroid above its own threshold, else overig."""
-    sims = _gelijkenissen(notities.lemmas, ontdekt)
+def _wijs_centroiden_toe(
+    lemmas: Sequence[Sequence[str]],
+    ontdekt: Sequence[OntdektThema],
+    begrippen: Begrippenlijst | None = None,
+    M: sp.csr_matrix | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Match notes (their lemmas) to saved discovered themes: best centroid above its own threshold, else overig."""
+    sims = _gelijkenissen(lemmas, ontdekt, begrippen, M)
     beste = np.argmax(sims, axis=1)
-    score = sims[np.arange(len(notities)), beste]
+    score = sims[np.arange(len(lemmas)), beste]
     drempels = np.array([o.drempel for o in ontdekt])[beste]
     ids = np.array([o.id for o in ontdekt], dtype=object)
     labels = np.where(score >= drempels, ids[beste], OVERIG).astype(object)

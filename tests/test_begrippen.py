@@ -16,7 +16,7 @@ from collectief.begrippen import Begrip, Begrippenlijst, laad_begrippen, lees_be
 from collectief.benoemen import Naamgever
 from collectief.errors import CollectiefFout
 from collectief.features import Vectoriseerder
-from collectief.themes import ThemaModel, _benoem
+from collectief.themes import OntdektThema, ThemaModel, _benoem, _gedeeld_begrip, _met_begrippen, _mist_begrip
 
 LIJST = Begrippenlijst(
     [
@@ -175,3 +175,26 @@ def test_the_facade_passes_a_teams_concepts_to_the_theme_model(pipeline) -> None
     df = pd.DataFrame({"tekst": ["regiotaxi komt niet", "scootmobiel kapot", "naturalisatie aanvragen"]})
     assert analyseer(df, pipeline=pipeline, begrippen=LIJST).model.begrippenlijst is LIJST
     assert analyseer(df, pipeline=pipeline).model.begrippenlijst is None  # the shipped concepts
+
+
+def test_a_notes_concepts_are_words_of_its_own() -> None:
+    """In discovered themes' centroids a note's concepts follow its lemmas, each written twice, in the file's
+    order; without concepts the lemmas stay as they are."""
+    lemmas = [["regiotaxipas", "kapot"], ["rolstoel"], ["boodschappen"]]
+    assert _met_begrippen(lemmas, LIJST) == [
+        ["regiotaxipas", "kapot", "begrip:vervoer", "begrip:vervoer"],
+        ["rolstoel", "begrip:vervoer", "begrip:vervoer", "begrip:hulpmiddelen", "begrip:hulpmiddelen"],
+        ["boodschappen"],
+    ]
+    assert _met_begrippen(lemmas, None) == lemmas
+
+
+def test_a_theme_is_about_the_concept_at_least_two_fifths_of_its_notes_share() -> None:
+    notes = [["regiotaxi"], ["bus"], ["naturalisatie"], ["school"], ["school"]]
+    assert _gedeeld_begrip(LIJST.matrix(notes), LIJST) == "vervoer"  # 2 of 5
+    assert _gedeeld_begrip(LIJST.matrix(notes[1:]), LIJST) == ""  # 1 of 4
+    assert _gedeeld_begrip(LIJST.matrix(notes), None) == ""
+    thema = OntdektThema("ontdekt_1", "Vervoer", ("bus",), {}, 0.1, begrip="vervoer")
+    labels = np.array(["ontdekt_1", "ontdekt_1", "ontdekt_1", "overig", "ontdekt_2"], dtype=object)
+    # Only members of a theme about a concept that lack it: "naturalisatie" (in ontdekt_1), not "school" elsewhere.
+    assert list(_mist_begrip(labels, [thema], LIJST.matrix(notes), LIJST)) == [False, False, True, False, False]
