@@ -15,16 +15,17 @@
    mostly known themes but mixed is split again at a finer resolution; any other group of enough notes and households
    with a nameable subject is a new theme, named by :mod:`collectief.benoemen` (after the concept most of its notes
    share, when they do), and its notes leave the known theme they leaned to, except notes with strong keyword evidence
-   (the *anchor*). A group that is not one subject (too few members close to its centre) is split again at a finer
-   resolution. The number of themes follows from the data. Notes near a theme (its centroid, or most of their
-   neighbours) join it; what is left keeps the known theme it has or leans to, or is ``overig``: counted and shown,
-   never hidden.
+   (the *anchor*). A new theme most of whose notes share one concept is about that subject: a member that leans to
+   a known theme without it goes back to that theme. A group that is not one subject (too few members close to its
+   centre) is split again at a finer resolution. The number of themes follows from the data. Notes near a theme (its
+   centroid of lemmas and concepts, or most of their neighbours) join it; what is left keeps the known theme it has
+   or leans to, or is ``overig``: counted and shown, never hidden.
 3. *Safety.* A note with a safety signal (:mod:`collectief.veiligheid`) goes to its individual-only theme,
    whatever else it mentions, and takes no part in finding or keeping group themes; ``signalen_`` lists every
    individual-only theme it signals.
-4. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted lemma centroids with a threshold that
-   every member meets under the rule a later month uses; next month's notes are matched to them first, so a
-   theme keeps its id, and new themes get new ids. Nothing is renumbered.
+4. *Identity.* Discovered themes are saved (JSON, no pickle) as weighted centroids of lemmas and concepts, with a
+   threshold that every member meets under the rules a later month uses (and the theme's concept); next month's
+   notes are matched to them first, so a theme keeps its id, and new themes get new ids. Nothing is renumbered.
 """
 
 from __future__ import annotations
