@@ -461,7 +461,8 @@ class ThemaModel(BaseEstimator):
         4. Notes of groups too small to be a theme join the nearest theme when close enough to it; the rest
            (and members far from their own theme) are overig: the genuine one-offs.
         5. Notes with keyword evidence of a known theme leave a new theme: with strong evidence (``anker``) always,
-           with some (``terug_aan_rand``) when they are at its edge.
+           with some (``terug_aan_rand``) when they are at its edge. A new theme most of whose notes share one of the
+           domain's concepts is about it: members that lean to a known theme (``kandidaat``) without it leave too.
         """
         n = len(notities)
         if n < max(2 * self.min_grootte, 10):

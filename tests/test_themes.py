@@ -407,11 +407,10 @@ def test_a_member_without_its_themes_concept_goes_back_to_the_known_theme_it_lea
     assert all(str(x).startswith("ontdekt_") for x in zonder.labels_[12:]) and zonder.ontdekt_[0].begrip == ""
 
 
-def test_the_concept_rule_holds_next_month_too(catalogus, pipeline, tmp_path: Path) -> None:
-    """A saved theme about getting around (its ``begrip`` in the model file) does not claim a note that leans to
-    Eenzaamheid and lacks that concept, however close it is to the centroid; a note with the concept it claims. A
-    model saved before the rule (no ``begrip``) claims both."""
-    thema = {
+def _opgeslagen_regiotaxi(tmp_path: Path, catalogus, **velden: object) -> ThemaModel:
+    """A saved model with one discovered theme about the regiotaxi (centroid of lemmas and its concept), with
+    ``velden`` set or, when None, left out as in a model saved before that field; loaded back."""
+    thema: dict[str, object] = {
         "id": "ontdekt_1",
         "naam": "Regiotaxi",
         "kernwoorden": ["regiotaxi", "rit"],
@@ -420,14 +419,24 @@ def test_the_concept_rule_holds_next_month_too(catalogus, pipeline, tmp_path: Pa
         "rand": 0.0,
         "begrip": "vervoer_mobiliteit",
     }
+    for veld, waarde in velden.items():
+        if waarde is None:
+            del thema[veld]
+        else:
+            thema[veld] = waarde
+    data = {"versie": 1, "random_state": 0, "catalogus": [t.id for t in catalogus], "ontdekt": [thema]}
+    (tmp_path / "model.json").write_text(json.dumps(data))
+    return ThemaModel.laad(tmp_path / "model.json", catalogus)
+
+
+def test_the_concept_rule_holds_next_month_too(catalogus, pipeline, tmp_path: Path) -> None:
+    """A saved theme about getting around (its ``begrip`` in the model file) does not claim a note that leans to
+    Eenzaamheid and lacks that concept, however close it is to the centroid; a note with the concept it claims. A
+    model saved before the rule (no ``begrip``) claims both."""
     notities = bereid_voor(["voelt zich eenzaam, rit gemist", "rit gemist, regiotaxi kwam niet"], pipeline, ["a", "b"])
     instellingen = {"catalogus": tuple(catalogus), "min_grootte": 5, "min_huishoudens": 3}
     for begrip, verwacht in (("vervoer_mobiliteit", ["eenzaamheid", "ontdekt_1"]), (None, ["ontdekt_1"] * 2)):
-        if begrip is None:
-            del thema["begrip"]
-        data = {"versie": 1, "random_state": 0, "catalogus": [t.id for t in catalogus], "ontdekt": [thema]}
-        (tmp_path / "model.json").write_text(json.dumps(data))
-        vorige = ThemaModel.laad(tmp_path / "model.json", catalogus)
+        vorige = _opgeslagen_regiotaxi(tmp_path, catalogus, begrip=begrip)
         assert list(ThemaModel(**instellingen, vorige=vorige).fit(notities).labels_) == verwacht
 
 
@@ -441,22 +450,9 @@ def test_the_edge_rule_holds_next_month_too(catalogus, pipeline, tmp_path: Path)
     model = ThemaModel(**instellingen).fit(bereid_voor(eerste, pipeline, [f"h{i}" for i in range(len(eerste))]))
     model.opslaan(tmp_path / "gevonden.json")
     assert json.loads((tmp_path / "gevonden.json").read_text())["ontdekt"][0]["rand"] > 0
-    thema = {
-        "id": "ontdekt_1",
-        "naam": "Regiotaxi",
-        "kernwoorden": ["regiotaxi", "rit"],
-        "centroide": {"rit": 0.5, "gemist": 0.5, "regiotaxi": 0.5, "begrip:vervoer_mobiliteit": 0.5},
-        "drempel": 0.05,
-        "rand": 0.95,
-        "begrip": "vervoer_mobiliteit",
-    }
     tweede = bereid_voor(
         ["vraag huurtoeslag stopgezet, regiotaxi rit gemist", "regiotaxi rit gemist"], pipeline, ["a", "b"]
     )
     for rand, verwacht in ((0.95, ["toeslagen", "ontdekt_1"]), (None, ["ontdekt_1", "ontdekt_1"])):
-        if rand is None:
-            del thema["rand"]
-        data = {"versie": 1, "random_state": 0, "catalogus": [t.id for t in catalogus], "ontdekt": [thema]}
-        (tmp_path / "model.json").write_text(json.dumps(data))
-        vorige = ThemaModel.laad(tmp_path / "model.json", catalogus)
+        vorige = _opgeslagen_regiotaxi(tmp_path, catalogus, rand=rand)
         assert list(ThemaModel(**instellingen, vorige=vorige).fit(tweede).labels_) == verwacht
