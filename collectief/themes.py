@@ -607,15 +607,13 @@ class ThemaModel(BaseEstimator):
             leden = np.flatnonzero(labels == thema.id)
             rand = scores[leden] < np.median(scores[leden]) if len(leden) else np.zeros(0, dtype=bool)
             labels[leden[rand & terug_aan_rand[leden]]] = OVERIG
-        uit = [t for t in uit if (labels == t.id).any()]
         # A new theme most of whose notes share one of the domain's concepts is about that subject: a member that
         # leans to a known theme without it was drawn in by the words around its own subject, and goes back.
+        leunt = kandidaat != OVERIG
         uit = [replace(t, begrip=_gedeeld_begrip(M[labels == t.id], begrippen)) for t in uit] if M is not None else uit
-        labels[_mist_begrip(labels, uit, M, begrippen) & (kandidaat != OVERIG)] = OVERIG
-        uit = [t for t in uit if (labels == t.id).any()]
-        uit, labels, scores = _maak_blijvend(
-            uit, labels, notities, W, namen, terug_aan_rand, kandidaat != OVERIG, begrippen, M
-        )
+        labels[_mist_begrip(labels, uit, M, begrippen) & leunt] = OVERIG
+        uit = [t for t in uit if (labels == t.id).any()]  # themes the anchor, the edge or the concept emptied
+        uit, labels, scores = _maak_blijvend(uit, labels, notities, W, namen, terug_aan_rand, leunt, begrippen, M)
         uit = self._benoem_opnieuw(uit, labels, W, namen, naamgever, bezette_namen, notities.teksten, onderwerp)
         return [(t, np.flatnonzero(labels == t.id), scores[labels == t.id]) for t in uit], bekend_uit
 
